@@ -1,0 +1,66 @@
+"""`meeting-bot` command line: serve the bot, inspect the parser, and more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.commands import Mention, parse_command
+
+
+def _parse_cmd(args: argparse.Namespace) -> int:
+    try:
+        tz = ZoneInfo(args.tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        print(f"meeting-bot parse: unknown time zone {args.tz!r} (use an IANA name such as Europe/Berlin)",
+              file=sys.stderr)
+        return 2
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now)
+        except ValueError:
+            print(f"meeting-bot parse: --now {args.now!r} is not ISO-8601", file=sys.stderr)
+            return 2
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=tz)
+    else:
+        now = datetime.now(UTC)
+    mentions = []
+    for spec in args.mention:
+        mention_id, _, name = spec.partition("=")
+        if not name:
+            print(f"meeting-bot parse: --mention needs ID=NAME, got {spec!r}", file=sys.stderr)
+            return 2
+        mentions.append(Mention(id=mention_id, name=name, text=f"<at>{name}</at>"))
+    command = parse_command(" ".join(args.text), now, tz, args.locale, mentions=mentions)
+    print(json.dumps(command.as_dict(), ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meeting-bot", description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+
+    p = sub.add_parser("parse", help="print how the bot reads a message, as JSON")
+    p.add_argument("--now", help="the current time, ISO-8601 (default: now)")
+    p.add_argument("--tz", default="UTC", help="the sender's IANA time zone (default: UTC)")
+    p.add_argument("--locale", default="en-US", help="the sender's locale (default: en-US)")
+    p.add_argument("--mention", action="append", default=[], metavar="ID=NAME",
+                   help="a Teams mention written <at>NAME</at> in TEXT")
+    p.add_argument("text", nargs="+", help="the message text")
+    p.set_defaults(func=_parse_cmd)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())
