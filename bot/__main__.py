@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands import Mention, parse_command
+from bot.config import ConfigError, load_settings
 
 
 def _parse_cmd(args: argparse.Namespace) -> int:
     try:
         tz = ZoneInfo(args.tz)
     except (ZoneInfoNotFoundError, ValueError):
-        print(f"meeting-bot parse: unknown time zone {args.tz!r} (use an IANA name such as Europe/Berlin)",
-              file=sys.stderr)
+        print(
+            f"meeting-bot parse: unknown time zone {args.tz!r} "
+            "(use an IANA name such as Europe/Berlin)",
+            file=sys.stderr,
+        )
         return 2
     if args.now:
         try:
@@ -41,16 +48,62 @@ def _parse_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_cmd(args: argparse.Namespace) -> int:
+    env = dict(os.environ)
+    if args.local:
+        env["LOCAL_MODE"] = "true"
+    if args.port is not None:
+        env["PORT"] = str(args.port)
+    if args.emulator_port is not None:
+        env["EMULATOR_PORT"] = str(args.emulator_port)
+    if args.host is not None:
+        env["BOT_HOST"] = args.host
+    try:
+        settings = load_settings(env)
+    except ConfigError as exc:
+        print(f"meeting-bot serve: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    from bot.runtime import serve
+
+    try:
+        asyncio.run(serve(settings))
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"meeting-bot serve: {exc} (is another process using the port?)", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meeting-bot", description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
+
+    s = sub.add_parser("serve", help="run the bot (with the Graph emulator in local mode)")
+    s.add_argument(
+        "--local",
+        action="store_true",
+        help="use the embedded Graph emulator (default without credentials)",
+    )
+    s.add_argument("--host", help="address to listen on (env BOT_HOST, default 127.0.0.1)")
+    s.add_argument("--port", type=int, help="bot port (env PORT, default 3978)")
+    s.add_argument("--emulator-port", type=int, help="emulator port (env EMULATOR_PORT, 3979)")
+    s.set_defaults(func=_serve_cmd)
 
     p = sub.add_parser("parse", help="print how the bot reads a message, as JSON")
     p.add_argument("--now", help="the current time, ISO-8601 (default: now)")
     p.add_argument("--tz", default="UTC", help="the sender's IANA time zone (default: UTC)")
     p.add_argument("--locale", default="en-US", help="the sender's locale (default: en-US)")
-    p.add_argument("--mention", action="append", default=[], metavar="ID=NAME",
-                   help="a Teams mention written <at>NAME</at> in TEXT")
+    p.add_argument(
+        "--mention",
+        action="append",
+        default=[],
+        metavar="ID=NAME",
+        help="a Teams mention written <at>NAME</at> in TEXT",
+    )
     p.add_argument("text", nargs="+", help="the message text")
     p.set_defaults(func=_parse_cmd)
     return parser

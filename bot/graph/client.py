@@ -1,0 +1,158 @@
+"""Microsoft Graph over httpx: one AsyncClient per process, bounded retries, typed errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from bot.graph.auth import TokenProvider
+from bot.graph.errors import (
+    RETRYABLE_STATUSES,
+    GraphError,
+    GraphRetryable,
+    GraphTransportError,
+    error_from_response,
+)
+
+log = logging.getLogger(__name__)
+
+JSON = dict[str, Any]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class GraphClient:
+    """Thin, typed access to the Graph calls the bot makes.
+
+    Retries 429/503/504 and connection failures with exponential backoff that honours
+    Retry-After, at most `max_retries` times; a Retry-After longer than `max_delay` is not
+    waited out (a person is waiting in chat) and surfaces as GraphThrottled/GraphUnavailable.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        tokens: TokenProvider,
+        *,
+        timeout: float = 10.0,
+        max_retries: int = 3,
+        backoff_base: float = 0.5,
+        max_delay: float = 20.0,
+        http: httpx.AsyncClient | None = None,
+        sleep: Sleep = asyncio.sleep,
+        verify: Any = True,
+    ) -> None:
+        self._base = base_url.rstrip("/")
+        self._tokens = tokens
+        self._max_retries = max_retries
+        self._backoff_base = backoff_base
+        self._max_delay = max_delay
+        self._sleep = sleep
+        self._http = http or httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
+            verify=verify,
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # --- the calls -------------------------------------------------------------------------
+
+    async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]:
+        """POST {user}/onlineMeetings/createOrGet; returns (meeting, created?)."""
+        response = await self.request("POST", f"{user}/onlineMeetings/createOrGet", json=body)
+        return _json(response), response.status_code == 201
+
+    async def get_online_meeting(self, user: str, meeting_id: str) -> JSON:
+        response = await self.request("GET", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+        return _json(response)
+
+    async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None:
+        escaped = join_url.replace("'", "''")
+        response = await self.request(
+            "GET", f"{user}/onlineMeetings", params={"$filter": f"JoinWebUrl eq '{escaped}'"}
+        )
+        values = _json(response).get("value") or []
+        return values[0] if values else None
+
+    async def delete_online_meeting(self, user: str, meeting_id: str) -> None:
+        await self.request("DELETE", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+
+    # --- transport --------------------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: JSON | None = None,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send one Graph request, retrying what is worth retrying; raise GraphError otherwise."""
+        url = f"{self._base}/{path.lstrip('/')}"
+        attempt = 0
+        while True:
+            try:
+                response = await self._send(method, url, json, params, headers)
+            except httpx.TransportError as exc:
+                error: GraphError = GraphTransportError(0, "transport", type(exc).__name__)
+                delay = None
+            else:
+                if response.status_code < 400:
+                    return response
+                error = error_from_response(
+                    response.status_code, response.headers, response.content
+                )
+                if response.status_code not in RETRYABLE_STATUSES:
+                    raise error
+                delay = error.retry_after if isinstance(error, GraphRetryable) else None
+            if attempt >= self._max_retries:
+                raise error
+            wait = self._backoff(attempt, delay)
+            if wait > self._max_delay:
+                raise error
+            log.info(
+                "Graph %s %s: %s; retry %d in %.2fs",
+                method,
+                path,
+                error.status or error.message,
+                attempt + 1,
+                wait,
+            )
+            await self._sleep(wait)
+            attempt += 1
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return retry_after
+        exp = self._backoff_base * (2**attempt)
+        return float(exp + random.uniform(0, exp / 2))
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        json: JSON | None,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+    ) -> httpx.Response:
+        token = await self._tokens.get_token()
+        all_headers = {"Authorization": f"Bearer {token}", **(headers or {})}
+        return await self._http.request(method, url, json=json, params=params, headers=all_headers)
+
+
+def _json(response: httpx.Response) -> JSON:
+    try:
+        doc = response.json()
+    except ValueError:
+        raise GraphError(response.status_code, "invalidResponse", "Graph sent no JSON") from None
+    if not isinstance(doc, dict):
+        raise GraphError(response.status_code, "invalidResponse", "Graph sent no JSON object")
+    return doc

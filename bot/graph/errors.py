@@ -1,0 +1,127 @@
+"""The one place where Graph HTTP answers become exceptions; callers never see a response."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+
+class GraphError(Exception):
+    """Graph answered with an error (or could not be reached)."""
+
+    def __init__(
+        self, status: int, code: str = "", message: str = "", request_id: str = ""
+    ) -> None:
+        self.status = status
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        super().__init__(f"Graph {status} {code}: {message}".strip())
+
+
+class GraphBadRequest(GraphError):
+    """400: the request was malformed or refused by validation."""
+
+
+class GraphAuthError(GraphError):
+    """401: the access token is missing, expired or not for Graph."""
+
+
+class GraphForbidden(GraphError):
+    """403: a permission, consent or Teams application access policy is missing."""
+
+    @property
+    def access_policy_missing(self) -> bool:
+        return "application access policy" in self.message.lower()
+
+
+class GraphNotFound(GraphError):
+    """404: the user, meeting or event does not exist (or is not visible to this app)."""
+
+
+class GraphConflict(GraphError):
+    """409/412: the resource changed or already exists in a conflicting state."""
+
+
+class GraphRetryable(GraphError):
+    """An error worth retrying later; `retry_after` seconds is Graph's hint, when it gave one."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str = "",
+        message: str = "",
+        request_id: str = "",
+        *,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(status, code, message, request_id)
+        self.retry_after = retry_after
+
+
+class GraphThrottled(GraphRetryable):
+    """429: too many requests."""
+
+
+class GraphUnavailable(GraphRetryable):
+    """5xx: Graph or a service behind it is unavailable."""
+
+
+class GraphTransportError(GraphError):
+    """No HTTP answer at all: connection refused, DNS, TLS or a timeout."""
+
+
+RETRYABLE_STATUSES = frozenset({429, 503, 504})
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP-date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def error_from_response(
+    status: int, headers: Mapping[str, str], body: bytes, now: datetime | None = None
+) -> GraphError:
+    """Map a non-2xx Graph answer to the exception tree, keeping Graph's code and message."""
+    code, message = "", ""
+    try:
+        doc = json.loads(body) if body else {}
+        err = doc.get("error", {}) if isinstance(doc, dict) else {}
+        if isinstance(err, dict):
+            code = str(err.get("code") or "")
+            message = str(err.get("message") or "")
+    except (ValueError, UnicodeDecodeError):
+        message = ""
+    if not message:
+        message = f"HTTP {status} with no Graph error body"
+    request_id = headers.get("request-id", "") or headers.get("client-request-id", "")
+    retry_after = parse_retry_after(headers.get("retry-after"), now)
+    args = (status, code, message, request_id)
+    if status == 400:
+        return GraphBadRequest(*args)
+    if status == 401:
+        return GraphAuthError(*args)
+    if status == 403:
+        return GraphForbidden(*args)
+    if status == 404:
+        return GraphNotFound(*args)
+    if status in (409, 412):
+        return GraphConflict(*args)
+    if status == 429:
+        return GraphThrottled(*args, retry_after=retry_after)
+    if status >= 500:
+        return GraphUnavailable(*args, retry_after=retry_after)
+    return GraphError(*args)

@@ -1,0 +1,32 @@
+"""The help card: what the bot understands, with examples people can press."""
+
+from __future__ import annotations
+
+from cards.base import Card, card, heading, text
+
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("meet now Design sync", "Start a Teams meeting right now and get the join link."),
+    ("meeting Retro tomorrow 3pm for 45m", "A Teams link for a later time (not on your calendar)."),
+    (
+        "schedule Budget review tomorrow 3pm with ann@contoso.com",
+        "Put a Teams meeting on your calendar and invite people.",
+    ),
+    ("my meetings today", "List your upcoming meetings."),
+    ("cancel Budget review", "Cancel a meeting this bot created."),
+    ("help", "Show this card."),
+)
+
+
+def help_card(intro: str | None = None) -> Card:
+    body = [heading("Meeting Bot")]
+    if intro:
+        body.append(text(intro))
+    body.append(text("Type a command, or press one of the examples:", isSubtle=True))
+    for example, description in EXAMPLES:
+        body.append(text(f"**{example}**", spacing="Medium"))
+        body.append(text(description, isSubtle=True, spacing="None"))
+    actions = [
+        {"type": "Action.Submit", "title": example, "data": {"action": "run", "text": example}}
+        for example, _ in EXAMPLES[:3]
+    ]
+    return card(body, actions)

@@ -1,0 +1,62 @@
+"""Teams-shaped activities, modelled on those captured from the Agents Playground."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+TENANT = "11111111-2222-3333-4444-555555555555"
+USER_AAD = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+OTHER_AAD = "99999999-8888-7777-6666-555555555555"
+BOT_ID = "28:bot-app-id"
+BOT_NAME = "Meeting Bot"
+
+
+def message(
+    text: str,
+    service_url: str,
+    *,
+    conversation_type: str = "personal",
+    conversation_id: str = "personal-conv-1",
+    timezone: str | None = "Europe/Berlin",
+    locale: str = "en-US",
+    aad_object_id: str | None = USER_AAD,
+    activity_id: str | None = None,
+    mention_bot: bool = False,
+    value: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    sender: dict[str, Any] = {"id": "29:user-jane", "name": "Jane Doe"}
+    if aad_object_id:
+        sender["aadObjectId"] = aad_object_id
+    client_info: dict[str, Any] = {"type": "clientInfo", "locale": locale, "country": "US",
+                                   "platform": "Web"}
+    entities: list[dict[str, Any]] = []
+    if mention_bot:
+        markup = f"<at>{BOT_NAME}</at>"
+        text = f"{markup} {text}"
+        entities.append({"type": "mention", "text": markup,
+                         "mentioned": {"id": BOT_ID, "name": BOT_NAME}})
+    if timezone:
+        client_info["timezone"] = timezone
+    entities.append(client_info)
+    activity: dict[str, Any] = {
+        "type": "message",
+        "id": activity_id or str(uuid.uuid4()),
+        "text": text,
+        "textFormat": "plain",
+        "timestamp": "2026-11-25T10:00:00.000Z",
+        "serviceUrl": service_url,
+        "channelId": "msteams",
+        "from": sender,
+        "conversation": {"conversationType": conversation_type, "tenantId": TENANT,
+                         "id": conversation_id},
+        "recipient": {"id": BOT_ID, "name": BOT_NAME},
+        "locale": locale,
+        "entities": entities,
+        "channelData": {"tenant": {"id": TENANT}},
+    }
+    if timezone:
+        activity["localTimezone"] = timezone
+    if value is not None:
+        activity["value"] = value
+    return activity

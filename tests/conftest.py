@@ -1,0 +1,82 @@
+"""Shared real servers on loopback: the Graph emulator, the Bot Connector capture, the bot."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from aiohttp.test_utils import TestServer
+
+from bot.config import Settings, load_settings
+from bot.graph.emulator import EmulatorSettings, RunningEmulator, start_emulator
+from bot.runtime import build_runtime
+from tests.connector import ConnectorCapture, start_connector
+
+
+@dataclass
+class Emulator:
+    """The running emulator plus its control API, for arranging faults and reading its log."""
+
+    running: RunningEmulator
+    control: httpx.AsyncClient
+
+    @property
+    def base_url(self) -> str:
+        return self.running.base_url
+
+    async def inject(self, **fault: Any) -> None:
+        response = await self.control.post("/_emulator/faults", json=fault)
+        response.raise_for_status()
+
+    async def requests(self) -> list[dict[str, Any]]:
+        response = await self.control.get("/_emulator/requests")
+        response.raise_for_status()
+        log: list[dict[str, Any]] = response.json()
+        return log
+
+    async def graph_calls(self, fragment: str = "") -> list[dict[str, Any]]:
+        return [r for r in await self.requests() if fragment in r["path"]]
+
+
+@pytest.fixture
+async def emulator(tmp_path: Path) -> AsyncIterator[Emulator]:
+    running = await start_emulator(EmulatorSettings(db_path=str(tmp_path / "graph.sqlite3")))
+    async with httpx.AsyncClient(base_url=running.control_url) as control:
+        yield Emulator(running, control)
+    await running.close()
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[tuple[ConnectorCapture, str]]:
+    capture, server = await start_connector()
+    yield capture, str(server.make_url("")).rstrip("/")
+    await server.close()
+
+
+@pytest.fixture
+def settings(emulator: Emulator) -> Settings:
+    base = load_settings({"LOCAL_MODE": "true", "DEFAULT_TIMEZONE": "UTC"})
+    return replace(base, graph_base_url=emulator.base_url, graph_max_retries=2)
+
+
+@dataclass
+class BotUnderTest:
+    url: str
+    http: httpx.AsyncClient
+
+    async def post(self, activity: dict[str, Any], **headers: str) -> httpx.Response:
+        return await self.http.post(f"{self.url}/api/messages", json=activity, headers=headers)
+
+
+@pytest.fixture
+async def bot(settings: Settings) -> AsyncIterator[BotUnderTest]:
+    runtime = build_runtime(settings)
+    server = TestServer(runtime.app, host="127.0.0.1")
+    await server.start_server()
+    async with httpx.AsyncClient(timeout=10) as http:
+        yield BotUnderTest(str(server.make_url("")).rstrip("/"), http)
+    await server.close()
