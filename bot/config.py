@@ -39,6 +39,7 @@ class Settings:
     emulator_host: str = "127.0.0.1"
     emulator_port: int = 3979
     emulator_db: Path = Path("var/emulator.sqlite3")
+    bot_db: Path = Path("var/bot.sqlite3")
     default_timezone: str = "UTC"
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
@@ -133,6 +134,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         emulator_host=env.get("EMULATOR_HOST", "").strip() or "127.0.0.1",
         emulator_port=_int(env, "EMULATOR_PORT", 3979, 1, 65535),
         emulator_db=Path(env.get("EMULATOR_DB", "").strip() or "var/emulator.sqlite3"),
+        bot_db=Path(env.get("BOT_DB", "").strip() or "var/bot.sqlite3"),
         default_timezone=tz_name,
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),

@@ -1,89 +1,83 @@
-"""The meeting rules: who the organizer is, idempotency keys, defaults. No Bot Framework here."""
+"""The meeting rules: organizer, idempotency, provider checks, join-link waits, cancellation.
+
+No Bot Framework here: the service takes a Requester and plain values, calls Graph through
+the GraphApi protocol, and returns Meetings.
+"""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import asyncio
+import html
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Any, Protocol
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
+from bot.model import (
+    EVENT,
+    ONLINE,
+    Meeting,
+    Person,
+    Requester,
+    date_time_time_zone,
+    event_join_url,
+    graph_datetime,
+    idempotency_key,
+    meeting_from_event,
+    meeting_from_online,
+)
+from bot.storage import MeetingRecord, Storage
+
+JSON = dict[str, Any]
+TEAMS = "teamsForBusiness"
+JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
 
 
-@dataclass(frozen=True)
-class Requester:
-    """The person a turn acts for: always the authenticated activity's sender."""
-
-    user_id: str  # Entra object id (from.aadObjectId)
-    tenant_id: str
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """A meeting as the cards show it, whichever Graph resource it came from."""
-
-    id: str
-    kind: str  # "online" (standalone onlineMeeting) or "event" (calendar event)
-    subject: str
-    start: datetime  # aware, UTC
-    end: datetime
-    join_url: str | None
-    organizer_id: str = ""
-    created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
+class GraphApi(Protocol):
+    async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]: ...
+    async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON: ...
+    async def delete_online_meeting(self, user: str, meeting_id: str) -> None: ...
+    async def get_calendar(self, user: str) -> JSON: ...
+    async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON: ...
+    async def get_event(
+        self, user: str, event_id: str, tz_name: str, select: str | None = None
+    ) -> JSON: ...
+    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
+    async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
+    async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
 
 
-class OnlineMeetingsApi(Protocol):
-    async def create_or_get_online_meeting(
-        self, user: str, body: dict[str, Any]
-    ) -> tuple[dict[str, Any], bool]: ...
+class TeamsLinkNotAllowed(Exception):
+    """The user's calendar does not allow Teams meetings (allowedOnlineMeetingProviders)."""
+
+    def __init__(self, allowed: Sequence[str]) -> None:
+        super().__init__(f"teamsForBusiness not in {list(allowed)}")
+        self.allowed = list(allowed)
 
 
-def idempotency_key(conversation_id: str, activity_id: str) -> str:
-    """Same conversation + activity (a redelivery, a second click) gives the same key."""
-    digest = hashlib.sha256(f"{conversation_id}\n{activity_id}".encode()).hexdigest()
-    return f"meetingbot-{digest[:40]}"
-
-
-def parse_graph_datetime(value: str) -> datetime:
-    """Graph sends up to 7 fractional digits and 'Z'; Python reads at most 6."""
-    text = value.strip().replace("Z", "+00:00")
-    if "." in text:
-        head, _, tail = text.partition(".")
-        digits = "".join(ch for ch in tail if ch.isdigit())
-        zone = tail[len(digits) :]
-        text = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
-    parsed = datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
-def graph_datetime(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.0000000Z")
-
-
-def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
-    organizer = doc.get("participants", {}).get("organizer", {}).get("identity", {}).get("user", {})
-    return Meeting(
-        id=str(doc["id"]),
-        kind="online",
-        subject=str(doc.get("subject") or ""),
-        start=parse_graph_datetime(str(doc["startDateTime"])),
-        end=parse_graph_datetime(str(doc["endDateTime"])),
-        join_url=doc.get("joinWebUrl") or None,
-        organizer_id=str(organizer.get("id") or ""),
-        created=created,
-    )
+class NotBotMeeting(Exception):
+    """The meeting is not one this bot created for this user: nothing is changed."""
 
 
 class MeetingService:
-    """Creates meetings for a requester through Graph, idempotently."""
+    """Creates, lists and changes meetings for a requester, idempotently."""
 
-    def __init__(self, graph: OnlineMeetingsApi, auth_mode: GraphAuthMode) -> None:
+    def __init__(
+        self,
+        graph: GraphApi,
+        storage: Storage,
+        auth_mode: GraphAuthMode = GraphAuthMode.APP,
+        *,
+        join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self._graph = graph
+        self._storage = storage
         self._auth_mode = auth_mode
+        self._waits = tuple(join_link_waits)
+        self._sleep = sleep
 
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
@@ -91,13 +85,10 @@ class MeetingService:
             return "me"
         return f"users/{quote(requester.user_id, safe='')}"
 
+    # --- standalone Teams meetings ---------------------------------------------------------
+
     async def create_online_meeting(
-        self,
-        requester: Requester,
-        subject: str,
-        start: datetime,
-        end: datetime,
-        key: str,
+        self, requester: Requester, subject: str, start: datetime, end: datetime, key: str
     ) -> Meeting:
         body = {
             "externalId": key,
@@ -108,4 +99,201 @@ class MeetingService:
         doc, created = await self._graph.create_or_get_online_meeting(
             self.user_path(requester), body
         )
-        return meeting_from_online(doc, created)
+        meeting = meeting_from_online(doc, created)
+        self._remember(requester, meeting)
+        return meeting
+
+    # --- calendar events -------------------------------------------------------------------
+
+    async def teams_allowed(self, requester: Requester) -> list[str]:
+        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness."""
+        calendar = await self._graph.get_calendar(self.user_path(requester))
+        allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
+        if TEAMS.lower() not in (p.lower() for p in allowed):
+            raise TeamsLinkNotAllowed(allowed)
+        return allowed
+
+    async def schedule_event(
+        self,
+        requester: Requester,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        attendees: Sequence[Person],
+        tz: ZoneInfo,
+        key: str,
+        body_html: str = "",
+    ) -> Meeting:
+        """An event with a Teams link in the requester's calendar; invitations go out."""
+        await self.teams_allowed(requester)
+        event: JSON = {
+            "subject": subject,
+            "start": date_time_time_zone(start, tz),
+            "end": date_time_time_zone(end, tz),
+            "attendees": [
+                {
+                    "emailAddress": {"address": p.email, **({"name": p.name} if p.name else {})},
+                    "type": "required",
+                }
+                for p in attendees
+            ],
+            "isOnlineMeeting": True,
+            "onlineMeetingProvider": TEAMS,
+            "transactionId": key,
+        }
+        if body_html:
+            event["body"] = {"contentType": "html", "content": body_html}
+        user = self.user_path(requester)
+        doc = await self._graph.create_event(user, event, tz.key)
+        if not event_join_url(doc):
+            doc = await self._wait_for_join_link(user, doc, tz)
+        meeting = meeting_from_event(doc, requester.user_id)
+        self._remember(requester, meeting)
+        return meeting
+
+    async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
+        """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
+        user = self.user_path(requester)
+        doc = await self._graph.get_event(user, event_id, tz.key)
+        if not doc.get("isOnlineMeeting"):
+            await self.teams_allowed(requester)
+            doc = await self._graph.update_event(
+                user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
+            )
+        if not event_join_url(doc):
+            doc = await self._wait_for_join_link(user, doc, tz)
+        return meeting_from_event(doc, requester.user_id)
+
+    async def reschedule(
+        self,
+        requester: Requester,
+        kind: str,
+        graph_id: str,
+        start: datetime,
+        end: datetime,
+        tz: ZoneInfo,
+    ) -> Meeting:
+        """Only start/end change: a PATCH with a body would issue a new join link."""
+        self._own(requester, kind, graph_id)
+        user = self.user_path(requester)
+        if kind == EVENT:
+            patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
+            meeting = meeting_from_event(
+                await self._graph.update_event(user, graph_id, patch, tz.key), requester.user_id
+            )
+        else:
+            times = {"startDateTime": graph_datetime(start), "endDateTime": graph_datetime(end)}
+            meeting = meeting_from_online(
+                await self._graph.update_online_meeting(user, graph_id, times)
+            )
+        self._remember(requester, meeting)
+        return meeting
+
+    async def add_to_calendar(
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+    ) -> Meeting:
+        """A calendar event at the same time whose body carries the standalone meeting's link.
+
+        The event is not made an online meeting itself: that would mint a second, different link.
+        """
+        event: JSON = {
+            "subject": meeting.subject,
+            "start": date_time_time_zone(meeting.start, tz),
+            "end": date_time_time_zone(meeting.end, tz),
+            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "")},
+            "location": {"displayName": "Microsoft Teams meeting"},
+            "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
+        }
+        doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
+        return meeting_from_event(doc, requester.user_id)
+
+    async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
+        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
+        for wait in self._waits:
+            await self._sleep(wait)
+            fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
+            if event_join_url(fresh):
+                return {**doc, **fresh}
+        return doc
+
+    # --- listing and cancelling ------------------------------------------------------------
+
+    async def list_meetings(
+        self, requester: Requester, start: datetime, end: datetime, tz: ZoneInfo
+    ) -> list[Meeting]:
+        """Calendar events in range plus the bot's standalone meetings, soonest first."""
+        docs = await self._graph.calendar_view(
+            self.user_path(requester), graph_datetime(start), graph_datetime(end), tz.key
+        )
+        meetings = [meeting_from_event(d) for d in docs if not d.get("isCancelled")]
+        for record in self._storage.upcoming(requester.tenant_id, requester.user_id, start):
+            if record.kind == ONLINE and record.start < end:
+                meetings.append(_from_record(record))
+        return sorted(meetings, key=lambda m: m.start)
+
+    def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
+        """Upcoming meetings this bot created for the requester whose subject matches."""
+        wanted = name.casefold().strip()
+        records = self._storage.upcoming(requester.tenant_id, requester.user_id, now)
+        exact = [r for r in records if r.subject.casefold() == wanted]
+        found = exact or [r for r in records if wanted in r.subject.casefold()]
+        return [_from_record(r) for r in found]
+
+    def lookup(self, requester: Requester, kind: str, graph_id: str) -> Meeting | None:
+        record = self._storage.find(requester.tenant_id, requester.user_id, kind, graph_id)
+        return _from_record(record) if record else None
+
+    async def cancel(
+        self, requester: Requester, kind: str, graph_id: str, comment: str = ""
+    ) -> Meeting:
+        """Cancel a meeting this bot created for the requester (events notify attendees)."""
+        meeting = self._own(requester, kind, graph_id)
+        user = self.user_path(requester)
+        if kind == EVENT:
+            await self._graph.cancel_event(user, graph_id, comment)
+        else:
+            await self._graph.delete_online_meeting(user, graph_id)
+        self._storage.mark_cancelled(requester.tenant_id, requester.user_id, kind, graph_id)
+        return Meeting(**{**meeting.__dict__, "cancelled": True})
+
+    def _own(self, requester: Requester, kind: str, graph_id: str) -> Meeting:
+        meeting = self.lookup(requester, kind, graph_id)
+        if meeting is None:
+            raise NotBotMeeting(graph_id)
+        return meeting
+
+    def _remember(self, requester: Requester, meeting: Meeting) -> None:
+        self._storage.remember(
+            MeetingRecord(
+                tenant_id=requester.tenant_id,
+                user_id=requester.user_id,
+                kind=meeting.kind,
+                graph_id=meeting.id,
+                subject=meeting.subject,
+                start=meeting.start,
+                end=meeting.end,
+                join_url=meeting.join_url,
+                cancelled=meeting.cancelled,
+            )
+        )
+
+
+def _join_body(join_url: str) -> str:
+    link = html.escape(join_url, quote=True)
+    return (
+        "<p>Microsoft Teams meeting</p>"
+        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
+    )
+
+
+def _from_record(record: MeetingRecord) -> Meeting:
+    return Meeting(
+        id=record.graph_id,
+        kind=record.kind,
+        subject=record.subject,
+        start=record.start,
+        end=record.end,
+        join_url=record.join_url,
+        organizer_id=record.user_id,
+        cancelled=record.cancelled,
+    )

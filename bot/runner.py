@@ -1,18 +1,30 @@
-"""Carry out a parsed command for one turn and say what to answer. No Bot Framework here."""
+"""Carry out a typed command for one turn and choose the card to answer with.
+
+No Bot Framework here: the handler gives a TurnInfo and a Roster, and sends the card back.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.commands import Command, CommandKind, parse_command
 from bot.explain import explain
 from bot.graph.auth import TokenAcquisitionError
 from bot.graph.errors import GraphError
-from bot.meetings import MeetingService, idempotency_key
+from bot.meetings import MeetingService, NotBotMeeting, TeamsLinkNotAllowed
+from bot.model import Person, idempotency_key
+from bot.roster import Roster, resolve_attendees
 from bot.turn import TurnInfo
-from cards import error_card, help_card, meeting_card
+from cards import (
+    error_card,
+    help_card,
+    list_card,
+    meeting_card,
+    schedule_form,
+    teams_not_allowed_card,
+)
 from cards.base import Card
 
 log = logging.getLogger(__name__)
@@ -20,13 +32,27 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 NO_ACCOUNT = (
-    "I can only create meetings for people signed in to Teams with a work or school account, "
+    "I can only act for people signed in to Teams with a work or school account, "
     "and this message did not come with one."
 )
+NOT_YOURS = "Only the meeting's organizer can change it, and only meetings this bot created."
 
 
-def _utcnow() -> datetime:
+def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+async def guarded(turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]) -> Card:
+    """Run a Graph-backed operation; failures become cards a person can act on."""
+    try:
+        return await operation()
+    except NotBotMeeting:
+        return error_card(NOT_YOURS)
+    except (GraphError, TokenAcquisitionError) as exc:
+        why = explain(exc)
+        user = turn.requester.user_id if turn.requester else "-"
+        log.warning("%s failed for user %s: %s", what, user, why.admin)
+        return error_card(why.user, why.todo)
 
 
 class CommandRunner:
@@ -35,54 +61,127 @@ class CommandRunner:
         meetings: MeetingService,
         *,
         default_duration: timedelta = timedelta(minutes=30),
-        clock: Clock = _utcnow,
+        clock: Clock = utcnow,
     ) -> None:
-        self._meetings = meetings
-        self._default_duration = default_duration
-        self._clock = clock
+        self.meetings = meetings
+        self.default_duration = default_duration
+        self.clock = clock
 
-    async def handle_text(self, turn: TurnInfo) -> Card:
+    async def handle_text(self, turn: TurnInfo, roster: Roster) -> Card:
         if not turn.text.strip():
             return help_card("Send me a command, for example **meet now**.")
         command = parse_command(
             turn.text,
-            self._clock(),
+            self.clock(),
             turn.tz,
             turn.locale,
             mentions=turn.mentions,
-            default_duration=self._default_duration,
+            default_duration=self.default_duration,
         )
-        return await self.run(command, turn)
+        return await self.run(command, turn, roster)
 
-    async def run(self, command: Command, turn: TurnInfo) -> Card:
-        if command.kind is CommandKind.HELP:
+    async def run(self, command: Command, turn: TurnInfo, roster: Roster) -> Card:
+        kind = command.kind
+        if kind is CommandKind.HELP:
             return help_card()
-        if command.kind is CommandKind.UNKNOWN:
+        if kind is CommandKind.UNKNOWN:
             return help_card(command.error or "I did not understand that. Here is what I can do:")
         if command.error:
             return error_card(command.error, "Type **help** to see what I understand.")
-        if command.kind in (CommandKind.MEET_NOW, CommandKind.MEETING):
-            return await self._online_meeting(command, turn)
-        return error_card(
-            f"**{command.kind.value}** is not available in this version yet.",
-            "Use **meet now** or **meeting** to get a Teams link.",
-        )
-
-    async def _online_meeting(self, command: Command, turn: TurnInfo) -> Card:
+        if kind is CommandKind.SCHEDULE and command.subject is None and command.start is None:
+            return schedule_form()
         if turn.requester is None:
             return error_card(NO_ACCOUNT)
-        start = command.start or self._clock()
-        end = command.end or start + self._default_duration
-        subject = command.subject or "Teams meeting"
-        key = idempotency_key(turn.conversation_id, turn.activity_id)
-        try:
-            meeting = await self._meetings.create_online_meeting(
-                turn.requester, subject, start, end, key
-            )
-        except (GraphError, TokenAcquisitionError) as exc:
-            why = explain(exc)
-            log.warning("meet now failed for user %s: %s", turn.requester.user_id, why.admin)
-            return error_card(why.user, why.todo)
-        if not meeting.created:
-            log.info("replayed activity %s: returning existing meeting", turn.activity_id)
+        if kind in (CommandKind.MEET_NOW, CommandKind.MEETING):
+            return await guarded(turn, "meet now", lambda: self._online(command, turn))
+        if kind is CommandKind.SCHEDULE:
+            return await guarded(turn, "schedule", lambda: self._schedule(command, turn, roster))
+        if kind is CommandKind.LIST:
+            return await guarded(turn, "list", lambda: self._list(command, turn))
+        return await guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    def _window(self, command: Command) -> tuple[datetime, datetime]:
+        start = command.start or self.clock()
+        return start, command.end or start + self.default_duration
+
+    async def _online(self, command: Command, turn: TurnInfo) -> Card:
+        assert turn.requester is not None
+        start, end = self._window(command)
+        meeting = await self.meetings.create_online_meeting(
+            turn.requester,
+            command.subject or "Teams meeting",
+            start,
+            end,
+            idempotency_key(turn.conversation_id, turn.activity_id),
+        )
         return meeting_card(meeting, turn.tz, turn.locale)
+
+    async def _schedule(self, command: Command, turn: TurnInfo, roster: Roster) -> Card:
+        assert turn.requester is not None
+        if command.start is None:
+            return error_card(
+                "When should the meeting be?",
+                "Add a day and time.",
+                "schedule Budget review tomorrow 3pm",
+            )
+        start, end = self._window(command)
+        people, problems = await resolve_attendees(
+            command.attendees, command.everyone, roster, turn.mentions
+        )
+        if problems:
+            return error_card(" ".join(problems), "Write their e-mail address instead.")
+        subject = command.subject or _default_subject(people)
+        try:
+            meeting = await self.meetings.schedule_event(
+                turn.requester,
+                subject,
+                start,
+                end,
+                people,
+                turn.tz,
+                idempotency_key(turn.conversation_id, turn.activity_id),
+            )
+        except TeamsLinkNotAllowed:
+            return teams_not_allowed_card(subject, start, end)
+        return meeting_card(meeting, turn.tz, turn.locale)
+
+    async def _list(self, command: Command, turn: TurnInfo) -> Card:
+        assert turn.requester is not None
+        start = command.start or self.clock()
+        end = command.end or start + timedelta(days=7)
+        meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
+        mine = frozenset(
+            m.id for m in meetings if self.meetings.lookup(turn.requester, m.kind, m.id) is not None
+        )
+        return list_card(meetings, turn.tz, turn.locale, "Your meetings", mine)
+
+    async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
+        assert turn.requester is not None
+        if not command.subject:
+            return error_card(
+                "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
+            )
+        found = self.meetings.find_by_name(turn.requester, command.subject, self.clock())
+        if not found:
+            return error_card(
+                f"I found no upcoming meeting called “{command.subject}” that I created for you.",
+                "Type **my meetings** to see your meetings, each with a Cancel button.",
+            )
+        if len(found) > 1:
+            return list_card(
+                found,
+                turn.tz,
+                turn.locale,
+                f"Which “{command.subject}”?",
+                frozenset(m.id for m in found),
+            )
+        cancelled = await self.meetings.cancel(turn.requester, found[0].kind, found[0].id)
+        return meeting_card(cancelled, turn.tz, turn.locale)
+
+
+def _default_subject(people: Sequence[Person]) -> str:
+    """`schedule a call with ann@x.com tomorrow` has no subject: "Meeting with Ann"."""
+    if not people:
+        return "Meeting"
+    first = people[0].name or people[0].email.split("@")[0].replace(".", " ").title()
+    return f"Meeting with {first}" + (" and others" if len(people) > 1 else "")

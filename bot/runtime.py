@@ -11,12 +11,14 @@ from datetime import datetime
 from aiohttp import web
 
 from bot.app import create_adapter, create_app
+from bot.card_actions import CardActions
 from bot.config import Settings
 from bot.graph.auth import MsalAppTokenProvider, StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
 from bot.handler import MeetingBot
 from bot.meetings import MeetingService
-from bot.runner import CommandRunner, _utcnow
+from bot.runner import CommandRunner, utcnow
+from bot.storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,8 @@ def build_runtime(
     settings: Settings,
     *,
     tokens: TokenProvider | None = None,
-    clock: Callable[[], datetime] = _utcnow,
+    clock: Callable[[], datetime] = utcnow,
+    join_link_waits: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0),
 ) -> BotRuntime:
     """The bot's web app and its one Graph client, closed together on shutdown."""
     graph = GraphClient(
@@ -48,13 +51,15 @@ def build_runtime(
         timeout=settings.graph_timeout,
         max_retries=settings.graph_max_retries,
     )
-    service = MeetingService(graph, settings.graph_auth)
+    storage = Storage(settings.bot_db)
+    service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
     runner = CommandRunner(service, default_duration=settings.default_duration, clock=clock)
-    bot = MeetingBot(runner, settings.default_zone)
+    bot = MeetingBot(runner, CardActions(runner, storage), settings.default_zone)
     app = create_app(create_adapter(settings), bot)
 
     async def close_graph(_: web.Application) -> None:
         await graph.aclose()
+        storage.close()
 
     app.on_cleanup.append(close_graph)
     return BotRuntime(app=app, graph=graph)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import activity_info
 from bot.commands import Mention
-from bot.meetings import Requester
+from bot.model import Requester
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class TurnInfo:
     text: str  # the message with the bot's own mention removed
     mentions: tuple[Mention, ...] = ()
     value: Mapping[str, Any] = field(default_factory=dict)
-    received: datetime | None = None
+    reply_to_id: str = ""  # the message a card button was pressed on
 
 
 def turn_from_activity(activity: Mapping[str, Any], default_tz: ZoneInfo) -> TurnInfo:
@@ -58,4 +57,5 @@ def turn_from_activity(activity: Mapping[str, Any], default_tz: ZoneInfo) -> Tur
         ),
         mentions=tuple(activity_info.mentions(entities, bot_id)),
         value=value if isinstance(value, Mapping) else {},
+        reply_to_id=str(activity.get("replyToId") or ""),
     )

@@ -1,7 +1,17 @@
 """Pure Adaptive Card builders: data in, card JSON (a dict) out."""
 
-from cards.error import error_card
+from cards.error import error_card, notice_card, teams_not_allowed_card
+from cards.form import schedule_form
 from cards.help import help_card
+from cards.listing import list_card
 from cards.meeting import meeting_card
 
-__all__ = ["error_card", "help_card", "meeting_card"]
+__all__ = [
+    "error_card",
+    "help_card",
+    "list_card",
+    "meeting_card",
+    "notice_card",
+    "schedule_form",
+    "teams_not_allowed_card",
+]

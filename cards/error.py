@@ -1,14 +1,43 @@
-"""The error card: what happened and what to do. Never a stack trace."""
+"""Cards that explain: errors with what to do, and offers when a first choice is not possible."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
+from cards.actions import execute
 from cards.base import Card, card, heading, text
 
 
 def error_card(what: str, todo: str = "", example: str | None = None) -> Card:
+    """What happened and what to do. Never a stack trace."""
     body = [heading("Something needs your attention"), text(what, color="Attention")]
     if todo:
         body.append(text(todo))
     if example:
         body.append(text(f"Example: **{example}**", isSubtle=True))
     return card(body)
+
+
+def notice_card(title: str, message: str) -> Card:
+    return card([heading(title), text(message)])
+
+
+def teams_not_allowed_card(subject: str, start: datetime, end: datetime) -> Card:
+    """The calendar refuses Teams links: say so, and offer a standalone meeting instead."""
+    data: dict[str, Any] = {"subject": subject, "start": start.isoformat(), "end": end.isoformat()}
+    return card(
+        [
+            heading("Your calendar does not allow Teams meetings"),
+            text(
+                "Your mailbox is not set up for Teams meetings in Outlook "
+                "(teamsForBusiness is not an allowed online meeting provider), so I did not "
+                "create an event without a link."
+            ),
+            text(
+                "I can create a standalone Teams meeting at the same time instead: you get a "
+                "join link to share, but no calendar invitation is sent."
+            ),
+        ],
+        [execute("Create a Teams link instead", "create_standalone", "positive", **data)],
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from cards.actions import execute, submit
 from cards.base import Card, card, heading, text
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
@@ -18,15 +21,13 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
 
 
 def help_card(intro: str | None = None) -> Card:
-    body = [heading("Meeting Bot")]
+    body: list[dict[str, Any]] = [heading("Meeting Bot")]
     if intro:
         body.append(text(intro))
-    body.append(text("Type a command, or press one of the examples:", isSubtle=True))
+    body.append(text("Type a command, or press an example:", isSubtle=True))
     for example, description in EXAMPLES:
         body.append(text(f"**{example}**", spacing="Medium"))
         body.append(text(description, isSubtle=True, spacing="None"))
-    actions = [
-        {"type": "Action.Submit", "title": example, "data": {"action": "run", "text": example}}
-        for example, _ in EXAMPLES[:3]
-    ]
+    actions = [submit(example, "run", text=example) for example, _ in EXAMPLES[:3]]
+    actions.append(execute("New meeting…", "open_form"))
     return card(body, actions)

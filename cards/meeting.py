@@ -1,35 +1,127 @@
-"""The meeting card: subject, when (in the viewer's zone and locale), and a Join button."""
+"""The meeting card in its states: active, confirming cancellation, cancelled."""
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.meetings import Meeting
+from bot.model import ONLINE, Meeting
+from cards.actions import execute, meeting_ref, open_url
 from cards.base import Card, card, heading, text
 from cards.timefmt import time_range, zone_label
 
+DURATIONS = (15, 30, 45, 60, 90, 120)
 
-def meeting_card(meeting: Meeting, tz: ZoneInfo, locale: str = "en-US") -> Card:
-    when = time_range(meeting.start, meeting.end, tz, locale)
-    body = [
-        heading(meeting.subject or "Teams meeting"),
-        text(when, spacing="Small"),
-        text(zone_label(tz, meeting.start, locale), isSubtle=True, size="Small", spacing="None"),
+
+def _facts(meeting: Meeting, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
+    facts = [
+        {"title": "When", "value": time_range(meeting.start, meeting.end, tz, locale)},
+        {"title": "Time zone", "value": zone_label(tz, meeting.start, locale)},
     ]
-    if meeting.join_url:
-        body.append(text("Join link:", isSubtle=True, size="Small"))
-        body.append(text(meeting.join_url, size="Small", spacing="None", fontType="Monospace"))
-        actions = [
+    if meeting.organizer_name:
+        facts.append({"title": "Organizer", "value": meeting.organizer_name})
+    if meeting.attendees:
+        facts.append({"title": "Attendees", "value": ", ".join(meeting.attendees)})
+    if meeting.dial_in:
+        facts.append({"title": "Dial in", "value": meeting.dial_in.toll_number})
+        facts.append({"title": "Conference ID", "value": meeting.dial_in.conference_id})
+    facts.append(
+        {
+            "title": "Type",
+            "value": "Teams meeting (link only)"
+            if meeting.kind == ONLINE
+            else "Calendar event with Teams link",
+        }
+    )
+    return [{"type": "FactSet", "facts": facts}]
+
+
+def _reschedule_card(meeting: Meeting, tz: ZoneInfo) -> Card:
+    start = meeting.start.astimezone(tz)
+    minutes = int((meeting.end - meeting.start).total_seconds() // 60)
+    choices = sorted({*DURATIONS, minutes})
+    return {
+        "type": "AdaptiveCard",
+        "body": [
             {
-                "type": "Action.OpenUrl",
-                "title": "Join",
-                "url": meeting.join_url,
-                "style": "positive",
-            }
-        ]
-    else:
+                "type": "Input.Date",
+                "id": "date",
+                "label": "New date",
+                "value": start.strftime("%Y-%m-%d"),
+                "isRequired": True,
+                "errorMessage": "Pick a date",
+            },
+            {
+                "type": "Input.Time",
+                "id": "time",
+                "label": "New start time",
+                "value": start.strftime("%H:%M"),
+                "isRequired": True,
+                "errorMessage": "Pick a time",
+            },
+            {
+                "type": "Input.ChoiceSet",
+                "id": "duration",
+                "label": "Duration",
+                "value": str(minutes),
+                "choices": [{"title": f"{m} minutes", "value": str(m)} for m in choices],
+            },
+        ],
+        "actions": [execute("Move meeting", "reschedule", **meeting_ref(meeting))],
+    }
+
+
+def meeting_card(
+    meeting: Meeting,
+    tz: ZoneInfo,
+    locale: str = "en-US",
+    *,
+    notice: str | None = None,
+    confirm_cancel: bool = False,
+) -> Card:
+    """Subject, when (viewer's zone and locale), who, dial-in, Join and the secondary actions."""
+    body: list[dict[str, Any]] = []
+    if notice:
+        body.append(text(notice, color="Warning", weight="Bolder"))
+    if meeting.cancelled:
+        body.append(text("Cancelled", color="Attention", weight="Bolder", size="Medium"))
+    body.append(heading(meeting.subject or "Teams meeting"))
+    body.extend(_facts(meeting, tz, locale))
+    if meeting.cancelled:
+        return card(body)
+    if not meeting.join_url:
         body.append(
-            text("Teams has not provided a join link yet. Try again in a minute.", color="Warning")
+            text(
+                "Teams has not provided a join link for this meeting yet. "
+                "Type **my meetings** in a minute to get it.",
+                color="Warning",
+            )
         )
-        actions = []
+        return card(body, [execute("Cancel meeting", "cancel", **meeting_ref(meeting))])
+    body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
+    body.append(text(meeting.join_url, size="Small", spacing="None", fontType="Monospace"))
+    if confirm_cancel:
+        body.append(
+            text(
+                "Cancel this meeting? Everyone invited will be told.",
+                weight="Bolder",
+                color="Attention",
+            )
+        )
+        return card(
+            body,
+            [
+                execute(
+                    "Yes, cancel it", "cancel_confirmed", "destructive", **meeting_ref(meeting)
+                ),
+                execute("Keep it", "show", **meeting_ref(meeting)),
+            ],
+        )
+    actions = [open_url("Join", meeting.join_url, "positive")]
+    if meeting.kind == ONLINE:
+        actions.append(execute("Add to calendar", "add_to_calendar", **meeting_ref(meeting)))
+    actions.append(
+        {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}
+    )
+    actions.append(execute("Cancel", "cancel", **meeting_ref(meeting)))
     return card(body, actions)

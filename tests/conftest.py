@@ -58,9 +58,14 @@ async def connector() -> AsyncIterator[tuple[ConnectorCapture, str]]:
 
 
 @pytest.fixture
-def settings(emulator: Emulator) -> Settings:
+def settings(emulator: Emulator, tmp_path: Path) -> Settings:
     base = load_settings({"LOCAL_MODE": "true", "DEFAULT_TIMEZONE": "UTC"})
-    return replace(base, graph_base_url=emulator.base_url, graph_max_retries=2)
+    return replace(
+        base,
+        graph_base_url=emulator.base_url,
+        graph_max_retries=2,
+        bot_db=tmp_path / "bot.sqlite3",
+    )
 
 
 @dataclass
@@ -74,7 +79,7 @@ class BotUnderTest:
 
 @pytest.fixture
 async def bot(settings: Settings) -> AsyncIterator[BotUnderTest]:
-    runtime = build_runtime(settings)
+    runtime = build_runtime(settings, join_link_waits=(0.05, 0.1, 0.2))
     server = TestServer(runtime.app, host="127.0.0.1")
     await server.start_server()
     async with httpx.AsyncClient(timeout=10) as http:

@@ -7,16 +7,10 @@ from typing import Any
 import httpx
 
 from tests.activities import USER_AAD, message
+from tests.cardtext import card_text as texts
+from tests.cardtext import join_urls
 from tests.conftest import BotUnderTest, Emulator
 from tests.connector import ConnectorCapture
-
-
-def join_urls(card: dict[str, Any]) -> list[str]:
-    return [a["url"] for a in card.get("actions", []) if a.get("type") == "Action.OpenUrl"]
-
-
-def texts(card: dict[str, Any]) -> str:
-    return "\n".join(b.get("text", "") for b in card["body"] if b.get("type") == "TextBlock")
 
 
 async def meetings_with_url(emulator: Emulator, url: str) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from bot.graph.auth import StaticTokenProvider
+from bot.graph.auth import StaticTokenProvider, TokenAcquisitionError
 from bot.graph.client import GraphClient
 from bot.graph.errors import (
     GraphAuthError,
@@ -145,13 +145,23 @@ async def test_forbidden_is_mapped(graph: GraphClient, emulator: Emulator) -> No
         await graph.create_or_get_online_meeting(USER, BODY)
 
 
-async def test_missing_token_is_an_auth_error(emulator: Emulator) -> None:
+async def test_an_empty_token_is_never_sent(emulator: Emulator) -> None:
     client = GraphClient(emulator.base_url, StaticTokenProvider(""), max_retries=0)
     try:
-        with pytest.raises(GraphAuthError):
+        with pytest.raises(TokenAcquisitionError):
             await client.create_or_get_online_meeting(USER, BODY)
     finally:
         await client.aclose()
+    assert await emulator.graph_calls() == []
+
+
+async def test_401_is_an_auth_error_and_not_retried(
+    graph: GraphClient, emulator: Emulator, sleeps: RecordedSleep
+) -> None:
+    await emulator.inject(status=401, count=1)
+    with pytest.raises(GraphAuthError):
+        await graph.create_or_get_online_meeting(USER, BODY)
+    assert sleeps.delays == []
 
 
 async def test_unreachable_graph_is_a_transport_error_after_retries(

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import httpx
 
-from bot.graph.auth import TokenProvider
+from bot.graph.auth import TokenAcquisitionError, TokenProvider
 from bot.graph.errors import (
     RETRYABLE_STATUSES,
     GraphError,
@@ -81,8 +81,76 @@ class GraphClient:
         values = _json(response).get("value") or []
         return values[0] if values else None
 
+    async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON:
+        response = await self.request(
+            "PATCH", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}", json=patch
+        )
+        return _json(response)
+
     async def delete_online_meeting(self, user: str, meeting_id: str) -> None:
         await self.request("DELETE", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+
+    # --- calendar --------------------------------------------------------------------------
+
+    async def get_calendar(self, user: str) -> JSON:
+        """The default calendar's online-meeting settings (allowed and default providers)."""
+        response = await self.request(
+            "GET",
+            f"{user}/calendar",
+            params={"$select": "allowedOnlineMeetingProviders,defaultOnlineMeetingProvider"},
+        )
+        return _json(response)
+
+    async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON:
+        response = await self.request(
+            "POST", f"{user}/events", json=body, headers=_prefer_timezone(tz_name)
+        )
+        return _json(response)
+
+    async def get_event(
+        self, user: str, event_id: str, tz_name: str, select: str | None = None
+    ) -> JSON:
+        params = {"$select": select} if select else None
+        response = await self.request(
+            "GET", _event_path(user, event_id), params=params, headers=_prefer_timezone(tz_name)
+        )
+        return _json(response)
+
+    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON:
+        response = await self.request(
+            "PATCH", _event_path(user, event_id), json=patch, headers=_prefer_timezone(tz_name)
+        )
+        return _json(response)
+
+    async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
+        """Cancel an event the user organizes; Graph notifies the attendees (202)."""
+        body = {"comment": comment} if comment else {}
+        await self.request("POST", f"{_event_path(user, event_id)}/cancel", json=body)
+
+    async def calendar_view(
+        self, user: str, start: str, end: str, tz_name: str, *, max_pages: int = 5
+    ) -> list[JSON]:
+        """Events overlapping [start, end), soonest first, following @odata.nextLink."""
+        params: dict[str, str] | None = {
+            "startDateTime": start,
+            "endDateTime": end,
+            "$orderby": "start/dateTime",
+            "$top": "50",
+            "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
+            "onlineMeeting,organizer,isCancelled,attendees,webLink",
+        }
+        path = f"{user}/calendarView"
+        events: list[JSON] = []
+        for _ in range(max_pages):
+            page = _json(
+                await self.request("GET", path, params=params, headers=_prefer_timezone(tz_name))
+            )
+            events.extend(page.get("value") or [])
+            next_link = page.get("@odata.nextLink")
+            if not isinstance(next_link, str) or not next_link.startswith(self._base + "/"):
+                break  # never send the token to a host other than Graph's
+            path, params = next_link[len(self._base) + 1 :], None
+        return events
 
     # --- transport --------------------------------------------------------------------------
 
@@ -144,8 +212,18 @@ class GraphClient:
         headers: Mapping[str, str] | None,
     ) -> httpx.Response:
         token = await self._tokens.get_token()
+        if not token:
+            raise TokenAcquisitionError("The token provider returned an empty token")
         all_headers = {"Authorization": f"Bearer {token}", **(headers or {})}
         return await self._http.request(method, url, json=json, params=params, headers=all_headers)
+
+
+def _prefer_timezone(tz_name: str) -> dict[str, str]:
+    return {"Prefer": f'outlook.timezone="{tz_name}"'}
+
+
+def _event_path(user: str, event_id: str) -> str:
+    return f"{user}/events/{quote(event_id, safe='')}"
 
 
 def _json(response: httpx.Response) -> JSON:

@@ -1,0 +1,158 @@
+"""The bot's own view of meetings and people, and conversions from Graph's shapes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ONLINE = "online"  # a standalone Teams meeting (Graph onlineMeeting)
+EVENT = "event"  # an Outlook calendar event with a Teams link (Graph event)
+
+
+@dataclass(frozen=True)
+class Requester:
+    """The person a turn acts for: always the authenticated activity's sender."""
+
+    user_id: str  # Entra object id (from.aadObjectId)
+    tenant_id: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    """An attendee with what invitations need: an e-mail address."""
+
+    email: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class DialIn:
+    toll_number: str
+    conference_id: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting as the cards show it, whichever Graph resource it came from."""
+
+    id: str
+    kind: str  # ONLINE or EVENT
+    subject: str
+    start: datetime  # aware
+    end: datetime
+    join_url: str | None
+    organizer_id: str = ""
+    organizer_name: str = ""
+    attendees: tuple[str, ...] = ()
+    dial_in: DialIn | None = None
+    cancelled: bool = False
+    created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def idempotency_key(conversation_id: str, activity_id: str, purpose: str = "") -> str:
+    """Same conversation + activity (a redelivery, a second click) gives the same key."""
+    text = f"{conversation_id}\n{activity_id}\n{purpose}"
+    return f"meetingbot-{hashlib.sha256(text.encode()).hexdigest()[:40]}"
+
+
+def parse_graph_datetime(value: str, zone: ZoneInfo | None = None) -> datetime:
+    """Graph sends up to 7 fractional digits, with 'Z', an offset, or (events) no zone at all."""
+    text = value.strip().replace("Z", "+00:00")
+    if "." in text:
+        head, _, tail = text.partition(".")
+        digits = "".join(ch for ch in tail if ch.isdigit())
+        rest = tail[len(digits) :]
+        text = f"{head}.{digits[:6].ljust(6, '0')}{rest}"
+    parsed = datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone or UTC)
+    return parsed
+
+
+def graph_datetime(value: datetime) -> str:
+    """An instant in Graph's UTC form."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.0000000Z")
+
+
+def date_time_time_zone(value: datetime, tz: ZoneInfo) -> dict[str, str]:
+    """Graph's dateTimeTimeZone: wall-clock time in the user's zone, and the zone's name."""
+    return {"dateTime": value.astimezone(tz).strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": tz.key}
+
+
+def from_date_time_time_zone(value: dict[str, Any]) -> datetime:
+    zone_name = str(value.get("timeZone") or "UTC")
+    try:
+        zone = ZoneInfo("UTC" if zone_name in ("UTC", "tzone://Microsoft/Utc") else zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")  # Windows zone names are not requested: we send Prefer in IANA
+    return parse_graph_datetime(str(value["dateTime"]), zone)
+
+
+def _dial_in(doc: dict[str, Any]) -> DialIn | None:
+    audio = doc.get("audioConferencing") or {}
+    number = audio.get("tollNumber")
+    conference = audio.get("conferenceId")
+    if number and conference:
+        return DialIn(str(number), str(conference))
+    return None
+
+
+def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
+    participants = doc.get("participants") or {}
+    organizer = (participants.get("organizer") or {}).get("identity", {}).get("user") or {}
+    attendees = tuple(
+        str(a.get("upn") or (a.get("identity") or {}).get("user", {}).get("displayName") or "")
+        for a in participants.get("attendees") or []
+    )
+    return Meeting(
+        id=str(doc["id"]),
+        kind=ONLINE,
+        subject=str(doc.get("subject") or ""),
+        start=parse_graph_datetime(str(doc["startDateTime"])),
+        end=parse_graph_datetime(str(doc["endDateTime"])),
+        join_url=doc.get("joinWebUrl") or None,
+        organizer_id=str(organizer.get("id") or ""),
+        organizer_name=str(organizer.get("displayName") or ""),
+        attendees=tuple(a for a in attendees if a),
+        dial_in=_dial_in(doc),
+        created=created,
+    )
+
+
+def event_join_url(doc: dict[str, Any]) -> str | None:
+    """onlineMeeting.joinUrl only: the deprecated onlineMeetingUrl is never used."""
+    online = doc.get("onlineMeeting") or {}
+    url = online.get("joinUrl") if isinstance(online, dict) else None
+    return str(url) if url else None
+
+
+def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
+    organizer = ((doc.get("organizer") or {}).get("emailAddress")) or {}
+    attendees = tuple(
+        str(
+            (a.get("emailAddress") or {}).get("name")
+            or (a.get("emailAddress") or {}).get("address")
+            or ""
+        )
+        for a in doc.get("attendees") or []
+    )
+    online = doc.get("onlineMeeting") or {}
+    return Meeting(
+        id=str(doc["id"]),
+        kind=EVENT,
+        subject=str(doc.get("subject") or ""),
+        start=from_date_time_time_zone(doc["start"]),
+        end=from_date_time_time_zone(doc["end"]),
+        join_url=event_join_url(doc),
+        organizer_id=organizer_id,
+        organizer_name=str(organizer.get("name") or organizer.get("address") or ""),
+        attendees=tuple(a for a in attendees if a),
+        dial_in=_dial_in({"audioConferencing": online}) if isinstance(online, dict) else None,
+        cancelled=bool(doc.get("isCancelled")),
+        extras={"isOnlineMeeting": bool(doc.get("isOnlineMeeting"))},
+    )

@@ -1,0 +1,37 @@
+"""Card buttons. Every action carries {"action": "<verb>", ...} so one lookup dispatches it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.model import Meeting
+
+
+def execute(title: str, verb: str, style: str | None = None, **data: Any) -> dict[str, Any]:
+    """A Universal Action: Teams sends an adaptiveCard/action invoke and shows the returned card."""
+    action: dict[str, Any] = {
+        "type": "Action.Execute",
+        "title": title,
+        "verb": verb,
+        "data": {"action": verb, **data},
+    }
+    if style:
+        action["style"] = style
+    return action
+
+
+def submit(title: str, verb: str, **data: Any) -> dict[str, Any]:
+    """A plain Action.Submit (a message with `value`), for example buttons and older clients."""
+    return {"type": "Action.Submit", "title": title, "data": {"action": verb, **data}}
+
+
+def open_url(title: str, url: str, style: str | None = None) -> dict[str, Any]:
+    action: dict[str, Any] = {"type": "Action.OpenUrl", "title": title, "url": url}
+    if style:
+        action["style"] = style
+    return action
+
+
+def meeting_ref(meeting: Meeting) -> dict[str, str]:
+    """What a button needs to name a meeting. The organizer is checked again on the server."""
+    return {"kind": meeting.kind, "id": meeting.id}

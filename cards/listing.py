@@ -1,0 +1,70 @@
+"""The `my meetings` card: one entry per meeting with Join, and Cancel or Add Teams link."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.model import EVENT, Meeting
+from cards.actions import execute, meeting_ref, open_url
+from cards.base import Card, card, heading, text
+from cards.timefmt import time_range, zone_label
+
+MAX_ENTRIES = 25
+
+
+def _entry(meeting: Meeting, tz: ZoneInfo, locale: str, cancellable: bool) -> dict[str, Any]:
+    marker = "🎥 Teams" if meeting.join_url else "No Teams link"
+    actions: list[dict[str, Any]] = []
+    if meeting.join_url:
+        actions.append(open_url("Join", meeting.join_url, "positive"))
+    elif meeting.kind == EVENT:
+        actions.append(execute("Add Teams link", "make_online", **meeting_ref(meeting)))
+    if cancellable:
+        actions.append(execute("Cancel", "cancel", **meeting_ref(meeting)))
+    items: list[dict[str, Any]] = [
+        text(f"**{meeting.subject or '(no subject)'}**"),
+        text(
+            f"{time_range(meeting.start, meeting.end, tz, locale)} · {marker}",
+            isSubtle=True,
+            spacing="None",
+        ),
+    ]
+    if actions:
+        items.append({"type": "ActionSet", "actions": actions})
+    return {"type": "Container", "separator": True, "items": items}
+
+
+def list_card(
+    meetings: Sequence[Meeting],
+    tz: ZoneInfo,
+    locale: str,
+    title: str,
+    cancellable_ids: frozenset[str] = frozenset(),
+) -> Card:
+    """Soonest first, as given; meetings the bot created for the viewer get a Cancel button."""
+    body: list[dict[str, Any]] = [heading(title)]
+    if not meetings:
+        body.append(text("Nothing on your calendar in that range."))
+        return card(body)
+    reference = meetings[0].start
+    body.append(
+        text(
+            f"Times in {zone_label(tz, reference, locale)}",
+            isSubtle=True,
+            size="Small",
+            spacing="None",
+        )
+    )
+    for meeting in meetings[:MAX_ENTRIES]:
+        body.append(_entry(meeting, tz, locale, meeting.id in cancellable_ids))
+    if len(meetings) > MAX_ENTRIES:
+        body.append(
+            text(
+                f"…and {len(meetings) - MAX_ENTRIES} more. Ask for a shorter range, "
+                "for example **my meetings today**.",
+                isSubtle=True,
+            )
+        )
+    return card(body)
