@@ -1,0 +1,45 @@
+"""The per-app state handlers share, stored on the aiohttp application under a typed key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from bot.graph.emulator.config import EmulatorSettings
+from bot.graph.emulator.faults import FaultInjector
+from bot.graph.emulator.odata import GraphModel
+from bot.graph.emulator.recorder import RequestLog
+from bot.graph.emulator.store import Store
+
+
+@dataclass
+class EmulatorState:
+    """Storage, scripted faults and the request log of one emulator instance."""
+
+    settings: EmulatorSettings
+    store: Store
+    faults: FaultInjector
+    log: RequestLog = field(default_factory=lambda: RequestLog())
+    model: GraphModel = field(default_factory=GraphModel.load)
+    internal_errors: int = 0
+
+    def now(self) -> datetime:
+        """The configured clock, in UTC (a naive clock is taken to be UTC)."""
+        moment = self.settings.clock()
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+    def reset(self) -> None:
+        """Forget resources, pending faults and logged requests."""
+        self.store.wipe()
+        self.faults.clear()
+        self.log.clear()
+        self.internal_errors = 0
+
+
+STATE = web.AppKey("emulator_state", EmulatorState)
+
+
+def state_of(request: web.Request) -> EmulatorState:
+    return request.app[STATE]
