@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands import Mention, parse_command
 from bot.config import ConfigError, load_settings
+from bot.manifest import add_manifest_commands
 
 
 def _parse_cmd(args: argparse.Namespace) -> int:
@@ -106,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("text", nargs="+", help="the message text")
     p.set_defaults(func=_parse_cmd)
+
+    add_manifest_commands(sub)
     return parser
 
 

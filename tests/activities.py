@@ -28,14 +28,19 @@ def message(
     sender: dict[str, Any] = {"id": "29:user-jane", "name": "Jane Doe"}
     if aad_object_id:
         sender["aadObjectId"] = aad_object_id
-    client_info: dict[str, Any] = {"type": "clientInfo", "locale": locale, "country": "US",
-                                   "platform": "Web"}
+    client_info: dict[str, Any] = {
+        "type": "clientInfo",
+        "locale": locale,
+        "country": "US",
+        "platform": "Web",
+    }
     entities: list[dict[str, Any]] = []
     if mention_bot:
         markup = f"<at>{BOT_NAME}</at>"
         text = f"{markup} {text}"
-        entities.append({"type": "mention", "text": markup,
-                         "mentioned": {"id": BOT_ID, "name": BOT_NAME}})
+        entities.append(
+            {"type": "mention", "text": markup, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}
+        )
     if timezone:
         client_info["timezone"] = timezone
     entities.append(client_info)
@@ -48,8 +53,11 @@ def message(
         "serviceUrl": service_url,
         "channelId": "msteams",
         "from": sender,
-        "conversation": {"conversationType": conversation_type, "tenantId": TENANT,
-                         "id": conversation_id},
+        "conversation": {
+            "conversationType": conversation_type,
+            "tenantId": TENANT,
+            "id": conversation_id,
+        },
         "recipient": {"id": BOT_ID, "name": BOT_NAME},
         "locale": locale,
         "entities": entities,

@@ -29,8 +29,7 @@ def card_text(card: dict[str, Any]) -> str:
 
 def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
     """Every action anywhere on the card (top level and inside ActionSets), in order."""
-    found = [n for n in _walk(card) if str(n.get("type", "")).startswith("Action.")]
-    return found
+    return [n for n in _walk(card) if str(n.get("type", "")).startswith("Action.")]
 
 
 def buttons(card: dict[str, Any]) -> list[str]:
@@ -39,7 +38,8 @@ def buttons(card: dict[str, Any]) -> list[str]:
 
 def join_urls(card: dict[str, Any]) -> list[str]:
     return [
-        str(a["url"]) for a in actions(card)
+        str(a["url"])
+        for a in actions(card)
         if a.get("type") == "Action.OpenUrl" and a.get("title") == "Join"
     ]
 

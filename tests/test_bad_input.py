@@ -90,8 +90,15 @@ async def test_non_message_activities_are_ignored(
         (b"\xff\xfe", "application/json", 400),
         (b"type=message", "application/x-www-form-urlencoded", 415),
     ],
-    ids=["malformed", "array", "no-type", "no-serviceUrl", "from-not-object", "not-utf8",
-         "form-encoded"],
+    ids=[
+        "malformed",
+        "array",
+        "no-type",
+        "no-serviceUrl",
+        "from-not-object",
+        "not-utf8",
+        "form-encoded",
+    ],
 )
 async def test_malformed_requests_get_a_4xx(
     bot: BotUnderTest, body: bytes, content_type: str, status: int

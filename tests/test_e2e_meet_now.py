@@ -64,8 +64,11 @@ async def test_group_chat_mention_is_stripped_before_the_command_is_read(
 ) -> None:
     capture, service_url = connector
     activity = message(
-        "meet now Standup", service_url, conversation_type="groupChat",
-        conversation_id="19:group@thread.v2", mention_bot=True,
+        "meet now Standup",
+        service_url,
+        conversation_type="groupChat",
+        conversation_id="19:group@thread.v2",
+        mention_bot=True,
     )
 
     await bot.post(activity)

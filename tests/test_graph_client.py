@@ -47,9 +47,7 @@ def sleeps() -> RecordedSleep:
 
 @pytest.fixture
 async def graph(emulator: Emulator, sleeps: RecordedSleep) -> AsyncIterator[GraphClient]:
-    client = GraphClient(
-        emulator.base_url, StaticTokenProvider("t"), max_retries=3, sleep=sleeps
-    )
+    client = GraphClient(emulator.base_url, StaticTokenProvider("t"), max_retries=3, sleep=sleeps)
     yield client
     await client.aclose()
 
@@ -168,8 +166,10 @@ async def test_unreachable_graph_is_a_transport_error_after_retries(
     sleeps: RecordedSleep, unused_tcp_port: int
 ) -> None:
     client = GraphClient(
-        f"http://127.0.0.1:{unused_tcp_port}/v1.0", StaticTokenProvider("t"),
-        max_retries=2, sleep=sleeps,
+        f"http://127.0.0.1:{unused_tcp_port}/v1.0",
+        StaticTokenProvider("t"),
+        max_retries=2,
+        sleep=sleeps,
     )
     try:
         with pytest.raises(GraphTransportError):
@@ -198,7 +198,8 @@ async def test_create_get_find_delete_round_trip(graph: GraphClient) -> None:
 async def test_a_non_json_success_is_a_clear_error() -> None:
     transport = httpx.MockTransport(lambda _: httpx.Response(200, text="<html>proxy</html>"))
     client = GraphClient(
-        "https://graph.test/v1.0", StaticTokenProvider("t"),
+        "https://graph.test/v1.0",
+        StaticTokenProvider("t"),
         http=httpx.AsyncClient(transport=transport),
     )
     with pytest.raises(GraphError, match="no JSON"):
