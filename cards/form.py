@@ -85,7 +85,6 @@ def schedule_form(
             "id": "attendees",
             "label": "Attendees",
             "isMultiSelect": True,
-            "style": "filtered",
             "placeholder": "Search people",
             "choices": [],
             "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
