@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM := $(shell command -v npm 2>/dev/null)
+NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup run test lint typecheck unit bench clean
+.PHONY: setup node run test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -14,6 +16,18 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# JavaScript for the browser tests (Adaptive Cards renderer, Agents Playground), pinned by
+# package-lock.json. Without npm (or offline) the browser tests skip and say what is missing.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund || echo "npm ci failed: the browser tests will be skipped" >&2
+
+ifneq ($(NPM),)
+node: $(NODE_STAMP)
+else
+node:
+	@echo "npm not found: the browser tests will be skipped (install Node.js 20 and npm)" >&2
+endif
 
 run: setup
 	$(BIN)/meeting-bot serve
@@ -25,7 +39,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup node
 	$(BIN)/pytest
 
 test: lint typecheck unit

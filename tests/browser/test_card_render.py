@@ -1,0 +1,140 @@
+"""The bot's cards in the real Adaptive Cards renderer with Teams' light and dark host configs.
+
+One row per card state: the buttons people must see, the texts they must read, the buttons
+that must not be there. A row with `screenshot` writes docs/<screenshot>-<theme>.png.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.model import Meeting
+from cards import error_card, help_card, meeting_card
+from tests.browser.prereqs import ROOT
+from tests.browser.render import THEMES, CardRenderer, Theme
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+DOCS = ROOT / "docs"
+BERLIN = ZoneInfo("Europe/Berlin")
+JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
+MEETING = Meeting(
+    id="meeting-1",
+    kind="online",
+    subject="Weekly sync",
+    start=datetime(2026, 11, 26, 14, 0, tzinfo=UTC),
+    end=datetime(2026, 11, 26, 14, 30, tzinfo=UTC),
+    join_url=JOIN_URL,
+)
+
+
+@dataclass(frozen=True)
+class CardCase:
+    id: str
+    build: Callable[[], dict[str, Any]]
+    buttons: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    absent_buttons: tuple[str, ...] = ()
+    absent_texts: tuple[str, ...] = ()
+    screenshot: str | None = None
+
+
+CASES = (
+    CardCase(
+        "meeting",
+        lambda: meeting_card(MEETING, BERLIN, "en-US"),
+        buttons=("Join",),
+        texts=("Weekly sync", "Nov 26, 2026", "3:00", "3:30", "Europe/Berlin", JOIN_URL),
+        screenshot="meeting-card",
+    ),
+    CardCase(
+        "meeting-german",
+        lambda: meeting_card(MEETING, BERLIN, "de-DE"),
+        buttons=("Join",),
+        texts=("Weekly sync", "15:00", "15:30"),
+        absent_texts=("PM",),
+    ),
+    CardCase(
+        "meeting-without-join-link",
+        lambda: meeting_card(replace(MEETING, join_url=None), BERLIN, "en-US"),
+        texts=("Weekly sync", "join link"),
+        absent_buttons=("Join",),
+    ),
+    CardCase(
+        "help",
+        lambda: help_card("Hi! I create Teams meetings."),
+        buttons=("meet now Design sync",),
+        texts=("Meeting Bot", "Hi! I create Teams meetings.", "meet now Design sync"),
+        # TextBlock markdown is rendered, as in Teams: no literal asterisks.
+        absent_texts=("**",),
+    ),
+    CardCase(
+        "error",
+        lambda: error_card("Graph refused the request.", "Ask your admin for access."),
+        texts=("Graph refused the request.", "Ask your admin for access."),
+        absent_buttons=("Join",),
+    ),
+)
+
+ROWS = [pytest.param(case, theme, id=f"{case.id}-{theme}") for case in CASES for theme in THEMES]
+
+
+@pytest.mark.parametrize(("case", "theme"), ROWS)
+async def test_card_renders_as_teams_shows_it(
+    render_card: CardRenderer, case: CardCase, theme: Theme
+) -> None:
+    screenshot = DOCS / f"{case.screenshot}-{theme}.png" if case.screenshot else None
+
+    result = await render_card(case.build(), theme, screenshot)
+
+    assert result.warnings == []
+    for title in case.buttons:
+        assert title in result.buttons
+    for title in case.absent_buttons:
+        assert title not in result.buttons
+    for fragment in case.texts:
+        assert fragment in result.texts
+    for fragment in case.absent_texts:
+        assert fragment not in result.texts
+    if screenshot is not None:
+        assert screenshot.stat().st_size > 1000
+
+
+async def test_the_renderer_reports_what_teams_would_not_show(render_card: CardRenderer) -> None:
+    """The harness itself: unknown elements and too-new card versions become warnings."""
+    card = {
+        "type": "AdaptiveCard",
+        "version": "1.6",
+        "body": [{"type": "Carousel2000"}, {"type": "TextBlock", "text": "still here"}],
+        "actions": [{"type": "Action.OpenUrl", "title": "Open", "url": "https://example.com"}],
+    }
+
+    result = await render_card(card, "light", None)
+
+    assert any("UnknownElementType" in w for w in result.warnings)
+    assert any("UnsupportedCardVersion" in w for w in result.warnings)
+
+
+async def test_buttons_and_texts_come_from_the_rendered_card(render_card: CardRenderer) -> None:
+    card = {
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": [{"type": "TextBlock", "text": "Hello **there**", "wrap": True}],
+        "actions": [
+            {"type": "Action.OpenUrl", "title": "Join", "url": JOIN_URL},
+            {"type": "Action.Submit", "title": "Later", "data": {"action": "later"}},
+        ],
+    }
+
+    result = await render_card(card, "dark", None)
+
+    assert result.warnings == []
+    assert result.buttons == ["Join", "Later"]
+    assert result.texts.splitlines()[0] == "Hello there"
+    assert "<strong>there</strong>" in result.html
