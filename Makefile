@@ -29,8 +29,8 @@ node:
 	@echo "npm not found: the browser tests will be skipped (install Node.js 20 and npm)" >&2
 endif
 
-run: setup
-	$(BIN)/meeting-bot serve
+run: setup node
+	$(BIN)/meeting-bot serve --playground
 
 lint: setup
 	$(BIN)/ruff check bot cards tests bench

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands import Mention, parse_command
@@ -49,6 +52,16 @@ def _parse_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _until_signalled(work: Coroutine[Any, Any, None]) -> None:
+    """Run until done, or until SIGINT/SIGTERM: then cancel, so every `finally` cleans up."""
+    task = asyncio.ensure_future(work)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, task.cancel)
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
 def _serve_cmd(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.local:
@@ -67,10 +80,12 @@ def _serve_cmd(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    from bot.devrun import serve_with_playground
     from bot.runtime import serve
 
+    main_task = serve_with_playground(settings, env) if args.playground else serve(settings)
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(_until_signalled(main_task))
     except KeyboardInterrupt:
         pass
     except OSError as exc:
@@ -92,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", help="address to listen on (env BOT_HOST, default 127.0.0.1)")
     s.add_argument("--port", type=int, help="bot port (env PORT, default 3978)")
     s.add_argument("--emulator-port", type=int, help="emulator port (env EMULATOR_PORT, 3979)")
+    s.add_argument(
+        "--playground",
+        action="store_true",
+        help="also start the Microsoft 365 Agents Playground (needs Node.js)",
+    )
     s.set_defaults(func=_serve_cmd)
 
     p = sub.add_parser("parse", help="print how the bot reads a message, as JSON")
