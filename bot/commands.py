@@ -1,7 +1,59 @@
-"""Turn what a person typed into a Command. Pure: no I/O, no clock, no Bot Framework types."""
+"""Turn what a person typed into a Command. Pure: no I/O, no clock, no Bot Framework types.
+
+The words are data (bot.language: English and Portuguese); the grammar is shared (bot.parsing).
+The locale's language is tried first, then the others, so "schedule ..." works under pt-BR.
+Errors are written in the locale's language (Portuguese for pt-*, else English).
+
+How times are read, in the sender's zone `tz`:
+
+- A time with no date is today, or tomorrow if it has already passed ("at 9am" said at 10:00).
+  A time on a date the user gave that has passed is an error ("today 9am" at 10:00,
+  "yesterday 3pm"). A bare weekday ("Monday", "this Monday") is the next such day on which the
+  time is still ahead (today counts); "next Monday" is never today; "Monday next week" is the
+  Monday of the following ISO week. "Dec 3" without a year is this year's, or next year's when it
+  passed more than 31 days ago ("Jan 2" said on Dec 31); within 31 days it is an error.
+  "the 3rd" / "dia 3" is the next 3rd of a month.
+- Bare hours (no am/pm, no leading zero): 1-6 mean 13:00-18:00 ("at 3" = 15:00), 7-12 are as
+  written ("at 9" = 09:00, "at 12" = noon); "09:00" and 13-23 are 24-hour times; "15h" too.
+  A part of day decides instead: "tonight 8" = 20:00 today, "9 da manhã" = 09:00.
+- Defaults: morning 09:00, afternoon 14:00, evening/tonight 18:00, noon 12:00, midnight 00:00,
+  end of day 17:00. A date without a time ("schedule X tomorrow") is an error, never a guess.
+- Ranges set the end: "3-4pm", "10-2pm" (10am), "from 3pm to 4:30pm", "de 15h às 16h".
+  A duration ("for 1h30", "half an hour") is elapsed time, so it is exact across DST changes;
+  without one the meeting lasts `default_duration`. A range and a duration together is an error.
+- DST: a wall time that does not exist (02:30 when clocks spring forward) moves forward by the
+  gap (03:30); an ambiguous one (02:30 when clocks fall back) is the first, summer-time one.
+
+What each command's fields mean:
+
+- meet_now: start = now, end = now + duration. Time words are an error ("meet now tomorrow"),
+  except after plain "meet"/"call", which then reads as `meeting` ("meet tomorrow 3pm").
+- meeting: start = the time given, or now ("now"/"agora" say so too).
+- schedule: a time is required; "schedule" alone (or "schedule a meeting") is valid with every
+  field empty: it opens the scheduling form.
+- list: start/end bound the range: today / tomorrow / one named day = local midnight to
+  midnight; this week / next week = Monday 00:00 to the next Monday 00:00 (ISO weeks);
+  nothing = now to now + 7 days.
+- cancel: subject is the text naming the meeting (articles dropped); none is an error.
+- help: subject is any topic after "help"; empty text is help too. unknown always has an error.
+- An error keeps the command's kind and empties every other field.
+
+Subject: a quoted subject is literal; otherwise it is what remains after the command, time,
+duration and attendee phrases. When nothing (or only "meeting"/"call") remains: "Meeting with
+Ann" when there are attendees, else None (the meeting service picks its default); a leftover
+"with Ann" (a name, not a mention) becomes "Meeting with Ann". Attendees: e-mails (lower-cased)
+and mention ids in the order written, without duplicates; `everyone` is set by "everyone",
+"todos" or "@everyone".
+
+Never a silent guess: two dates or two times ("Monday planning tomorrow 3pm") are an error that
+suggests quoting the subject; a leftover word that looks like a misspelt day or month
+("tomorow") is reported as an unreadable time; "for 90" without a unit is an unreadable
+duration. Messages over MAX_CHARS characters are refused before any parsing, which caps the work.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,6 +61,13 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from bot.language import Language, languages_for, message_language
+from bot.parsing.grammar import grammar_for
+from bot.parsing.respond import Request, handle
+from bot.parsing.text import fold, key
+
+MAX_CHARS = 1000
 
 
 class CommandKind(StrEnum):
@@ -55,8 +114,24 @@ class Command:
 
 DEFAULT_DURATION = timedelta(minutes=30)
 
-_MEET_NOW = re.compile(r"^\s*(?:meet now|meet|call now|instant meeting)\b\s*(?P<rest>.*)$", re.I)
-_HELP = re.compile(r"^\s*(?:help|\?)\s*$", re.I)
+_TAG = re.compile(r"<(?!/?at>)[^<>]{0,300}>", re.I)
+_TRAILING = ".!?…;,"
+
+
+def _clean(text: str) -> str:
+    """Drop HTML other than <at> mentions, entities, extra blanks and trailing punctuation."""
+    text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = " ".join(text.split())
+    stripped = text.rstrip(_TRAILING).rstrip()
+    return stripped or text
+
+
+def _unknown(text: str, msg: Language) -> Command:
+    shown = text if len(text) <= 40 else text[:40].rstrip() + "…"
+    error = msg.messages["unknown"].format(text=shown, example=msg.messages["example_schedule"])
+    return Command(CommandKind.UNKNOWN, error=error)
 
 
 def parse_command(
@@ -68,12 +143,42 @@ def parse_command(
     mentions: Sequence[Mention] = (),
     default_duration: timedelta = DEFAULT_DURATION,
 ) -> Command:
-    """Placeholder grammar (meet now / help) until the full parser lands."""
-    if _HELP.match(text):
+    """Read one message. `now` must be aware; the result's times are in `tz`."""
+    msg = message_language(locale)
+    if len(text) > MAX_CHARS:
+        error = msg.messages["too_long"].format(
+            n=len(text), limit=MAX_CHARS, example=msg.messages["example_schedule"]
+        )
+        return Command(CommandKind.UNKNOWN, error=error)
+    clean = _clean(text)
+    if not clean:
         return Command(CommandKind.HELP)
-    m = _MEET_NOW.match(text)
-    if m:
-        start = now.astimezone(tz)
-        subject = m.group("rest").strip() or None
-        return Command(CommandKind.MEET_NOW, subject, start, start + default_duration)
-    return Command(CommandKind.UNKNOWN, error="I did not understand that.")
+    folded = fold(clean)
+    for lang in languages_for(locale):
+        gr = grammar_for(lang)
+        m = gr.command.match(folded)
+        if m is None:
+            continue
+        request = Request(
+            kind=gr.command_kinds[key(m["cmd"])],
+            word=key(m["cmd"]),
+            rest=clean[m.end() :],
+            gr=gr,
+            msg=msg,
+            now=now,
+            tz=tz,
+            locale=locale,
+            mentions=mentions,
+            default_duration=default_duration,
+        )
+        reply = handle(request)
+        return Command(
+            CommandKind(reply.kind),
+            reply.subject,
+            reply.start,
+            reply.end,
+            reply.attendees,
+            reply.everyone,
+            reply.error,
+        )
+    return _unknown(clean, msg)

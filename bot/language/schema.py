@@ -1,0 +1,119 @@
+"""What a language must provide for the command parser: word lists and message templates.
+
+Phrases are written naturally (accents, capitals, spaces); the parser folds them the same way it
+folds the user's text, so "amanhã" also matches "amanha" and "AMANHÃ".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+Words = tuple[str, ...]
+
+COMMAND_KINDS = ("meet_now", "meeting", "schedule", "list", "cancel", "help")
+PERIODS = ("morning", "afternoon", "evening")
+MESSAGE_KEYS = (
+    "too_long",
+    "unknown",
+    "bad_time",
+    "bad_duration",
+    "duration_limits",
+    "two_dates",
+    "two_times",
+    "two_durations",
+    "need_time",
+    "need_time_for",
+    "past",
+    "range_and_duration",
+    "end_before_start",
+    "unknown_mention",
+    "cancel_what",
+    "list_range",
+    "meet_now_time",
+    "weekday_mismatch",
+    "default_subject",
+    "everyone",
+    "and",
+    "example_meet_now",
+    "example_meeting",
+    "example_schedule",
+    "example_list",
+    "example_cancel",
+    "example_quoted",
+)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Language:
+    """One language's vocabulary. Every field is data; the grammar that uses it is shared."""
+
+    code: str
+    commands: Mapping[str, Words]  # kind (COMMAND_KINDS) -> command phrases
+    meet_flexible: Words  # meet_now words that become `meeting` when a time follows ("meet")
+    preambles: Words  # politeness before the command ("please", "can you")
+    schedule_fillers: Words  # "a call", "a meeting" right after a schedule word: dropped
+    generic_subjects: Words  # a subject that is only "meeting" or "call" is no subject
+    cancel_fillers: Words  # "the", "my meeting" right after cancel
+    # days
+    now: Words  # "meeting Sync now"
+    today: Words
+    tomorrow: Words
+    day_after_tomorrow: Words
+    yesterday: Words
+    tonight: Words
+    weekdays: tuple[Words, ...]  # Monday first, 7 entries
+    months: tuple[Words, ...]  # January first, 12 entries
+    on: Words  # preposition before a date ("on", "na")
+    next: Words  # "next Tuesday"
+    this: Words  # "this Tuesday", "this morning"
+    next_suffix: Words  # "segunda que vem"
+    next_week_suffix: Words  # "Tuesday next week"
+    ordinals: Words  # "3rd", "3º"
+    day_month_joiners: Words  # "3rd of December", "3 de dezembro"
+    year_joiners: Words  # "3 de dezembro de 2026"
+    day_prefixes: Words  # "the 3rd", "dia 3"
+    lone_day_needs_ordinal: bool  # "the 3rd" needs "rd"; "dia 3" does not
+    month_first_locales: Words  # locales that write 12/3 for December 3
+    # times
+    at: Words  # "at 3pm", "às 15h"
+    am: Words
+    pm: Words
+    hour_markers: Words  # "15h", "15h30"
+    range_from: Words
+    range_to: Words
+    noon: Words
+    midnight: Words
+    end_of_day: Words
+    periods: Mapping[str, Words]  # PERIODS -> words ("morning": ("morning",))
+    period_preps: Words  # "in the morning", "à tarde"
+    # durations and relative times
+    relative: Words  # "in 2 hours", "daqui a 2 horas"
+    duration_preps: Words  # "for 30m", "por 30 min"
+    hour_units: Words
+    hour_units_short: Words
+    minute_units: Words
+    minute_units_short: Words
+    day_units: Words
+    week_units: Words
+    number_words: Mapping[str, int]
+    duration_phrases: Mapping[str, int]  # whole phrase -> minutes ("half an hour": 30)
+    # people
+    with_words: Words
+    list_joiners: Words
+    everyone: Words
+    # listing
+    this_week: Words
+    next_week: Words
+    list_preps: Words
+    # subject clean-up
+    subject_lead: Words
+    subject_trail: Words
+    messages: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        missing = [k for k in MESSAGE_KEYS if k not in self.messages]
+        missing += [k for k in COMMAND_KINDS if k not in self.commands]
+        missing += [k for k in PERIODS if k not in self.periods]
+        if missing or len(self.weekdays) != 7 or len(self.months) != 12:
+            raise ValueError(f"language {self.code!r} is incomplete: {missing}")

@@ -1,0 +1,1 @@
+"""The command grammar: text helpers, compiled patterns, scanning and time resolution."""
