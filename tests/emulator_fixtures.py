@@ -67,6 +67,26 @@ class GraphHarness:
         entries: list[dict[str, Any]] = (await self.control.get("/_emulator/requests")).json()
         return entries
 
+    async def stored_events(self, user: str = ALICE) -> list[dict[str, Any]]:
+        """Every event stored for `user`, as stored (control API)."""
+        response = await self.control.get(f"/_emulator/users/{user}/events")
+        assert response.status_code == 200, response.text
+        events: list[dict[str, Any]] = response.json()
+        return events
+
+    async def set_calendar(self, user: str = ALICE, **settings: Any) -> dict[str, Any]:
+        """PUT /_emulator/users/{user}/calendar with the given settings; returns the calendar."""
+        response = await self.control.put(f"/_emulator/users/{user}/calendar", json=settings)
+        assert response.status_code == 200, response.text
+        calendar: dict[str, Any] = response.json()
+        return calendar
+
+    async def set_join_url_delay(self, seconds: float) -> None:
+        response = await self.control.put(
+            "/_emulator/settings", json={"joinUrlDelaySeconds": seconds}
+        )
+        assert response.status_code == 200, response.text
+
 
 @pytest.fixture
 def emulator_clock() -> Clock:
@@ -100,6 +120,23 @@ def assert_meeting(response: httpx.Response, status: int = 200) -> dict[str, Any
     assert response.headers["content-type"].startswith("application/json")
     body: dict[str, Any] = response.json()
     assert_valid_graph(body, "microsoft.graph.onlineMeeting", strict=True)
+    return body
+
+
+def assert_event(response: httpx.Response, status: int = 200) -> dict[str, Any]:
+    """The response is `status` and its body a strictly valid event."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body: dict[str, Any] = response.json()
+    assert_valid_graph(body, "microsoft.graph.event", strict=True)
+    return body
+
+
+def assert_events(response: httpx.Response) -> dict[str, Any]:
+    """A 200 whose body is a strictly valid collection of events."""
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert_valid_graph(body, "microsoft.graph.eventCollectionResponse", strict=True)
     return body
 
 

@@ -473,3 +473,11 @@ async def test_paths_outside_graph_also_get_a_json_404(harness: GraphHarness) ->
     response = await harness.control.get("/index.html")
     assert_graph_error(response, 404, "NotFound")
     assert "<html" not in response.text.lower()
+
+
+async def test_a_date_time_that_overflows_is_a_400_not_a_500(harness: GraphHarness) -> None:
+    response = await create_or_get(
+        harness, {"externalId": "overflow", "startDateTime": "0001-01-01T00:00:00+05:00"}
+    )
+    assert_graph_error(response, 400, "BadRequest")
+    assert await harness.internal_errors() == 0

@@ -14,9 +14,13 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.graph.emulator.auth import caller_from_request, remember_caller
+from bot.graph.emulator.calendar_control import add_calendar_control_routes
+from bot.graph.emulator.calendar_view import add_calendar_view_routes
+from bot.graph.emulator.calendars import add_calendar_routes
 from bot.graph.emulator.config import EmulatorSettings
 from bot.graph.emulator.control import add_control_routes
 from bot.graph.emulator.errors import GraphError, code_for_status, default_message, error_body
+from bot.graph.emulator.events import add_event_routes
 from bot.graph.emulator.faults import FaultInjector
 from bot.graph.emulator.meetings import add_meeting_routes
 from bot.graph.emulator.odata import format_graph_datetime
@@ -37,7 +41,11 @@ def create_emulator_app(settings: EmulatorSettings | None = None) -> web.Applica
         settings=settings, store=Store(settings.db_path), faults=FaultInjector(settings.faults)
     )
     add_meeting_routes(app)
+    add_calendar_routes(app)
+    add_event_routes(app)
+    add_calendar_view_routes(app)
     add_control_routes(app)
+    add_calendar_control_routes(app)
     app.on_cleanup.append(_close_store)
     return app
 

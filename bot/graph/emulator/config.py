@@ -1,11 +1,13 @@
-"""How an emulator instance is set up: storage, tenant, clock, latency and scripted faults."""
+"""How an emulator instance is set up: storage, tenant, clock, latency, scripted faults and the
+delay before a calendar event's Teams join link appears."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.graph.emulator.faults import FaultRule
 
@@ -19,10 +21,22 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class EmulatorSettings:
-    """Everything `create_emulator_app` needs; `clock` lets tests pin "now"."""
+    """Everything `create_emulator_app` needs; `clock` lets tests pin "now".
+
+    `join_url_delay_seconds`: how long (by `clock`) a newly online event answers with
+    `isOnlineMeeting: true` but `onlineMeeting: null`, as Graph does while Teams provisions it.
+    """
 
     db_path: str | os.PathLike[str] = ":memory:"
     default_tenant_id: str = DEFAULT_TENANT_ID
     clock: Callable[[], datetime] = field(default=utc_now)
     latency_ms: int = 0
     faults: tuple[FaultRule, ...] = ()
+    join_url_delay_seconds: float = 0.0
+    #: Verify bearer tokens against these keys (a JWKS document) and enforce Graph permissions;
+    #: None (local mode) accepts any bearer token. See bot/graph/emulator/auth.py.
+    jwks: Mapping[str, Any] | None = None
+    #: The `iss` a verified token must carry, `{tid}` standing for its tenant.
+    token_issuer: str = "https://login.microsoftonline.com/{tid}/v2.0"
+    #: Users for whom app-only onlineMeetings calls get Graph's "no application access policy".
+    users_without_access_policy: frozenset[str] = frozenset()

@@ -4,6 +4,7 @@
 - POST   .../onlineMeetings/createOrGet          201 created, or 200 with the existing meeting
 - GET    .../onlineMeetings/{id}                 the caller's meeting, else 404
 - GET    .../onlineMeetings?$filter=JoinWebUrl eq '...'   a one-item collection
+- PATCH  .../onlineMeetings/{id}                 200 with the updated meeting
 - DELETE .../onlineMeetings/{id}                 204
 """
 
@@ -18,6 +19,7 @@ from aiohttp import web
 from bot.graph.emulator.auth import target_user
 from bot.graph.emulator.errors import GraphError
 from bot.graph.emulator.meeting_docs import new_meeting
+from bot.graph.emulator.meeting_updates import patched_meeting
 from bot.graph.emulator.state import state_of
 from bot.graph.emulator.store import DuplicateResource
 from bot.graph.emulator.wire import graph_json, odata_context, read_json_object
@@ -45,6 +47,7 @@ def add_meeting_routes(app: web.Application) -> None:
         app.router.add_post(base, create)
         app.router.add_get(base, list_by_filter)
         app.router.add_get(f"{base}/{{meeting_id}}", get_meeting)
+        app.router.add_patch(f"{base}/{{meeting_id}}", update_meeting)
         app.router.add_delete(f"{base}/{{meeting_id}}", delete_meeting)
 
 
@@ -92,6 +95,19 @@ async def create_or_get(request: web.Request) -> web.Response:
 async def get_meeting(request: web.Request) -> web.Response:
     tenant_id, user_id = target_user(request)
     meeting = _owned(request, tenant_id, user_id)
+    return graph_json(_entity(request, user_id, meeting))
+
+
+async def update_meeting(request: web.Request) -> web.Response:
+    """Update onlineMeeting: only the documented properties; start and end together."""
+    if request.match_info["meeting_id"] == "createOrGet":  # an action, not a meeting id
+        raise web.HTTPMethodNotAllowed(request.method, ["POST"])
+    state = state_of(request)
+    tenant_id, user_id = target_user(request)
+    params = state.model.read_entity(await read_json_object(request), _TYPE)
+    meeting = patched_meeting(_owned(request, tenant_id, user_id), params)
+    window = (meeting["startDateTime"], meeting["endDateTime"])
+    state.store.replace(KIND, tenant_id, user_id, meeting["id"], meeting, window=window)
     return graph_json(_entity(request, user_id, meeting))
 
 

@@ -169,7 +169,7 @@ class GraphModel:
             if fmt == "date-time":
                 try:
                     return format_graph_datetime(parse_graph_datetime(value))
-                except ValueError:
+                except (ValueError, OverflowError):  # e.g. year 1 with a positive offset
                     raise _conversion_error(value, edm, name) from None
             pattern = schema.get("pattern")
             if pattern and not re.search(pattern, value):

@@ -1,0 +1,109 @@
+"""The control API for calendars: the join-link delay, users' calendar settings, stored events.
+
+- GET/PUT /_emulator/settings                    `{"joinUrlDelaySeconds": 1.5}`
+- GET/PUT /_emulator/users/{user_id}/calendar    `{"allowedOnlineMeetingProviders": [...],
+  "defaultOnlineMeetingProvider": "...", "name": "...", "address": "..."}` (any subset)
+- GET     /_emulator/users/{user_id}/events      every stored event, cancelled ones included
+
+User routes act in the emulator's default tenant unless `?tenant=<id>` names another.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from aiohttp import web
+
+from bot.graph.emulator.calendar_docs import update_calendar, user_calendar
+from bot.graph.emulator.errors import GraphError
+from bot.graph.emulator.event_docs import KIND as EVENT_KIND
+from bot.graph.emulator.state import EmulatorState, state_of
+from bot.graph.emulator.wire import read_json_object
+
+_PREFIX = "/_emulator"
+_PROVIDER_KEYS = ("allowedOnlineMeetingProviders", "defaultOnlineMeetingProvider")
+_OWNER_KEYS = ("name", "address")
+
+
+def add_calendar_control_routes(app: web.Application) -> None:
+    app.router.add_get(f"{_PREFIX}/settings", get_settings)
+    app.router.add_put(f"{_PREFIX}/settings", put_settings)
+    app.router.add_get(f"{_PREFIX}/users/{{user_id}}/calendar", get_user_calendar)
+    app.router.add_put(f"{_PREFIX}/users/{{user_id}}/calendar", put_user_calendar)
+    app.router.add_get(f"{_PREFIX}/users/{{user_id}}/events", stored_events)
+
+
+async def get_settings(request: web.Request) -> web.Response:
+    return web.json_response(_settings_json(state_of(request)))
+
+
+async def put_settings(request: web.Request) -> web.Response:
+    """Change settings of the running emulator; only `joinUrlDelaySeconds` so far."""
+    state = state_of(request)
+    body = await read_json_object(request)
+    unknown = sorted(set(body) - {"joinUrlDelaySeconds"})
+    if unknown:
+        raise GraphError.bad_request(
+            f"Unknown setting(s) {', '.join(unknown)}; settable: joinUrlDelaySeconds."
+        )
+    if "joinUrlDelaySeconds" in body:
+        delay = body["joinUrlDelaySeconds"]
+        if not _is_number(delay) or delay < 0:
+            raise GraphError.bad_request(
+                "joinUrlDelaySeconds must be a number of seconds, 0 or more (e.g. 1.5)."
+            )
+        state.settings = replace(state.settings, join_url_delay_seconds=float(delay))
+    return web.json_response(_settings_json(state))
+
+
+async def get_user_calendar(request: web.Request) -> web.Response:
+    tenant_id, user_id = _user(request)
+    return web.json_response(user_calendar(state_of(request).store, tenant_id, user_id))
+
+
+async def put_user_calendar(request: web.Request) -> web.Response:
+    """Providers are checked (case-insensitively) against Graph's onlineMeetingProviderType."""
+    state = state_of(request)
+    tenant_id, user_id = _user(request)
+    body = await read_json_object(request)
+    unknown = sorted(set(body) - {*_PROVIDER_KEYS, *_OWNER_KEYS})
+    if unknown:
+        raise GraphError.bad_request(
+            f"Unknown calendar setting(s) {', '.join(unknown)}; settable: "
+            f"{', '.join((*_PROVIDER_KEYS, *_OWNER_KEYS))}."
+        )
+    providers = {key: body[key] for key in _PROVIDER_KEYS if key in body}
+    changes = state.model.read_entity(providers, "microsoft.graph.calendar")
+    for key in _OWNER_KEYS:
+        if key in body:
+            if not isinstance(body[key], str) or not body[key]:
+                raise GraphError.bad_request(f"'{key}' must be a non-empty string.")
+            changes[key] = body[key]
+    calendar = update_calendar(state.store, tenant_id, user_id, changes)
+    return web.json_response(calendar)
+
+
+async def stored_events(request: web.Request) -> web.Response:
+    """Every event of the user exactly as stored (UTC times, `@emulator.*` annotations)."""
+    tenant_id, user_id = _user(request)
+    return web.json_response(state_of(request).store.owned(EVENT_KIND, tenant_id, user_id))
+
+
+def _user(request: web.Request) -> tuple[str, str]:
+    tenant = request.query.get("tenant") or state_of(request).settings.default_tenant_id
+    return tenant, request.match_info["user_id"]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _settings_json(state: EmulatorState) -> dict[str, Any]:
+    settings = state.settings
+    return {
+        "joinUrlDelaySeconds": settings.join_url_delay_seconds,
+        "latencyMs": settings.latency_ms,
+        "defaultTenantId": settings.default_tenant_id,
+    }

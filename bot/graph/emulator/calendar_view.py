@@ -1,0 +1,72 @@
+"""GET .../calendarView: the events overlapping a time window, soonest first, paged.
+
+Both `startDateTime` and `endDateTime` are required; they are read with their own offsets (or
+as UTC) whatever `Prefer: outlook.timezone` says, which only shapes the answer. Cancelled
+events have left the calendar and are not in the view.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.graph.emulator.auth import target_user
+from bot.graph.emulator.errors import GraphError
+from bot.graph.emulator.event_docs import KIND
+from bot.graph.emulator.events import TYPE, collection_response
+from bot.graph.emulator.odata import format_graph_datetime, parse_graph_datetime
+from bot.graph.emulator.query import ordered, reject_unsupported_options, selected
+from bot.graph.emulator.state import state_of
+
+_PREFIXES = (
+    "/v1.0/me",
+    "/v1.0/users/{user_id}",
+    "/v1.0/me/calendar",
+    "/v1.0/users/{user_id}/calendar",
+)
+_PARAMETERS = ("startDateTime", "endDateTime")
+_WINDOW_REQUIRED = (
+    "This request requires a time window specified by the query string parameters "
+    "StartDateTime and EndDateTime."
+)
+
+
+def add_calendar_view_routes(app: web.Application) -> None:
+    for prefix in _PREFIXES:
+        app.router.add_get(f"{prefix}/calendarView", calendar_view)
+
+
+async def calendar_view(request: web.Request) -> web.Response:
+    tenant_id, user_id = target_user(request)
+    start, end = _window(request)
+    reject_unsupported_options(request)
+    names = selected(request, TYPE)
+    store = state_of(request).store
+    found = [
+        event
+        for event in store.overlapping(KIND, tenant_id, user_id, start, end)
+        if not event.get("isCancelled")
+    ]
+    found.sort(key=lambda event: str(event["start"]["dateTime"]))
+    return collection_response(
+        request, user_id, "calendarView", ordered(request, found, TYPE), names
+    )
+
+
+def _window(request: web.Request) -> tuple[str, str]:
+    """The window as sortable UTC text; parameter names are matched case-insensitively."""
+    given = {name.lower(): value for name, value in request.query.items()}
+    bounds: list[str] = []
+    for name in _PARAMETERS:
+        value = given.get(name.lower(), "").strip()
+        if not value:
+            raise GraphError(400, "ErrorInvalidParameter", _WINDOW_REQUIRED)
+        try:
+            bounds.append(format_graph_datetime(parse_graph_datetime(value)))
+        except (ValueError, OverflowError):
+            raise GraphError(
+                400,
+                "ErrorInvalidParameter",
+                f"The value '{value}' of parameter '{name[0].upper()}{name[1:]}' is invalid: "
+                "expected an ISO 8601 date and time such as 2026-11-01T00:00:00-05:00.",
+            ) from None
+    return bounds[0], bounds[1]

@@ -1,0 +1,216 @@
+"""The events routes, under `/me`, `/users/{user_id}` and their default `/calendar`.
+
+- POST   .../events                      201; a repeated transactionId returns the first event
+- GET    .../events                      the calendar's events (not cancelled), paged
+- GET    .../events/{id}                 one event ($select, Prefer: outlook.timezone)
+- PATCH  .../events/{id}                 200 with the updated event
+- DELETE .../events/{id}                 204
+- POST   .../events/{id}/cancel          202, empty body; the organizer only, once
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from aiohttp import web
+
+from bot.graph.emulator.auth import target_user
+from bot.graph.emulator.calendar_docs import user_calendar
+from bot.graph.emulator.errors import GraphError
+from bot.graph.emulator.event_docs import (
+    KIND,
+    Owner,
+    cancelled_event,
+    is_event_id,
+    new_event,
+    patched_event,
+    window,
+)
+from bot.graph.emulator.event_view import visible_event
+from bot.graph.emulator.query import (
+    Preferences,
+    context_segment,
+    ordered,
+    page,
+    preferences,
+    project,
+    reject_unsupported_options,
+    selected,
+)
+from bot.graph.emulator.state import state_of
+from bot.graph.emulator.store import DuplicateResource
+from bot.graph.emulator.wire import graph_json, odata_context, read_json_object
+
+TYPE = "microsoft.graph.event"
+PREFIXES = (
+    "/v1.0/me",
+    "/v1.0/users/{user_id}",
+    "/v1.0/me/calendar",
+    "/v1.0/users/{user_id}/calendar",
+)
+
+
+def add_event_routes(app: web.Application) -> None:
+    for prefix in PREFIXES:
+        base = f"{prefix}/events"
+        app.router.add_post(base, create_event)
+        app.router.add_get(base, list_events)
+        app.router.add_get(f"{base}/{{event_id}}", get_event)
+        app.router.add_patch(f"{base}/{{event_id}}", update_event)
+        app.router.add_delete(f"{base}/{{event_id}}", delete_event)
+        app.router.add_post(f"{base}/{{event_id}}/cancel", cancel_event)
+
+
+async def create_event(request: web.Request) -> web.Response:
+    """Idempotent by transactionId per user: a retry gets the event the first call made (201)."""
+    state = state_of(request)
+    tenant_id, user_id = target_user(request)
+    params = state.model.read_entity(await read_json_object(request), TYPE)
+    event = new_event(params, owner_of(request, tenant_id, user_id))
+    key = params.get("transactionId") or None
+    existing = state.store.get_by_key(KIND, tenant_id, user_id, key) if key else None
+    if existing is None:
+        try:
+            state.store.insert(
+                KIND, tenant_id, user_id, event["id"], event, natural_key=key, window=window(event)
+            )
+        except DuplicateResource as error:  # a concurrent retry sharing the file won the race
+            existing = state.store.get_by_key(KIND, tenant_id, user_id, key) if key else None
+            if existing is None:
+                raise GraphError(409, "Conflict", str(error)) from error
+    return entity_response(request, user_id, existing or event, status=201)
+
+
+async def list_events(request: web.Request) -> web.Response:
+    """/events lists the calendar's events; a cancelled one has gone to Deleted Items."""
+    state = state_of(request)
+    tenant_id, user_id = target_user(request)
+    reject_unsupported_options(request)
+    names = selected(request, TYPE)
+    live = [e for e in state.store.owned(KIND, tenant_id, user_id) if not e.get("isCancelled")]
+    return collection_response(request, user_id, "events", ordered(request, live, TYPE), names)
+
+
+async def get_event(request: web.Request) -> web.Response:
+    tenant_id, user_id = target_user(request)
+    event = _stored(request, tenant_id, user_id)
+    return entity_response(request, user_id, event, names=selected(request, TYPE))
+
+
+async def update_event(request: web.Request) -> web.Response:
+    state = state_of(request)
+    tenant_id, user_id = target_user(request)
+    params = state.model.read_entity(await read_json_object(request), TYPE)
+    event = _stored(request, tenant_id, user_id)
+    updated = patched_event(event, params, owner_of(request, tenant_id, user_id))
+    state.store.replace(KIND, tenant_id, user_id, event["id"], updated, window=window(updated))
+    return entity_response(request, user_id, updated)
+
+
+async def delete_event(request: web.Request) -> web.Response:
+    tenant_id, user_id = target_user(request)
+    event = _stored(request, tenant_id, user_id)
+    state_of(request).store.delete(KIND, tenant_id, user_id, event["id"])
+    return web.Response(status=204)
+
+
+async def cancel_event(request: web.Request) -> web.Response:
+    """202 Accepted with no body, as the event: cancel page documents."""
+    state = state_of(request)
+    tenant_id, user_id = target_user(request)
+    comment = await _cancel_comment(request)
+    event = _stored(request, tenant_id, user_id)
+    cancelled = cancelled_event(event, comment, state.now())
+    state.store.replace(KIND, tenant_id, user_id, event["id"], cancelled)
+    return web.Response(status=202)
+
+
+# -- shared with calendarView ------------------------------------------------------------------
+
+
+def owner_of(request: web.Request, tenant_id: str, user_id: str) -> Owner:
+    state = state_of(request)
+    return Owner(
+        tenant_id=tenant_id,
+        user_id=user_id,
+        calendar=user_calendar(state.store, tenant_id, user_id),
+        now=state.now(),
+        link_delay=timedelta(seconds=state.settings.join_url_delay_seconds),
+    )
+
+
+def entity_response(
+    request: web.Request,
+    user_id: str,
+    event: dict[str, Any],
+    *,
+    status: int = 200,
+    names: list[str] | None = None,
+) -> web.Response:
+    prefs = preferences(request)
+    shown = project(visible_event(event, state_of(request).now(), prefs), names)
+    segment = context_segment("events", names)
+    context = odata_context(request, f"users('{user_id}')/{segment}/$entity")
+    return _with_preferences(graph_json({"@odata.context": context, **shown}, status), prefs)
+
+
+def collection_response(
+    request: web.Request,
+    user_id: str,
+    segment: str,
+    events: list[dict[str, Any]],
+    names: list[str] | None,
+) -> web.Response:
+    """One page of events; `@odata.nextLink` (absolute, on this emulator) when more remain."""
+    prefs = preferences(request)
+    now = state_of(request).now()
+    chunk, next_link = page(request, events)
+    document: dict[str, Any] = {
+        "@odata.context": odata_context(
+            request, f"users('{user_id}')/{context_segment(segment, names)}"
+        ),
+        "value": [project(visible_event(e, now, prefs), names) for e in chunk],
+    }
+    if next_link is not None:
+        document["@odata.nextLink"] = next_link
+    return _with_preferences(graph_json(document), prefs)
+
+
+def _with_preferences(response: web.Response, prefs: Preferences) -> web.Response:
+    prefs.apply_to(response)
+    return response
+
+
+def _stored(request: web.Request, tenant_id: str, user_id: str) -> dict[str, Any]:
+    event_id = request.match_info["event_id"]
+    if not is_event_id(event_id):
+        raise GraphError(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+    event = state_of(request).store.get(KIND, tenant_id, user_id, event_id)
+    if event is None:
+        raise GraphError.not_found(
+            "The specified object was not found in the store.", code="ErrorItemNotFound"
+        )
+    return event
+
+
+async def _cancel_comment(request: web.Request) -> str | None:
+    """The optional `Comment` parameter (the docs spell it both `comment` and `Comment`)."""
+    if not (await request.read()).strip():
+        return None
+    comment: str | None = None
+    for key, value in (await read_json_object(request)).items():
+        if "@" in key:
+            continue
+        if key.lower() != "comment":
+            raise GraphError.bad_request(
+                f"The parameter '{key}' in the request payload is not a valid parameter "
+                "for the operation 'cancel'."
+            )
+        if value is not None and not isinstance(value, str):
+            raise GraphError.bad_request(
+                f"Cannot convert the literal '{value}' to the expected type 'Edm.String'"
+                f" for property '{key}'."
+            )
+        comment = value
+    return comment
