@@ -15,6 +15,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
+from bot.graph.zones import graph_zone
 from bot.model import (
     EVENT,
     ONLINE,
@@ -126,6 +127,7 @@ class MeetingService:
     ) -> Meeting:
         """An event with a Teams link in the requester's calendar; invitations go out."""
         await self.teams_allowed(requester)
+        tz = graph_zone(tz)
         event: JSON = {
             "subject": subject,
             "start": date_time_time_zone(start, tz),
@@ -153,6 +155,7 @@ class MeetingService:
 
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
         """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
+        tz = graph_zone(tz)
         user = self.user_path(requester)
         doc = await self._graph.get_event(user, event_id, tz.key)
         if not doc.get("isOnlineMeeting"):
@@ -175,6 +178,7 @@ class MeetingService:
     ) -> Meeting:
         """Only start/end change: a PATCH with a body would issue a new join link."""
         self._own(requester, kind, graph_id)
+        tz = graph_zone(tz)
         user = self.user_path(requester)
         if kind == EVENT:
             patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
@@ -196,6 +200,7 @@ class MeetingService:
 
         The event is not made an online meeting itself: that would mint a second, different link.
         """
+        tz = graph_zone(tz)
         event: JSON = {
             "subject": meeting.subject,
             "start": date_time_time_zone(meeting.start, tz),
@@ -222,6 +227,7 @@ class MeetingService:
         self, requester: Requester, start: datetime, end: datetime, tz: ZoneInfo
     ) -> list[Meeting]:
         """Calendar events in range plus the bot's standalone meetings, soonest first."""
+        tz = graph_zone(tz)
         docs = await self._graph.calendar_view(
             self.user_path(requester), graph_datetime(start), graph_datetime(end), tz.key
         )

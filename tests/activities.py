@@ -23,9 +23,11 @@ def message(
     aad_object_id: str | None = USER_AAD,
     activity_id: str | None = None,
     mention_bot: bool = False,
+    mentions: tuple[tuple[str, str], ...] = (),
     value: dict[str, Any] | None = None,
+    sender_id: str = "29:user-jane",
 ) -> dict[str, Any]:
-    sender: dict[str, Any] = {"id": "29:user-jane", "name": "Jane Doe"}
+    sender: dict[str, Any] = {"id": sender_id, "name": "Jane Doe"}
     if aad_object_id:
         sender["aadObjectId"] = aad_object_id
     client_info: dict[str, Any] = {
@@ -40,6 +42,14 @@ def message(
         text = f"{markup} {text}"
         entities.append(
             {"type": "mention", "text": markup, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}
+        )
+    for mention_id, name in mentions:  # people @mentioned in the text as <at>name</at>
+        entities.append(
+            {
+                "type": "mention",
+                "text": f"<at>{name}</at>",
+                "mentioned": {"id": mention_id, "name": name},
+            }
         )
     if timezone:
         client_info["timezone"] = timezone
@@ -67,4 +77,25 @@ def message(
         activity["localTimezone"] = timezone
     if value is not None:
         activity["value"] = value
+    return activity
+
+
+def invoke(
+    data: dict[str, Any],
+    service_url: str,
+    *,
+    reply_to_id: str = "card-message-1",
+    **kwargs: Any,
+) -> dict[str, Any]:
+    """An adaptiveCard/action invoke, as Teams sends it for an Action.Execute button."""
+    activity = message("", service_url, **kwargs)
+    activity.pop("text")
+    activity.pop("textFormat")
+    verb = str(data.get("action", ""))
+    activity.update(
+        type="invoke",
+        name="adaptiveCard/action",
+        replyToId=reply_to_id,
+        value={"action": {"type": "Action.Execute", "verb": verb, "data": data}},
+    )
     return activity

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.config import Settings, load_settings
 from bot.graph.emulator import EmulatorSettings, RunningEmulator, start_emulator
+from bot.runner import utcnow
 from bot.runtime import build_runtime
 from tests.connector import ConnectorCapture, start_connector
 
@@ -38,8 +40,24 @@ class Emulator:
         log: list[dict[str, Any]] = response.json()
         return log
 
-    async def graph_calls(self, fragment: str = "") -> list[dict[str, Any]]:
-        return [r for r in await self.requests() if fragment in r["path"]]
+    async def graph_calls(self, fragment: str = "", method: str = "") -> list[dict[str, Any]]:
+        return [
+            r
+            for r in await self.requests()
+            if fragment in r["path"] and (not method or r["method"] == method)
+        ]
+
+    async def events_of(self, user: str) -> list[dict[str, Any]]:
+        """Every event stored for a user, cancelled ones included (emulator inspection API)."""
+        response = await self.control.get(f"/_emulator/users/{user}/events")
+        response.raise_for_status()
+        body = response.json()
+        events: list[dict[str, Any]] = body["value"] if isinstance(body, dict) else body
+        return events
+
+    async def put(self, path: str, body: dict[str, Any]) -> None:
+        response = await self.control.put(path, json=body)
+        response.raise_for_status()
 
 
 @pytest.fixture
@@ -76,10 +94,25 @@ class BotUnderTest:
     async def post(self, activity: dict[str, Any], **headers: str) -> httpx.Response:
         return await self.http.post(f"{self.url}/api/messages", json=activity, headers=headers)
 
+    async def press(self, activity: dict[str, Any]) -> dict[str, Any]:
+        """Send an adaptiveCard/action invoke; return the card Teams would show in place."""
+        response = await self.post(activity)
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        assert body["type"] == "application/vnd.microsoft.card.adaptive", body
+        card: dict[str, Any] = body["value"]
+        return card
+
 
 @pytest.fixture
-async def bot(settings: Settings) -> AsyncIterator[BotUnderTest]:
-    runtime = build_runtime(settings, join_link_waits=(0.05, 0.1, 0.2))
+def bot_clock() -> Callable[[], datetime]:
+    """The bot's idea of "now"; modules pin it by overriding this fixture."""
+    return utcnow
+
+
+@pytest.fixture
+async def bot(settings: Settings, bot_clock: Callable[[], datetime]) -> AsyncIterator[BotUnderTest]:
+    runtime = build_runtime(settings, clock=bot_clock, join_link_waits=(0.05, 0.1, 0.2))
     server = TestServer(runtime.app, host="127.0.0.1")
     await server.start_server()
     async with httpx.AsyncClient(timeout=10) as http:
