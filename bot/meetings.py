@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from bot.graph.zones import graph_zone
 from bot.model import (
     EVENT,
     ONLINE,
+    DialIn,
     Meeting,
     Person,
     Requester,
@@ -101,6 +103,8 @@ class MeetingService:
             self.user_path(requester), body
         )
         meeting = meeting_from_online(doc, created)
+        if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
+            meeting = replace(meeting, organizer_name=requester.name)
         self._remember(requester, meeting)
         return meeting
 
@@ -280,6 +284,7 @@ class MeetingService:
                 end=meeting.end,
                 join_url=meeting.join_url,
                 cancelled=meeting.cancelled,
+                details=_details(meeting),
             )
         )
 
@@ -292,7 +297,18 @@ def _join_body(join_url: str) -> str:
     )
 
 
+def _details(meeting: Meeting) -> dict[str, Any]:
+    dial_in = meeting.dial_in
+    return {
+        "organizer_name": meeting.organizer_name,
+        "attendees": list(meeting.attendees),
+        "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
+    }
+
+
 def _from_record(record: MeetingRecord) -> Meeting:
+    details = record.details
+    dial_in = details.get("dial_in")
     return Meeting(
         id=record.graph_id,
         kind=record.kind,
@@ -301,5 +317,8 @@ def _from_record(record: MeetingRecord) -> Meeting:
         end=record.end,
         join_url=record.join_url,
         organizer_id=record.user_id,
+        organizer_name=str(details.get("organizer_name") or ""),
+        attendees=tuple(str(a) for a in details.get("attendees") or ()),
+        dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
         cancelled=record.cancelled,
     )

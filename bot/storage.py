@@ -6,10 +6,12 @@ bot created, so the bot keeps its own record. Queries are small and local, run i
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (
@@ -23,6 +25,7 @@ CREATE TABLE IF NOT EXISTS meetings (
     join_url TEXT,
     cancelled INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (tenant_id, user_id, kind, graph_id)
 );
 CREATE TABLE IF NOT EXISTS done_actions (
@@ -30,6 +33,15 @@ CREATE TABLE IF NOT EXISTS done_actions (
     done_at TEXT NOT NULL
 );
 """
+
+
+COLUMNS = (
+    "tenant_id, user_id, kind, graph_id, subject, start_utc, end_utc, join_url, cancelled, details"
+)
+MIGRATIONS = (
+    # (table, column, definition): columns added after a table was first created
+    ("meetings", "details", "TEXT NOT NULL DEFAULT '{}'"),
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,8 @@ class MeetingRecord:
     end: datetime
     join_url: str | None
     cancelled: bool = False
+    # What the card shows besides the basics: organizer_name, attendees, dial_in.
+    details: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 class Storage:
@@ -51,15 +65,25 @@ class Storage:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), isolation_level=None)
         self._db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Add columns newer versions need to a database an older version created."""
+        for table, column, definition in MIGRATIONS:
+            columns = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     def close(self) -> None:
         self._db.close()
 
     def remember(self, record: MeetingRecord) -> None:
         self._db.execute(
-            "INSERT INTO meetings VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "INSERT INTO meetings (tenant_id, user_id, kind, graph_id, subject, start_utc, "
+            "end_utc, join_url, cancelled, created_at, details) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT DO UPDATE SET subject=excluded.subject, start_utc=excluded.start_utc, "
-            "end_utc=excluded.end_utc, join_url=excluded.join_url, cancelled=excluded.cancelled",
+            "end_utc=excluded.end_utc, join_url=excluded.join_url, cancelled=excluded.cancelled, "
+            "details=excluded.details",
             (
                 record.tenant_id,
                 record.user_id,
@@ -71,12 +95,14 @@ class Storage:
                 record.join_url,
                 int(record.cancelled),
                 datetime.now(UTC).isoformat(),
+                json.dumps(record.details),
             ),
         )
 
     def find(self, tenant_id: str, user_id: str, kind: str, graph_id: str) -> MeetingRecord | None:
         row = self._db.execute(
-            "SELECT * FROM meetings WHERE tenant_id=? AND user_id=? AND kind=? AND graph_id=?",
+            f"SELECT {COLUMNS} FROM meetings "
+            "WHERE tenant_id=? AND user_id=? AND kind=? AND graph_id=?",
             (tenant_id, user_id, kind, graph_id),
         ).fetchone()
         return _record(row) if row else None
@@ -84,7 +110,7 @@ class Storage:
     def upcoming(self, tenant_id: str, user_id: str, after: datetime) -> list[MeetingRecord]:
         """The user's bot-created meetings that have not ended and are not cancelled."""
         rows = self._db.execute(
-            "SELECT * FROM meetings WHERE tenant_id=? AND user_id=? AND cancelled=0 "
+            f"SELECT {COLUMNS} FROM meetings WHERE tenant_id=? AND user_id=? AND cancelled=0 "
             "AND end_utc > ? ORDER BY start_utc",
             (tenant_id, user_id, after.astimezone(UTC).isoformat()),
         ).fetchall()
@@ -111,7 +137,7 @@ class Storage:
 
 
 def _record(row: tuple[object, ...]) -> MeetingRecord:
-    tenant, user, kind, graph_id, subject, start, end, join_url, cancelled, _ = row
+    tenant, user, kind, graph_id, subject, start, end, join_url, cancelled, details = row
     return MeetingRecord(
         tenant_id=str(tenant),
         user_id=str(user),
@@ -122,4 +148,5 @@ def _record(row: tuple[object, ...]) -> MeetingRecord:
         end=datetime.fromisoformat(str(end)),
         join_url=str(join_url) if join_url else None,
         cancelled=bool(cancelled),
+        details=json.loads(str(details or "{}")),
     )

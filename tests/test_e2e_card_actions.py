@@ -28,6 +28,10 @@ async def first_card(
     return capture.cards()[-1]
 
 
+def facts(card: dict[str, Any]) -> list[str]:
+    return [line for line in card_text(card).splitlines() if ": " in line]
+
+
 def reschedule_data(card: dict[str, Any], date: str, time: str, duration: str) -> dict[str, Any]:
     [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
     data = action_data(show["card"], "reschedule")
@@ -39,6 +43,7 @@ async def test_cancel_asks_then_cancels_once_and_a_second_press_changes_nothing(
 ) -> None:
     capture, url = connector
     card = await first_card(bot, capture, "meet now Design sync", url)
+    assert "Organizer: Jane Doe" in facts(card)
 
     confirm = await bot.press(invoke(action_data(card, "cancel"), url))
     assert "Cancel this meeting?" in card_text(confirm)
@@ -52,6 +57,7 @@ async def test_cancel_asks_then_cancels_once_and_a_second_press_changes_nothing(
     for result in (done, again):
         assert "Cancelled" in card_text(result)
         assert join_urls(result) == []
+        assert facts(result) == facts(card)  # the same meeting details, just cancelled
 
 
 async def test_keep_it_returns_the_meeting_card_unchanged(
