@@ -260,11 +260,13 @@ class MeetingService:
         meeting = self._own(requester, kind, graph_id)
         user = self.user_path(requester)
         if kind == EVENT:
-            await self._graph.cancel_event(user, graph_id, comment)
+            who = requester.name or "The organizer"
+            note = comment or f"{who} cancelled this meeting in Microsoft Teams."
+            await self._graph.cancel_event(user, graph_id, note)
         else:
             await self._graph.delete_online_meeting(user, graph_id)
         self._storage.mark_cancelled(requester.tenant_id, requester.user_id, kind, graph_id)
-        return Meeting(**{**meeting.__dict__, "cancelled": True})
+        return replace(meeting, cancelled=True)
 
     def _own(self, requester: Requester, kind: str, graph_id: str) -> Meeting:
         meeting = self.lookup(requester, kind, graph_id)

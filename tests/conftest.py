@@ -17,6 +17,7 @@ from bot.graph.emulator import EmulatorSettings, RunningEmulator, start_emulator
 from bot.runner import utcnow
 from bot.runtime import build_runtime
 from tests.connector import ConnectorCapture, start_connector
+from tests.contract import graph_errors
 
 
 @dataclass
@@ -73,6 +74,39 @@ async def connector() -> AsyncIterator[tuple[ConnectorCapture, str]]:
     capture, server = await start_connector()
     yield capture, str(server.make_url("")).rstrip("/")
     await server.close()
+
+
+CANCEL_BODY = (
+    "#/paths/~1me~1events~1{event-id}~1cancel/post/requestBody/content/application~1json/schema"
+)
+
+
+def contract_for(method: str, path: str) -> str | None:
+    """Which part of Microsoft's schema a request body the bot sent must match."""
+    if method == "POST" and path.endswith("/onlineMeetings/createOrGet"):
+        return "createOrGetRequestBody"
+    if method == "PATCH" and "/onlineMeetings/" in path:
+        return "microsoft.graph.onlineMeeting"
+    if method == "POST" and path.endswith("/cancel"):
+        return CANCEL_BODY
+    if method in ("POST", "PATCH") and "/events" in path:
+        return "microsoft.graph.event"
+    return None
+
+
+@pytest.fixture
+async def graph_contract(emulator: Emulator) -> AsyncIterator[None]:
+    """After the test: every body the bot sent Graph matches Microsoft's schema, strictly."""
+    yield
+    problems = []
+    for call in await emulator.requests():
+        contract = contract_for(call["method"], call["path"])
+        if contract and isinstance(call.get("body"), dict):
+            problems += [
+                f"{call['method']} {call['path']}: {error}"
+                for error in graph_errors(call["body"], contract, strict=True)
+            ]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.fixture

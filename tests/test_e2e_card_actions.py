@@ -15,6 +15,9 @@ from tests.connector import ConnectorCapture
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # 10:00 in Berlin, the sender's zone
 
+# Every request body the bot sends Graph is checked against Microsoft's schema.
+pytestmark = pytest.mark.usefixtures("graph_contract")
+
 
 @pytest.fixture
 def bot_clock() -> Callable[[], datetime]:

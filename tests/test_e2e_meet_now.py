@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.activities import USER_AAD, message
 from tests.cardtext import card_text as texts
 from tests.cardtext import join_urls
 from tests.conftest import BotUnderTest, Emulator
 from tests.connector import ConnectorCapture
+
+# Every request body the bot sends Graph is checked against Microsoft's schema.
+pytestmark = pytest.mark.usefixtures("graph_contract")
 
 
 async def meetings_with_url(emulator: Emulator, url: str) -> list[dict[str, Any]]:

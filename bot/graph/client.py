@@ -124,7 +124,7 @@ class GraphClient:
 
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
         """Cancel an event the user organizes; Graph notifies the attendees (202)."""
-        body = {"comment": comment} if comment else {}
+        body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
         await self.request("POST", f"{_event_path(user, event_id)}/cancel", json=body)
 
     async def calendar_view(
