@@ -46,6 +46,7 @@ test: lint typecheck unit
 
 bench: setup
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_turn.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache var
