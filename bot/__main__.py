@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands import Mention, parse_command
 from bot.config import ConfigError, load_settings
+from bot.identity.doctor_cli import add_doctor_command
 from bot.manifest import add_manifest_commands
 
 
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_parse_cmd)
 
     add_manifest_commands(sub)
+    add_doctor_command(sub)
     return parser
 
 

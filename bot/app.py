@@ -12,6 +12,7 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
+from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.config import Settings
 from bot.handler import on_turn_error
@@ -31,8 +32,14 @@ class _BotFrameworkConfig:
         self.APP_TENANTID = settings.app_tenant_id
 
 
-def create_adapter(settings: Settings) -> CloudAdapter:
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_BotFrameworkConfig(settings)))
+def create_adapter(
+    settings: Settings, authentication: BotFrameworkAuthentication | None = None
+) -> CloudAdapter:
+    """`authentication` validates callers (bot/identity/inbound.py); without it, as configured
+    (no MicrosoftAppId: authentication off, the local-mode default)."""
+    adapter = CloudAdapter(
+        authentication or ConfigurationBotFrameworkAuthentication(_BotFrameworkConfig(settings))
+    )
     adapter.on_turn_error = on_turn_error
     return adapter
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0"
+DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
+BOT_FRAMEWORK_TOKEN_ISSUER = "https://api.botframework.com"
+ANY_TENANT = "*"
+_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", re.I)
 
 
 class ConfigError(ValueError):
@@ -43,10 +50,40 @@ class Settings:
     default_timezone: str = "UTC"
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
+    app_certificate_path: Path | None = None
+    app_certificate_thumbprint: str = ""
+    allowed_tenants: tuple[str, ...] = ()
+    authority_host: str = DEFAULT_AUTHORITY_HOST
+    authority_ca_bundle: Path | None = None
+    bot_openid_metadata_url: str = ""
+    bot_token_issuer: str = BOT_FRAMEWORK_TOKEN_ISSUER
+    sso_connection_name: str = "TeamsSSO"
+    sso_app_id_uri: str = ""
+    token_cache_key: str = ""
 
     @property
     def has_app_credentials(self) -> bool:
-        return bool(self.app_id and self.app_password)
+        return bool(self.app_id and (self.app_password or self.app_certificate_path))
+
+    @property
+    def tenant_allowlist(self) -> frozenset[str] | None:
+        """Tenants whose users may use the bot (lower case); None means every tenant.
+
+        Without credentials (local mode) nothing is checked; with them, ALLOWED_TENANTS, else
+        the app's own MicrosoftAppTenantId; `ALLOWED_TENANTS=*` opts into every tenant.
+        """
+        if ANY_TENANT in self.allowed_tenants:
+            return None
+        if self.allowed_tenants:
+            return frozenset(t.lower() for t in self.allowed_tenants)
+        if self.has_app_credentials and self.app_tenant_id:
+            return frozenset({self.app_tenant_id.lower()})
+        return None
+
+    @property
+    def sso_resource(self) -> str:
+        """The Application ID URI Teams requests SSO tokens for (the manifest's resource)."""
+        return self.sso_app_id_uri or f"api://botid-{self.app_id}"
 
     @property
     def default_zone(self) -> ZoneInfo:
@@ -55,7 +92,8 @@ class Settings:
     def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
         secret = "***" if self.app_password else ""
         return (
-            f"Settings(app_id={self.app_id!r}, app_password={secret!r}, local={self.local}, "
+            f"Settings(app_id={self.app_id!r}, app_password={secret!r}, "
+            f"token_cache_key={'***' if self.token_cache_key else ''!r}, local={self.local}, "
             f"graph_base_url={self.graph_base_url!r}, port={self.port})"
         )
 
@@ -115,15 +153,29 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         raise ConfigError(f"GRAPH_BASE_URL={base_url!r} must be an http(s) URL")
     app_id = env.get("MicrosoftAppId", "").strip()
     app_password = env.get("MicrosoftAppPassword", "").strip()
+    identity = _identity_settings(env, app_id)
+    has_credentials = bool(app_id and (app_password or identity["app_certificate_path"]))
     local = _bool(env, "LOCAL_MODE")
     if local is None:
         # No credentials means nothing real to talk to: run on the embedded emulator.
-        local = not (app_id and app_password)
+        local = not has_credentials
+    tenant_id = env.get("MicrosoftAppTenantId", "").strip()
+    if tenant_id and not (_GUID.match(tenant_id) or _DOMAIN.match(tenant_id)):
+        raise ConfigError(
+            f"MicrosoftAppTenantId={tenant_id!r} is neither a tenant id (GUID) nor a domain "
+            "such as contoso.onmicrosoft.com"
+        )
+    if has_credentials and not tenant_id and not identity["allowed_tenants"]:
+        raise ConfigError(
+            "Set MicrosoftAppTenantId (your tenant) or ALLOWED_TENANTS (tenant ids, comma "
+            "separated): with credentials the bot serves only the tenants it is told to "
+            "(ALLOWED_TENANTS=* serves every tenant)"
+        )
     return Settings(
         app_id=app_id,
         app_password=app_password,
         app_type=env.get("MicrosoftAppType", "").strip() or "MultiTenant",
-        app_tenant_id=env.get("MicrosoftAppTenantId", "").strip(),
+        app_tenant_id=tenant_id,
         host=env.get("BOT_HOST", "").strip() or "127.0.0.1",
         port=_int(env, "PORT", 3978, 1, 65535),
         graph_base_url=base_url,
@@ -138,4 +190,56 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         default_timezone=tz_name,
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
+        **identity,
     )
+
+
+def _https_url(env: Mapping[str, str], name: str, default: str = "") -> str:
+    value = env.get(name, "").strip().rstrip("/") or default
+    if value and not value.startswith("https://"):
+        raise ConfigError(f"{name}={value!r} must be an https:// URL")
+    return value
+
+
+def _file(env: Mapping[str, str], name: str) -> Path | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    path = Path(raw)
+    if not path.is_file():
+        raise ConfigError(f"{name}={raw!r}: no such file")
+    return path
+
+
+def _identity_settings(env: Mapping[str, str], app_id: str) -> dict[str, Any]:
+    """The identity and trust settings: credentials, tenants, authority, SSO, token cache."""
+    if app_id and not _GUID.match(app_id):
+        raise ConfigError(
+            f"MicrosoftAppId={app_id!r} is not a GUID: copy the Application (client) ID from "
+            "the app registration's Overview page in the Entra admin center"
+        )
+    tenants = tuple(t.strip() for t in env.get("ALLOWED_TENANTS", "").split(",") if t.strip())
+    for tenant in tenants:
+        if tenant != ANY_TENANT and not _GUID.match(tenant):
+            raise ConfigError(
+                f"ALLOWED_TENANTS: {tenant!r} is not a tenant id (GUID); list tenant ids "
+                "separated by commas, or * for every tenant"
+            )
+    thumbprint = env.get("MicrosoftAppCertificateThumbprint", "").strip().replace(":", "")
+    if thumbprint and not re.fullmatch(r"[0-9a-fA-F]{40}", thumbprint):
+        raise ConfigError(
+            "MicrosoftAppCertificateThumbprint must be the certificate's SHA-1 thumbprint "
+            "(40 hex digits, as the app registration's Certificates page shows it)"
+        )
+    return {
+        "app_certificate_path": _file(env, "MicrosoftAppCertificatePath"),
+        "app_certificate_thumbprint": thumbprint.upper(),
+        "allowed_tenants": tenants,
+        "authority_host": _https_url(env, "AUTHORITY_HOST", DEFAULT_AUTHORITY_HOST),
+        "authority_ca_bundle": _file(env, "AUTHORITY_CA_BUNDLE"),
+        "bot_openid_metadata_url": _https_url(env, "BOT_OPENID_METADATA_URL"),
+        "bot_token_issuer": env.get("BOT_TOKEN_ISSUER", "").strip() or BOT_FRAMEWORK_TOKEN_ISSUER,
+        "sso_connection_name": env.get("SSO_CONNECTION_NAME", "").strip() or "TeamsSSO",
+        "sso_app_id_uri": env.get("SSO_APP_ID_URI", "").strip(),
+        "token_cache_key": env.get("TOKEN_CACHE_KEY", "").strip(),
+    }

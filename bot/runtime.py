@@ -12,10 +12,17 @@ from aiohttp import web
 
 from bot.app import create_adapter, create_app
 from bot.card_actions import CardActions
-from bot.config import Settings
-from bot.graph.auth import MsalAppTokenProvider, StaticTokenProvider, TokenProvider
+from bot.config import GraphAuthMode, Settings
+from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
 from bot.handler import MeetingBot
+from bot.identity.entra import Entra
+from bot.identity.graph_hints import ExplainingGraphClient
+from bot.identity.inbound import inbound_authentication
+from bot.identity.sso import SsoService
+from bot.identity.tenants import TenantGate
+from bot.identity.token_cache import TokenCacheStore
+from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.meetings import MeetingService
 from bot.runner import CommandRunner, utcnow
 from bot.storage import Storage
@@ -29,12 +36,23 @@ class BotRuntime:
     graph: GraphClient
 
 
-def token_provider(settings: Settings) -> TokenProvider:
-    if settings.local:
+def token_provider(
+    settings: Settings, entra: Entra | None, sso: SsoService | None = None
+) -> TokenProvider:
+    """Local mode: a fixed token for the emulator. Else msal: app-only tokens for the sender's
+    tenant, or (delegated) the sender's own token from single sign-on."""
+    if settings.local or entra is None:
         return StaticTokenProvider()
-    return MsalAppTokenProvider(
-        settings.app_id, settings.app_password, settings.app_tenant_id or "organizations"
-    )
+    if sso is not None:
+        return DelegatedTokenProvider(sso)
+    return AppTokenProvider(entra, settings.app_tenant_id or "organizations")
+
+
+def _single_sign_on(settings: Settings, entra: Entra | None) -> SsoService | None:
+    if settings.local or entra is None or settings.graph_auth is not GraphAuthMode.DELEGATED:
+        return None
+    key = settings.token_cache_key.encode() or entra.credential.key_material()
+    return SsoService(settings, entra, TokenCacheStore(settings.bot_db, key))
 
 
 def build_runtime(
@@ -45,21 +63,36 @@ def build_runtime(
     join_link_waits: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0),
 ) -> BotRuntime:
     """The bot's web app and its one Graph client, closed together on shutdown."""
-    graph = GraphClient(
+    entra = Entra(settings) if settings.app_id else None
+    sso = _single_sign_on(settings, entra)
+    graph = ExplainingGraphClient(
         settings.graph_base_url,
-        tokens or token_provider(settings),
+        tokens or token_provider(settings, entra, sso),
         timeout=settings.graph_timeout,
         max_retries=settings.graph_max_retries,
+        app_id=settings.app_id,
+        delegated=settings.graph_auth is GraphAuthMode.DELEGATED,
     )
     storage = Storage(settings.bot_db)
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
     runner = CommandRunner(service, default_duration=settings.default_duration, clock=clock)
-    bot = MeetingBot(runner, CardActions(runner, storage), settings.default_zone)
-    app = create_app(create_adapter(settings), bot)
+    bot = MeetingBot(
+        runner,
+        CardActions(runner, storage),
+        settings.default_zone,
+        tenants=TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
+        sso=sso,
+    )
+    authentication = inbound_authentication(settings, entra) if entra is not None else None
+    app = create_app(create_adapter(settings, authentication), bot)
 
     async def close_graph(_: web.Application) -> None:
         await graph.aclose()
         storage.close()
+        if sso is not None:
+            sso.close()
+        if entra is not None:
+            entra.close()
 
     app.on_cleanup.append(close_graph)
     return BotRuntime(app=app, graph=graph)
@@ -77,8 +110,22 @@ def describe_startup(settings: Settings) -> list[str]:
         lines.append(f"Graph: {settings.graph_base_url} ({settings.graph_auth.value} permissions).")
     if settings.app_id:
         lines.append(f"Inbound Bot Framework tokens are validated for app id {settings.app_id}.")
+        if settings.bot_openid_metadata_url:
+            lines.append(
+                f"Inbound token keys come from {settings.bot_openid_metadata_url} "
+                f"(issuer {settings.bot_token_issuer}), not the public Bot Framework."
+            )
     else:
         lines.append("Inbound authentication is OFF: no MicrosoftAppId is configured.")
+    allowed = settings.tenant_allowlist
+    if allowed is not None:
+        lines.append(f"Only these tenants may use the bot: {', '.join(sorted(allowed))}.")
+    elif settings.has_app_credentials:
+        lines.append("Every tenant may use the bot (ALLOWED_TENANTS=*).")
+    else:
+        lines.append("The tenant check is OFF (local mode, no credentials).")
+    if settings.graph_auth is GraphAuthMode.DELEGATED and not settings.local:
+        lines.append(f"Users sign in through Teams single sign-on ({settings.sso_resource}).")
     lines.append(f"Bot endpoint: http://{settings.host}:{settings.port}/api/messages")
     return lines
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default"
@@ -25,29 +26,62 @@ class StaticTokenProvider:
 
 
 class TokenAcquisitionError(RuntimeError):
-    """msal could not get a token; the message is safe to log (no secrets)."""
+    """msal could not get a token; the message is safe to log (no secrets).
+
+    `code` is msal's / Entra's error (e.g. `invalid_client`) and `aadsts` the AADSTS number
+    when Entra sent one (e.g. `AADSTS7000215`), so logs and `doctor` can name the fix.
+    """
+
+    def __init__(self, message: str, code: str = "", aadsts: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.aadsts = aadsts
+
+
+def msal_failure(
+    result: Mapping[str, Any], what: str, redact: Callable[[str], str] = str
+) -> TokenAcquisitionError:
+    """An msal error result as a TokenAcquisitionError: error code, AADSTS code, first line."""
+    error = str(result.get("error") or "unknown_error")
+    codes = result.get("error_codes")
+    aadsts = f"AADSTS{codes[0]}" if isinstance(codes, list) and codes else ""
+    lines = str(result.get("error_description") or "").splitlines()
+    summary = redact(lines[0]) if lines else ""
+    if aadsts and summary.startswith(aadsts + ":"):
+        summary = summary[len(aadsts) + 1 :].strip()
+    return TokenAcquisitionError(
+        f"{what}: {error}{f' ({aadsts})' if aadsts else ''} {summary}".strip(), error, aadsts
+    )
 
 
 class MsalAppTokenProvider:
-    """App-only tokens via msal client credentials. msal caches and renews them itself."""
+    """App-only Graph tokens via msal client credentials. msal caches and renews them itself.
 
-    def __init__(self, app_id: str, secret: str, tenant_id: str, authority_host: str = "") -> None:
-        import msal  # imported lazily: local runs never need it
+    `build_app` makes the msal ConfidentialClientApplication; it runs once, in a thread,
+    because msal fetches the authority's OpenID configuration while constructing it.
+    """
 
-        authority = f"{authority_host or 'https://login.microsoftonline.com'}/{tenant_id}"
-        self._app: Any = msal.ConfidentialClientApplication(
-            app_id, client_credential=secret, authority=authority
-        )
+    def __init__(
+        self,
+        build_app: Callable[[], Any],
+        *,
+        scope: str = GRAPH_DEFAULT_SCOPE,
+        redact: Callable[[str], str] = str,
+    ) -> None:
+        self._build_app = build_app
+        self._app: Any = None
+        self._scope = scope
+        self._redact = redact
         self._lock = asyncio.Lock()
 
     async def get_token(self) -> str:
         async with self._lock:
+            if self._app is None:
+                self._app = await asyncio.to_thread(self._build_app)
             result: dict[str, Any] = await asyncio.to_thread(
-                self._app.acquire_token_for_client, scopes=[GRAPH_DEFAULT_SCOPE]
+                self._app.acquire_token_for_client, scopes=[self._scope]
             )
         token = result.get("access_token")
         if not token:
-            error = result.get("error", "unknown_error")
-            description = str(result.get("error_description", "")).splitlines()[:1]
-            raise TokenAcquisitionError(f"Could not get a Graph token: {error} {description}")
+            raise msal_failure(result, "Could not get a Graph token", self._redact)
         return str(token)

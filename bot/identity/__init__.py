@@ -1,0 +1,1 @@
+"""Identity and trust: who may reach the bot, for which tenant, acting as whom, with which token."""

@@ -1,0 +1,191 @@
+"""Only real Bot Framework traffic gets in; replies go out with the bot's own msal token.
+
+Inbound: botframework-connector validates the channel's JWT (signature against the channel's
+published keys, issuer, audience = our app id, serviceUrl claim). BOT_OPENID_METADATA_URL and
+BOT_TOKEN_ISSUER point that at another channel (a sovereign cloud, or the test identity server).
+Whatever the validator throws — expired, forged, malformed — becomes a 401: it fails closed.
+
+Outbound: replies to the connector need a token for https://api.botframework.com. Instead of
+botbuilder's MicrosoftAppCredentials (msal with its default authority and trust store), they
+come from the same `Entra` as Graph tokens, so AUTHORITY_HOST, AUTHORITY_CA_BUNDLE and a
+certificate credential apply to them as well.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, CallerIdConstants
+from botframework.connector.auth import (
+    AppCredentials,
+    AuthenticateRequestResult,
+    BotFrameworkAuthentication,
+    ClaimsIdentity,
+    ConnectorFactory,
+    ServiceClientCredentialsFactory,
+    UserTokenClient,
+)
+
+from bot.config import Settings
+from bot.graph.auth import TokenAcquisitionError, msal_failure
+from bot.identity.entra import Entra
+
+log = logging.getLogger(__name__)
+
+CONNECTOR_SCOPE = "https://api.botframework.com"
+#: The tenant multi-tenant bots get Bot Connector tokens from.
+BOT_FRAMEWORK_TENANT = "botframework.com"
+
+
+def channel_tenant(settings: Settings) -> str:
+    """Single-tenant bots get connector tokens from their own tenant, others from botframework's."""
+    if settings.app_type.lower() == "singletenant" and settings.app_tenant_id:
+        return settings.app_tenant_id
+    return BOT_FRAMEWORK_TENANT
+
+
+class _LazyApp:
+    """One msal app, built on first use from whichever thread needs it first."""
+
+    def __init__(self, entra: Entra, tenant: str) -> None:
+        self._entra = entra
+        self._tenant = tenant
+        self._app: Any = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Any:
+        with self._lock:
+            if self._app is None:
+                self._app = self._entra.confidential_app(self._tenant)
+            return self._app
+
+
+class MsalConnectorCredentials(AppCredentials):  # type: ignore[misc]
+    """msrest credentials whose token comes from msal's cache (warmed off the event loop)."""
+
+    def __init__(self, app_id: str, oauth_scope: str, app: _LazyApp, entra: Entra) -> None:
+        super().__init__(app_id=app_id, oauth_scope=oauth_scope)
+        self._lazy = app
+        self._entra = entra
+
+    def get_access_token(self, force_refresh: bool = False) -> str:
+        scope = self.oauth_scope
+        if not scope.endswith("/.default"):
+            scope += "/.default"
+        result: dict[str, Any] = self._lazy.get().acquire_token_for_client(scopes=[scope])
+        token = result.get("access_token")
+        if not token:
+            redact = self._entra.credential.redact
+            raise msal_failure(result, "Could not get a Bot Connector token", redact)
+        return str(token)
+
+
+class MsalCredentialsFactory(ServiceClientCredentialsFactory):  # type: ignore[misc]
+    """Credentials for this bot's app id only; tokens via `Entra` for the channel tenant."""
+
+    def __init__(self, entra: Entra, tenant: str) -> None:
+        self._entra = entra
+        self._app = _LazyApp(entra, tenant)
+
+    async def is_valid_app_id(self, app_id: str) -> bool:
+        return bool(app_id) and app_id.lower() == self._entra.app_id.lower()
+
+    async def is_authentication_disabled(self) -> bool:
+        return not self._entra.app_id
+
+    async def create_credentials(
+        self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool
+    ) -> AppCredentials:
+        if not await self.is_valid_app_id(app_id):
+            raise PermissionError("Invalid app_id")
+        credentials = MsalConnectorCredentials(
+            app_id, oauth_scope or CONNECTOR_SCOPE, self._app, self._entra
+        )
+        try:  # msrest asks for the token synchronously on the event loop: have it cached by then
+            await asyncio.to_thread(credentials.get_access_token)
+        except TokenAcquisitionError as exc:
+            log.error("Bot Connector token: %s", exc)
+        return credentials
+
+
+class FailClosedAuthentication(BotFrameworkAuthentication):  # type: ignore[misc]
+    """Any failure to validate a caller is a 401 (PermissionError), never a 500 or a pass."""
+
+    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+        self._inner = inner
+
+    async def authenticate_request(
+        self, activity: Activity, auth_header: str
+    ) -> AuthenticateRequestResult:
+        try:
+            if not auth_header:  # botframework-connector would fail on it with an AttributeError
+                raise PermissionError("no Authorization header")
+            return await self._inner.authenticate_request(activity, auth_header)
+        except Exception as exc:
+            raise _rejected(
+                exc, f"{activity.channel_id} activity from {activity.service_url}"
+            ) from None
+
+    async def authenticate_streaming_request(
+        self, auth_header: str, channel_id_header: str
+    ) -> AuthenticateRequestResult:
+        try:
+            return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+        except Exception as exc:
+            raise _rejected(exc, "streaming request") from None
+
+    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
+        try:
+            return await self._inner.authenticate_channel_request(auth_header)
+        except Exception as exc:
+            raise _rejected(exc, "channel request") from None
+
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
+        return self._inner.create_connector_factory(claims_identity)
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        return await self._inner.create_user_token_client(claims_identity)
+
+    def create_bot_framework_client(self) -> Any:
+        return self._inner.create_bot_framework_client()
+
+    def get_originating_audience(self) -> str:
+        return str(self._inner.get_originating_audience())
+
+
+def _rejected(error: Exception, what: str) -> PermissionError:
+    reason = f"{type(error).__name__}: {error}"[:200]
+    log.warning("Rejected %s: %s", what, reason)
+    return PermissionError("Unauthorized Access. Request is not authorized")
+
+
+class _BotFrameworkConfig:
+    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
+
+    def __init__(self, settings: Settings, entra: Entra) -> None:
+        self.APP_ID = settings.app_id
+        self.APP_TYPE = settings.app_type
+        self.APP_TENANTID = settings.app_tenant_id
+        if settings.bot_openid_metadata_url:
+            # Any of these switches botframework-connector to its parameterized validation.
+            metadata = settings.bot_openid_metadata_url
+            self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = metadata
+            self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = metadata
+            self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = settings.bot_token_issuer
+            self.TO_CHANNEL_FROM_BOT_LOGIN_URL = entra.authority(channel_tenant(settings))
+            self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = CONNECTOR_SCOPE
+            self.OAUTH_URL = CONNECTOR_SCOPE
+            self.CALLER_ID = CallerIdConstants.public_azure_channel
+
+
+def inbound_authentication(settings: Settings, entra: Entra) -> BotFrameworkAuthentication:
+    """Validation of inbound activities plus msal-backed outbound credentials, failing closed."""
+    factory = MsalCredentialsFactory(entra, channel_tenant(settings))
+    inner = ConfigurationBotFrameworkAuthentication(
+        _BotFrameworkConfig(settings, entra), credentials_factory=factory
+    )
+    return FailClosedAuthentication(inner)

@@ -1,0 +1,205 @@
+"""Delegated mode: Teams single sign-on, the on-behalf-of exchange, and per-user Graph tokens.
+
+The bot sends an OAuthCard whose tokenExchangeResource names its api://botid-{appId} resource;
+Teams obtains a token for that resource silently and sends it in a `signin/tokenExchange`
+invoke. msal's on-behalf-of flow swaps it for a Graph token for the same user; the user's msal
+cache (with the refresh token) is stored encrypted, so later turns — and later processes — get
+tokens silently. A failed exchange answers 412 so Teams falls back to the card's sign-in button.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+from urllib.parse import urlencode
+
+import jwt
+import msal
+
+from bot.config import Settings
+from bot.graph.auth import TokenAcquisitionError, msal_failure
+from bot.identity.entra import Entra
+from bot.identity.token_cache import TokenCacheStore, exchange_key
+from bot.model import Requester
+
+log = logging.getLogger(__name__)
+
+GRAPH = "https://graph.microsoft.com"
+DELEGATED_SCOPES = (f"{GRAPH}/OnlineMeetings.ReadWrite", f"{GRAPH}/Calendars.ReadWrite")
+OAUTH_CARD = "application/vnd.microsoft.card.oauth"
+#: Where Azure Bot OAuth connections receive sign-in redirects (registered on the app).
+BOT_FRAMEWORK_REDIRECT = "https://token.botframework.com/.auth/web/redirect"
+FAILURE_DETAIL = "The bot is unable to exchange token. Proceed with regular login."
+
+
+class Exchange(Enum):
+    EXCHANGED = "exchanged"
+    DUPLICATE = "duplicate"  # another device's invoke for the same sign-in already did it
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ExchangeResult:
+    outcome: Exchange
+    reason: str = ""
+
+
+class SsoService:
+    """Sign-in card, token exchange, silent per-user tokens and sign-out."""
+
+    def __init__(self, settings: Settings, entra: Entra, store: TokenCacheStore) -> None:
+        self._settings = settings
+        self._entra = entra
+        self._store = store
+        self._inflight: dict[str, asyncio.Future[ExchangeResult]] = {}
+        self._user_locks: dict[tuple[str, str], asyncio.Lock] = {}
+
+    # --- the card ---------------------------------------------------------------------------
+
+    def sign_in_card(self, requester: Requester | None) -> dict[str, Any]:
+        """An OAuthCard attachment: Teams exchanges silently; the button is the fallback."""
+        tenant = requester.tenant_id if requester else "organizations"
+        query = urlencode(
+            {
+                "client_id": self._settings.app_id,
+                "response_type": "code",
+                "scope": " ".join((*DELEGATED_SCOPES, "offline_access")),
+                "redirect_uri": BOT_FRAMEWORK_REDIRECT,
+                "prompt": "consent",
+            }
+        )
+        return {
+            "contentType": OAUTH_CARD,
+            "content": {
+                "text": "Sign in so I can create and change meetings as you.",
+                "connectionName": self._settings.sso_connection_name,
+                "tokenExchangeResource": {
+                    "id": str(uuid.uuid4()),
+                    "uri": self._settings.sso_resource,
+                    "providerId": "AzureAD",
+                },
+                "buttons": [
+                    {
+                        "type": "signin",
+                        "title": "Sign in",
+                        "value": f"{self._entra.authority(tenant)}/oauth2/v2.0/authorize?{query}",
+                    }
+                ],
+            },
+        }
+
+    # --- the exchange -----------------------------------------------------------------------
+
+    async def exchange(self, requester: Requester, exchange_id: str, token: str) -> ExchangeResult:
+        """Swap Teams' SSO token for a Graph token once per sign-in, however many devices ask."""
+        mismatch = _not_for(requester, token)
+        if mismatch:
+            log.warning("SSO exchange refused for user %s: %s", requester.user_id, mismatch)
+            return ExchangeResult(Exchange.FAILED, mismatch)
+        key = exchange_key(requester.tenant_id, requester.user_id, exchange_id)
+        running = self._inflight.get(key)
+        if running is not None:
+            first = await asyncio.shield(running)
+            if first.outcome is Exchange.EXCHANGED:
+                return ExchangeResult(Exchange.DUPLICATE)
+            return first
+        if self._store.exchanged(key):
+            return ExchangeResult(Exchange.DUPLICATE)
+        future: asyncio.Future[ExchangeResult] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            result = await self._on_behalf_of(requester, token)
+            if result.outcome is Exchange.EXCHANGED:
+                self._store.remember_exchange(key)
+        except Exception:
+            log.exception("SSO exchange failed unexpectedly for user %s", requester.user_id)
+            result = ExchangeResult(Exchange.FAILED, "unexpected error")
+        finally:
+            del self._inflight[key]
+        future.set_result(result)
+        return result
+
+    async def _on_behalf_of(self, requester: Requester, token: str) -> ExchangeResult:
+        cache = msal.SerializableTokenCache()
+        async with self._lock_for(requester):
+            try:
+                app = await asyncio.to_thread(
+                    self._entra.confidential_app, requester.tenant_id, cache
+                )
+            except TokenAcquisitionError as exc:
+                log.error("SSO exchange for user %s: %s", requester.user_id, exc)
+                return ExchangeResult(Exchange.FAILED, exc.code)
+            result: dict[str, Any] = await asyncio.to_thread(
+                app.acquire_token_on_behalf_of, token, list(DELEGATED_SCOPES)
+            )
+            if "access_token" not in result:
+                why = msal_failure(result, "On-behalf-of exchange", self._entra.credential.redact)
+                log.warning("SSO exchange for user %s failed: %s", requester.user_id, why)
+                return ExchangeResult(Exchange.FAILED, why.aadsts or why.code)
+            self._store.save(requester.tenant_id, requester.user_id, cache.serialize())
+        log.info("User %s signed in (single sign-on)", requester.user_id)
+        return ExchangeResult(Exchange.EXCHANGED)
+
+    # --- later turns ------------------------------------------------------------------------
+
+    async def access_token(self, requester: Requester) -> str | None:
+        """The user's Graph token from their cache (refreshed by msal when due), or None."""
+        async with self._lock_for(requester):
+            serialized = self._store.load(requester.tenant_id, requester.user_id)
+            if serialized is None:
+                return None
+            cache = msal.SerializableTokenCache()
+            cache.deserialize(serialized)
+            app = await asyncio.to_thread(self._entra.confidential_app, requester.tenant_id, cache)
+            result = await asyncio.to_thread(_silent, app, requester.user_id)
+            if cache.has_state_changed:
+                self._store.save(requester.tenant_id, requester.user_id, cache.serialize())
+        if result and "access_token" in result:
+            return str(result["access_token"])
+        if result:  # e.g. the refresh token was revoked: the user signs in again
+            why = msal_failure(result, "Silent token", self._entra.credential.redact)
+            log.info("User %s must sign in again: %s", requester.user_id, why)
+        return None
+
+    def sign_out(self, requester: Requester) -> bool:
+        """Forget the user's tokens; the next request asks them to sign in again."""
+        return self._store.delete(requester.tenant_id, requester.user_id)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def _lock_for(self, requester: Requester) -> asyncio.Lock:
+        key = (requester.tenant_id.lower(), requester.user_id.lower())
+        return self._user_locks.setdefault(key, asyncio.Lock())
+
+
+def _silent(app: Any, user_id: str) -> dict[str, Any] | None:
+    """msal's silent acquisition for the cache's account of `user_id` (blocking)."""
+    accounts = [
+        a
+        for a in app.get_accounts()
+        if str(a.get("local_account_id", "")).lower() == user_id.lower()
+    ]
+    if not accounts:
+        return None
+    result: dict[str, Any] | None = app.acquire_token_silent_with_error(
+        list(DELEGATED_SCOPES), account=accounts[0]
+    )
+    return result
+
+
+def _not_for(requester: Requester, token: str) -> str:
+    """Why Teams' token cannot be this sender's (read unverified: Entra verifies it in OBO)."""
+    try:
+        claims = jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError:
+        return "the token is not a JWT"
+    if str(claims.get("oid", "")).lower() != requester.user_id.lower():
+        return "the token belongs to another user than the activity's sender"
+    if str(claims.get("tid", "")).lower() != requester.tenant_id.lower():
+        return "the token is from another tenant than the activity"
+    return ""
