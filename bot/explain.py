@@ -29,9 +29,8 @@ def explain(error: Exception) -> Explanation:
             "Teams would not let this bot create meetings for you yet.",
             "An administrator must finish set-up (a Teams application access policy). "
             "Please tell your Teams admin.",
-            "Graph 403: no application access policy. Run New-CsApplicationAccessPolicy "
-            "-Identity MeetingBot -AppIds <app id> and Grant-CsApplicationAccessPolicy "
-            "-PolicyName MeetingBot -Identity <user> (or -Global).",
+            "Graph 403: no Teams application access policy for this app and user "
+            "(the PowerShell fix, with the app id, is logged by bot.identity.graph_hints)",
         )
     if isinstance(error, GraphForbidden):
         return Explanation(
