@@ -19,6 +19,9 @@ _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", re.I)
 
 
+APP_TYPES = frozenset({"multitenant", "singletenant"})
+
+
 class ConfigError(ValueError):
     """A setting is missing or malformed; the message names the variable and the fix."""
 
@@ -171,10 +174,17 @@ def load_settings(env: Mapping[str, str]) -> Settings:
             "separated): with credentials the bot serves only the tenants it is told to "
             "(ALLOWED_TENANTS=* serves every tenant)"
         )
+    app_type = env.get("MicrosoftAppType", "").strip() or "MultiTenant"
+    if app_type.lower() not in APP_TYPES:
+        raise ConfigError(
+            f"MicrosoftAppType={app_type!r} is not supported: use MultiTenant or SingleTenant "
+            "with a client secret (MicrosoftAppPassword) or a certificate "
+            "(MicrosoftAppCertificatePath); managed identities are not supported yet"
+        )
     return Settings(
         app_id=app_id,
         app_password=app_password,
-        app_type=env.get("MicrosoftAppType", "").strip() or "MultiTenant",
+        app_type=app_type,
         app_tenant_id=tenant_id,
         host=env.get("BOT_HOST", "").strip() or "127.0.0.1",
         port=_int(env, "PORT", 3978, 1, 65535),

@@ -47,6 +47,11 @@ BASE = {"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": SECRET, "MicrosoftAppT
             "MicrosoftAppCertificatePath",
             id="certificate-missing",
         ),
+        pytest.param(
+            {"MicrosoftAppType": "UserAssignedMSI"},
+            "managed identities are not supported",
+            id="managed-identity",
+        ),
     ],
 )
 def test_a_malformed_identity_setting_is_refused_by_name(env: dict[str, str], message: str) -> None:
