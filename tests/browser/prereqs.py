@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -52,3 +53,13 @@ def require(missing: list[str], env: Mapping[str, str] = os.environ) -> None:
     if env.get(STRICT_ENV, "").strip() == "1":
         pytest.fail(f"{STRICT_ENV}=1 but {reason}", pytrace=False)
     pytest.skip(f"browser test skipped: {reason}")
+
+
+def screenshot_dir() -> Path:
+    """docs/ when UPDATE_SCREENSHOTS=1 (to refresh the committed pictures), else a scratch
+    folder: the screenshots are still taken, but a plain test run leaves the checkout clean."""
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        return ROOT / "docs"
+    folder = Path(tempfile.gettempdir()) / "meeting-bot-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

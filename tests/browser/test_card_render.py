@@ -1,7 +1,8 @@
 """The bot's cards in the real Adaptive Cards renderer with Teams' light and dark host configs.
 
 One row per card state: the buttons people must see, the texts they must read, the buttons
-that must not be there. A row with `screenshot` writes docs/<screenshot>-<theme>.png.
+that must not be there. A row with `screenshot` writes <screenshot>-<theme>.png (into docs/
+with UPDATE_SCREENSHOTS=1).
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
-from tests.browser.prereqs import ROOT
+from tests.browser.prereqs import screenshot_dir
 from tests.browser.render import THEMES, CardRenderer, Theme
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-DOCS = ROOT / "docs"
+DOCS = screenshot_dir()
 BERLIN = ZoneInfo("Europe/Berlin")
 JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
 MEETING = Meeting(

@@ -11,10 +11,10 @@ from playwright.async_api import expect
 
 from bot.playground import CURRENT_USER, GROUP_CHAT_NAME
 from tests.browser.playground_ui import PlaygroundUI
-from tests.browser.prereqs import ROOT
+from tests.browser.prereqs import screenshot_dir
 from tests.conftest import Emulator
 
-DOCS = ROOT / "docs"
+DOCS = screenshot_dir()
 JOIN_PREFIX = "https://teams.microsoft.com/l/meetup-join/"
 
 
