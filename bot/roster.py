@@ -44,8 +44,14 @@ async def resolve_attendees(
             continue
         person = await roster.member(item)
         if person is None or not person.email:
-            name = next((m.name for m in mentions if m.id == item), item)
-            problems.append(f"I could not find an e-mail address for {name}.")
+            name = next((m.name for m in mentions if m.id == item), None)
+            if name:
+                problems.append(f"I could not find an e-mail address for {name}.")
+            else:  # picked in the form: the roster only knows this conversation's members
+                problems.append(
+                    "I could not find the e-mail address of someone you picked: I can only look "
+                    "up people who are in this chat."
+                )
         else:
             people.append(person)
     if everyone:

@@ -239,3 +239,51 @@ async def test_the_form_can_make_a_link_only_meeting(
     assert await emulator.events_of(USER_AAD) == []
     assert len(await emulator.graph_calls("/onlineMeetings/createOrGet")) == 1
     assert "Add to calendar" in buttons(made)
+
+
+async def test_people_picked_in_the_form_are_invited_by_their_roster_e_mail(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    capture, url = connector
+    capture.members["aad-ann"] = {
+        "id": "29:ann",
+        "name": "Ann Lee",
+        "aadObjectId": "aad-ann",
+        "email": "ann@contoso.com",
+        "userPrincipalName": "ann@contoso.com",
+    }
+    form = {
+        "action": "form_submit",
+        "subject": "Planning",
+        "date": "2026-11-26",
+        "time": "10:00",
+        "duration": "30",
+        "invite": "event",
+        "attendees": "aad-ann",
+    }
+
+    await bot.press(invoke(form, url))
+
+    [event] = await emulator.events_of(USER_AAD)
+    assert [a["emailAddress"]["address"] for a in event["attendees"]] == ["ann@contoso.com"]
+
+
+async def test_someone_picked_who_is_not_in_the_roster_is_explained_and_nothing_is_created(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    _, url = connector
+    form = {
+        "action": "form_submit",
+        "subject": "Planning",
+        "date": "2026-11-26",
+        "time": "10:00",
+        "duration": "30",
+        "invite": "event",
+        "attendees": "aad-stranger",
+    }
+
+    card = await bot.press(invoke(form, url))
+
+    assert "only look up people who are in this chat" in card_text(card)
+    assert "aad-stranger" not in card_text(card)
+    assert await emulator.events_of(USER_AAD) == []
