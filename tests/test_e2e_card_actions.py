@@ -31,6 +31,19 @@ async def first_card(
     return capture.cards()[-1]
 
 
+def form_data(**changes: str) -> dict[str, str]:
+    """What the scheduling form's Create button sends, with the fields a test changes."""
+    return {
+        "action": "form_submit",
+        "subject": "Planning",
+        "date": "2026-11-26",
+        "time": "10:00",
+        "duration": "30",
+        "invite": "event",
+        **changes,
+    }
+
+
 def facts(card: dict[str, Any]) -> list[str]:
     return [line for line in card_text(card).splitlines() if ": " in line]
 
@@ -184,14 +197,7 @@ async def test_schedule_alone_opens_the_form_and_errors_come_back_with_input_kep
     capture, url = connector
     form = await first_card(bot, capture, "schedule", url)
     assert "New meeting" in card_text(form)
-    bad = {
-        "action": "form_submit",
-        "subject": "",
-        "date": "2026-11-20",
-        "time": "09:00",
-        "duration": "45",
-        "invite": "event",
-    }
+    bad = form_data(subject="", date="2026-11-20", time="09:00", duration="45")
 
     back = await bot.press(invoke(bad, url))
 
@@ -206,14 +212,7 @@ async def test_the_form_creates_one_event_even_when_submitted_twice(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:
     _capture, url = connector
-    good = {
-        "action": "form_submit",
-        "subject": "Planning",
-        "date": "2026-11-26",
-        "time": "10:00",
-        "duration": "30",
-        "invite": "event",
-    }
+    good = form_data()
 
     made = await bot.press(invoke(good, url, reply_to_id="form-card-7"))
     await bot.press(invoke(good, url, reply_to_id="form-card-7", activity_id="second-click"))
@@ -227,14 +226,7 @@ async def test_the_form_can_make_a_link_only_meeting(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:
     _capture, url = connector
-    link = {
-        "action": "form_submit",
-        "subject": "Quick chat",
-        "date": "2026-11-26",
-        "time": "10:00",
-        "duration": "15",
-        "invite": "link",
-    }
+    link = form_data(subject="Quick chat", duration="15", invite="link")
     made = await bot.press(invoke(link, url))
     assert await emulator.events_of(USER_AAD) == []
     assert len(await emulator.graph_calls("/onlineMeetings/createOrGet")) == 1
@@ -252,15 +244,7 @@ async def test_people_picked_in_the_form_are_invited_by_their_roster_e_mail(
         "email": "ann@contoso.com",
         "userPrincipalName": "ann@contoso.com",
     }
-    form = {
-        "action": "form_submit",
-        "subject": "Planning",
-        "date": "2026-11-26",
-        "time": "10:00",
-        "duration": "30",
-        "invite": "event",
-        "attendees": "aad-ann",
-    }
+    form = form_data(attendees="aad-ann")
 
     await bot.press(invoke(form, url))
 
@@ -272,15 +256,7 @@ async def test_someone_picked_who_is_not_in_the_roster_is_explained_and_nothing_
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:
     _, url = connector
-    form = {
-        "action": "form_submit",
-        "subject": "Planning",
-        "date": "2026-11-26",
-        "time": "10:00",
-        "duration": "30",
-        "invite": "event",
-        "attendees": "aad-stranger",
-    }
+    form = form_data(attendees="aad-stranger")
 
     card = await bot.press(invoke(form, url))
 
