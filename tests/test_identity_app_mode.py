@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot.config import Settings
 from bot.graph.emulator.identity import (
     GRAPH_APP_ROLES,
     AppRegistration,
@@ -100,6 +102,21 @@ async def test_a_certificate_credential_works_without_any_secret(
     assert [c["status"] for c in token_calls(identity, GRAPH_SCOPE)] == [200]
 
 
+async def meet_now_once(
+    identity: IdentityServer,
+    emulator: Emulator,
+    tmp_path: Path,
+    connector: tuple[ConnectorCapture, str],
+) -> tuple[Settings, dict[str, Any]]:
+    """One `meet now` through a bot configured for app-only tokens; its settings and card."""
+    capture, service_url = connector
+    settings = settings_from(bot_env(identity, emulator, tmp_path))
+    async with running_bot(settings, identity) as bot:
+        await bot.send(message("meet now", service_url))
+    [card] = capture.cards()
+    return settings, card
+
+
 @pytest.mark.parametrize("users_without_policy", [frozenset({USER_AAD})])
 async def test_a_missing_access_policy_tells_the_user_and_gives_the_admin_the_cmdlets(
     identity: IdentityServer,
@@ -109,13 +126,7 @@ async def test_a_missing_access_policy_tells_the_user_and_gives_the_admin_the_cm
     connector: tuple[ConnectorCapture, str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    capture, service_url = connector
-    settings = settings_from(bot_env(identity, secure_emulator, tmp_path))
-
-    async with running_bot(settings, identity) as bot:
-        await bot.send(message("meet now", service_url))
-
-    [card] = capture.cards()
+    settings, card = await meet_now_once(identity, secure_emulator, tmp_path, connector)
     assert "administrator must finish set-up" in card_text(card)
     assert not join_urls(card)
     [hint] = [r.getMessage() for r in caplog.records if r.name == "bot.identity.graph_hints"]
@@ -136,13 +147,7 @@ async def test_a_missing_graph_permission_names_it_for_the_admin(
     connector: tuple[ConnectorCapture, str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    capture, service_url = connector
-    settings = settings_from(bot_env(identity, secure_emulator, tmp_path))
-
-    async with running_bot(settings, identity) as bot:
-        await bot.send(message("meet now", service_url))
-
-    [card] = capture.cards()
+    settings, card = await meet_now_once(identity, secure_emulator, tmp_path, connector)
     assert "lacks a permission" in card_text(card)
     assert "administrator must finish set-up" not in card_text(card)
     hints = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
