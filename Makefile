@@ -33,8 +33,8 @@ run: setup node
 	$(BIN)/meeting-bot serve --playground
 
 lint: setup
-	$(BIN)/ruff check bot cards tests bench
-	$(BIN)/ruff format --check bot cards tests bench
+	$(BIN)/ruff check bot cards graph_emulator tests bench
+	$(BIN)/ruff format --check bot cards graph_emulator tests bench
 
 typecheck: setup
 	$(BIN)/mypy

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
-from bot.graph.emulator import EmulatorSettings, start_emulator  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
+from graph_emulator import EmulatorSettings, start_emulator  # noqa: E402
 from tests.activities import message  # noqa: E402
 from tests.connector import start_connector  # noqa: E402
 

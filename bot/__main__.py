@@ -95,6 +95,20 @@ def _serve_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emulator_cmd(args: argparse.Namespace) -> int:
+    from graph_emulator.__main__ import run
+
+    return run(args)
+
+
+def _add_emulator_command(sub: Any) -> None:
+    from graph_emulator.__main__ import add_arguments
+
+    e = sub.add_parser("emulator", help="serve the Graph emulator alone (no bot)")
+    add_arguments(e)
+    e.set_defaults(func=_emulator_cmd)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meeting-bot", description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -131,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_manifest_commands(sub)
     add_doctor_command(sub)
+    _add_emulator_command(sub)
     return parser
 
 

@@ -136,7 +136,7 @@ async def serve(settings: Settings) -> None:
 
     emulator = None
     if settings.local:
-        from bot.graph.emulator import EmulatorSettings, start_emulator
+        from graph_emulator import EmulatorSettings, start_emulator
 
         settings.emulator_db.parent.mkdir(parents=True, exist_ok=True)
         emulator = await start_emulator(

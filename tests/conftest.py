@@ -13,9 +13,9 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import Settings, load_settings
-from bot.graph.emulator import EmulatorSettings, RunningEmulator, start_emulator
 from bot.runner import utcnow
 from bot.runtime import build_runtime
+from graph_emulator import EmulatorSettings, RunningEmulator, start_emulator
 from tests.connector import ConnectorCapture, start_connector
 from tests.contract import graph_errors
 

@@ -29,7 +29,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-GRAPH_SCHEMA_PATH = Path(__file__).parent / "contracts" / "graph-v1.0.json"
+GRAPH_SCHEMA_PATH = Path(__file__).parent.parent / "graph_emulator" / "graph-v1.0.json"
 _URI = "urn:contracts:graph-v1.0.json"
 _SCHEMAS = "#/components/schemas/"
 _STRICT = "#/components/x-strict/"

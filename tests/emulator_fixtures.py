@@ -18,7 +18,7 @@ import httpx
 import jwt
 import pytest
 
-from bot.graph.emulator import EmulatorSettings, RunningEmulator, start_emulator
+from graph_emulator import EmulatorSettings, RunningEmulator, start_emulator
 from tests.contract import assert_valid_graph
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)

@@ -19,14 +19,14 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import Settings, load_settings
-from bot.graph.emulator import EmulatorSettings, start_emulator
-from bot.graph.emulator.identity import (
+from bot.runtime import build_runtime
+from graph_emulator import EmulatorSettings, start_emulator
+from graph_emulator.identity import (
     AppRegistration,
     IdentityServer,
     IdentitySettings,
     start_identity_server,
 )
-from bot.runtime import build_runtime
 from tests.activities import TENANT
 from tests.conftest import BotUnderTest, Emulator
 

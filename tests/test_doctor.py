@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.graph.emulator.identity import AppRegistration, IdentityServer
 from bot.identity.doctor import report, run_doctor
 from bot.manifest import build_package
+from graph_emulator.identity import AppRegistration, IdentityServer
 from tests.activities import USER_AAD
 from tests.conftest import Emulator
 from tests.identity_fixtures import APP_ID, bot_env

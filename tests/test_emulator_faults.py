@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.graph.emulator import EmulatorSettings, FaultRule, start_emulator
+from graph_emulator import EmulatorSettings, FaultRule, start_emulator
 from tests.emulator_fixtures import (
     ALICE,
     TENANT,

@@ -12,7 +12,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.graph.emulator import EmulatorSettings, create_emulator_app, start_emulator
+from graph_emulator import EmulatorSettings, create_emulator_app, start_emulator
 from tests.emulator_fixtures import ALICE, OPAQUE, TENANT, assert_graph_error, assert_meeting
 
 CREATE_OR_GET = f"/users/{ALICE}/onlineMeetings/createOrGet"
@@ -92,7 +92,7 @@ async def test_cli_serves_until_stopped(tmp_path: Path) -> None:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.graph.emulator",
+        "graph_emulator",
         "--port",
         "0",
         "--db",

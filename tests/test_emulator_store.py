@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.graph.emulator.store import DuplicateResource, Store
+from graph_emulator.store import DuplicateResource, Store
 
 T, U, OTHER = "tenant", "alice", "bob"
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from bot.graph.emulator.identity import (
+from graph_emulator.identity import (
     GRAPH_APP_ROLES,
     AppRegistration,
     IdentityServer,

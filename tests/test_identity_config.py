@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, load_settings
-from bot.graph.emulator.identity import make_app_certificate
 from bot.identity.entra import ClientCredential
+from graph_emulator.identity import make_app_certificate
 from tests.identity_fixtures import APP_ID, SECRET
 
 ROOT = Path(__file__).resolve().parents[1]

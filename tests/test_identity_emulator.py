@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.graph.emulator import EmulatorSettings, start_emulator
-from bot.graph.emulator.identity import IdentityServer, SigningKey
+from graph_emulator import EmulatorSettings, start_emulator
+from graph_emulator.identity import IdentityServer, SigningKey
 from tests.activities import TENANT
 from tests.conftest import Emulator
 from tests.identity_fixtures import APP_ID, OTHER_TENANT, SECRET

@@ -14,7 +14,7 @@ from pathlib import Path
 import jwt
 import pytest
 
-from bot.graph.emulator.identity import BOT_FRAMEWORK_ISSUER, IdentityServer, SigningKey
+from graph_emulator.identity import BOT_FRAMEWORK_ISSUER, IdentityServer, SigningKey
 from tests.activities import message
 from tests.conftest import BotUnderTest, Emulator
 from tests.connector import ConnectorCapture

@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.graph.emulator import EmulatorSettings, start_emulator
-from bot.graph.emulator.identity import IdentityServer, SigningKey
+from graph_emulator import EmulatorSettings, start_emulator
+from graph_emulator.identity import IdentityServer, SigningKey
 from tests.activities import message
 from tests.cardtext import card_text
 from tests.conftest import Emulator

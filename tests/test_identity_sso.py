@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from bot.config import Settings
-from bot.graph.emulator.identity import AppRegistration, IdentityServer
+from graph_emulator.identity import AppRegistration, IdentityServer
 from tests.activities import OTHER_AAD, TENANT, USER_AAD, message
 from tests.cardtext import card_text, join_urls
 from tests.conftest import Emulator

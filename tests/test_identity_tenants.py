@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.config import ConfigError, load_settings
-from bot.graph.emulator.identity import IdentityServer
+from graph_emulator.identity import IdentityServer
 from tests.activities import OTHER_AAD, TENANT, USER_AAD, message
 from tests.cardtext import action_data, card_text, join_urls
 from tests.conftest import BotUnderTest, Emulator

@@ -58,7 +58,7 @@ async def run_doctor(
 
 
 async def _local(settings: Settings, test_user: str | None) -> list[Check]:
-    from bot.graph.emulator import EmulatorSettings, start_emulator
+    from graph_emulator import EmulatorSettings, start_emulator
 
     checks = [
         passed("settings", "local mode: no credentials, Graph calls go to the embedded emulator"),

@@ -15,10 +15,10 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.graph.emulator.auth import target_user
-from bot.graph.emulator.calendar_docs import user_calendar
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.event_docs import (
+from graph_emulator.auth import target_user
+from graph_emulator.calendar_docs import user_calendar
+from graph_emulator.errors import GraphError
+from graph_emulator.event_docs import (
     KIND,
     Owner,
     cancelled_event,
@@ -27,8 +27,8 @@ from bot.graph.emulator.event_docs import (
     patched_event,
     window,
 )
-from bot.graph.emulator.event_view import visible_event
-from bot.graph.emulator.query import (
+from graph_emulator.event_view import visible_event
+from graph_emulator.query import (
     Preferences,
     context_segment,
     ordered,
@@ -38,9 +38,9 @@ from bot.graph.emulator.query import (
     reject_unsupported_options,
     selected,
 )
-from bot.graph.emulator.state import state_of
-from bot.graph.emulator.store import DuplicateResource
-from bot.graph.emulator.wire import graph_json, odata_context, read_json_object
+from graph_emulator.state import state_of
+from graph_emulator.store import DuplicateResource
+from graph_emulator.wire import graph_json, odata_context, read_json_object
 
 TYPE = "microsoft.graph.event"
 PREFIXES = (

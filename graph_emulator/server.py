@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from bot.graph.emulator.app import GRAPH_PREFIX, create_emulator_app
-from bot.graph.emulator.config import EmulatorSettings
+from graph_emulator.app import GRAPH_PREFIX, create_emulator_app
+from graph_emulator.config import EmulatorSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
-from bot.graph.emulator.config import EmulatorSettings
-from bot.graph.emulator.faults import FaultInjector
-from bot.graph.emulator.odata import GraphModel
-from bot.graph.emulator.recorder import RequestLog
-from bot.graph.emulator.store import Store
+from graph_emulator.config import EmulatorSettings
+from graph_emulator.faults import FaultInjector
+from graph_emulator.odata import GraphModel
+from graph_emulator.recorder import RequestLog
+from graph_emulator.store import Store
 
 
 @dataclass

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import get_global
 
-from bot.graph.emulator.errors import GraphError
+from graph_emulator.errors import GraphError
 
 JSONObject = dict[str, Any]
 

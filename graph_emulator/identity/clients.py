@@ -13,8 +13,8 @@ import jwt
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from bot.graph.emulator.identity.directory import AppRegistration, IdentitySettings
-from bot.graph.emulator.identity.keys import thumbprints
+from graph_emulator.identity.directory import AppRegistration, IdentitySettings
+from graph_emulator.identity.keys import thumbprints
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 

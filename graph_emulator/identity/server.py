@@ -19,11 +19,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.graph.emulator.identity.clients import TokenError
-from bot.graph.emulator.identity.directory import IdentitySettings
-from bot.graph.emulator.identity.keys import SigningKey, jwks
-from bot.graph.emulator.identity.tls import LoopbackTls, make_loopback_tls
-from bot.graph.emulator.identity.tokens import TokenService
+from graph_emulator.identity.clients import TokenError
+from graph_emulator.identity.directory import IdentitySettings
+from graph_emulator.identity.keys import SigningKey, jwks
+from graph_emulator.identity.tls import LoopbackTls, make_loopback_tls
+from graph_emulator.identity.tokens import TokenService
 
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 _BF_METADATA = "/botframework/v1/.well-known/openidconfiguration"

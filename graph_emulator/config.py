@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.graph.emulator.faults import FaultRule
+from graph_emulator.faults import FaultRule
 
 #: Tenant used when the bearer token is not a JWT (or has no `tid`).
 DEFAULT_TENANT_ID = "00000000-0000-0000-0000-00000000c0de"
@@ -34,7 +34,7 @@ class EmulatorSettings:
     faults: tuple[FaultRule, ...] = ()
     join_url_delay_seconds: float = 0.0
     #: Verify bearer tokens against these keys (a JWKS document) and enforce Graph permissions;
-    #: None (local mode) accepts any bearer token. See bot/graph/emulator/auth.py.
+    #: None (local mode) accepts any bearer token. See graph_emulator/auth.py.
     jwks: Mapping[str, Any] | None = None
     #: The `iss` a verified token must carry, `{tid}` standing for its tenant.
     token_issuer: str = "https://login.microsoftonline.com/{tid}/v2.0"

@@ -18,15 +18,15 @@ from typing import Any
 
 import jwt
 
-from bot.graph.emulator.identity.clients import TokenError, authenticate_client
-from bot.graph.emulator.identity.directory import (
+from graph_emulator.identity.clients import TokenError, authenticate_client
+from graph_emulator.identity.directory import (
     BOT_FRAMEWORK_RESOURCE,
     GRAPH_RESOURCE,
     OIDC_SCOPES,
     AppRegistration,
     IdentitySettings,
 )
-from bot.graph.emulator.identity.keys import SigningKey
+from graph_emulator.identity.keys import SigningKey
 
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 _APP_RESOURCES = (GRAPH_RESOURCE, BOT_FRAMEWORK_RESOURCE)

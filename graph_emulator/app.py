@@ -13,20 +13,20 @@ import uuid
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from bot.graph.emulator.auth import caller_from_request, remember_caller
-from bot.graph.emulator.calendar_control import add_calendar_control_routes
-from bot.graph.emulator.calendar_view import add_calendar_view_routes
-from bot.graph.emulator.calendars import add_calendar_routes
-from bot.graph.emulator.config import EmulatorSettings
-from bot.graph.emulator.control import add_control_routes
-from bot.graph.emulator.errors import GraphError, code_for_status, default_message, error_body
-from bot.graph.emulator.events import add_event_routes
-from bot.graph.emulator.faults import FaultInjector
-from bot.graph.emulator.meetings import add_meeting_routes
-from bot.graph.emulator.odata import format_graph_datetime
-from bot.graph.emulator.state import STATE, EmulatorState, state_of
-from bot.graph.emulator.store import Store
-from bot.graph.emulator.wire import graph_json
+from graph_emulator.auth import caller_from_request, remember_caller
+from graph_emulator.calendar_control import add_calendar_control_routes
+from graph_emulator.calendar_view import add_calendar_view_routes
+from graph_emulator.calendars import add_calendar_routes
+from graph_emulator.config import EmulatorSettings
+from graph_emulator.control import add_control_routes
+from graph_emulator.errors import GraphError, code_for_status, default_message, error_body
+from graph_emulator.events import add_event_routes
+from graph_emulator.faults import FaultInjector
+from graph_emulator.meetings import add_meeting_routes
+from graph_emulator.odata import format_graph_datetime
+from graph_emulator.state import STATE, EmulatorState, state_of
+from graph_emulator.store import Store
+from graph_emulator.wire import graph_json
 
 logger = logging.getLogger(__name__)
 

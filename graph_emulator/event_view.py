@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bot.graph.emulator.event_docs import READY_AT, stored_instant
-from bot.graph.emulator.odata import parse_graph_datetime
-from bot.graph.emulator.online_links import html_to_text, plain_text, with_join_block
-from bot.graph.emulator.query import Preferences
-from bot.graph.emulator.timezones import wall_clock
+from graph_emulator.event_docs import READY_AT, stored_instant
+from graph_emulator.odata import parse_graph_datetime
+from graph_emulator.online_links import html_to_text, plain_text, with_join_block
+from graph_emulator.query import Preferences
+from graph_emulator.timezones import wall_clock
 
 JSONObject = dict[str, Any]
 

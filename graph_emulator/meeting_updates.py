@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.odata import parse_graph_datetime
+from graph_emulator.errors import GraphError
+from graph_emulator.odata import parse_graph_datetime
 
 JSONObject = dict[str, Any]
 

@@ -6,9 +6,9 @@ import json
 
 from aiohttp import web
 
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.faults import FaultRule, FaultSpecError
-from bot.graph.emulator.state import state_of
+from graph_emulator.errors import GraphError
+from graph_emulator.faults import FaultRule, FaultSpecError
+from graph_emulator.state import state_of
 
 CONTROL_PREFIX = "/_emulator"
 

@@ -1,4 +1,4 @@
-"""`python -m bot.graph.emulator --port 3979 [--db PATH]`: run the Graph emulator on its own."""
+"""`python -m graph_emulator [--host H] [--port P] [--db PATH]`: the Graph emulator on its own."""
 
 from __future__ import annotations
 
@@ -6,22 +6,20 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import sys
 from collections.abc import Sequence
 
-from bot.graph.emulator.config import DEFAULT_TENANT_ID, EmulatorSettings
-from bot.graph.emulator.server import start_emulator
+from graph_emulator.config import DEFAULT_TENANT_ID, EmulatorSettings
+from graph_emulator.server import start_emulator
 
 
-def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bot.graph.emulator", description="Serve the local Graph emulator."
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The emulator's flags, shared by `python -m graph_emulator` and `meeting-bot emulator`."""
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=3979)
     parser.add_argument("--db", default=":memory:", help="SQLite file (default: in memory)")
     parser.add_argument("--tenant", default=DEFAULT_TENANT_ID, help="tenant for non-JWT tokens")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay every Graph call")
-    return parser.parse_args(argv)
 
 
 async def _serve(args: argparse.Namespace) -> None:
@@ -36,11 +34,26 @@ async def _serve(args: argparse.Namespace) -> None:
         await running.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl+C; 1 with one line when the port cannot be bound."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is the normal way to stop it
-        asyncio.run(_serve(_arguments(argv)))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is the normal way to stop it
+            asyncio.run(_serve(args))
+    except OSError as exc:
+        print(
+            f"graph emulator: {exc} (is another process using port {args.port}?)", file=sys.stderr
+        )
+        return 1
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m graph_emulator", description="Serve the local Graph emulator."
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

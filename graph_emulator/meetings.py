@@ -16,13 +16,13 @@ from urllib.parse import unquote
 
 from aiohttp import web
 
-from bot.graph.emulator.auth import target_user
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.meeting_docs import new_meeting
-from bot.graph.emulator.meeting_updates import patched_meeting
-from bot.graph.emulator.state import state_of
-from bot.graph.emulator.store import DuplicateResource
-from bot.graph.emulator.wire import graph_json, odata_context, read_json_object
+from graph_emulator.auth import target_user
+from graph_emulator.errors import GraphError
+from graph_emulator.meeting_docs import new_meeting
+from graph_emulator.meeting_updates import patched_meeting
+from graph_emulator.state import state_of
+from graph_emulator.store import DuplicateResource
+from graph_emulator.wire import graph_json, odata_context, read_json_object
 
 KIND = "onlineMeeting"
 _TYPE = "microsoft.graph.onlineMeeting"

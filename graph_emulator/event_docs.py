@@ -16,11 +16,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from bot.graph.emulator.calendar_docs import change_key, organizer_of
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.odata import format_graph_datetime
-from bot.graph.emulator.online_links import can_host, new_meeting_info
-from bot.graph.emulator.timezones import instant_of, wall_clock
+from graph_emulator.calendar_docs import change_key, organizer_of
+from graph_emulator.errors import GraphError
+from graph_emulator.odata import format_graph_datetime
+from graph_emulator.online_links import can_host, new_meeting_info
+from graph_emulator.timezones import instant_of, wall_clock
 
 JSONObject = dict[str, Any]
 

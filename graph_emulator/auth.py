@@ -17,9 +17,9 @@ from typing import Any
 import jwt
 from aiohttp import web
 
-from bot.graph.emulator.config import EmulatorSettings
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.state import state_of
+from graph_emulator.config import EmulatorSettings
+from graph_emulator.errors import GraphError
+from graph_emulator.state import state_of
 
 _WWW_AUTHENTICATE = (
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/'

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.odata import format_graph_datetime, parse_graph_datetime
+from graph_emulator.errors import GraphError
+from graph_emulator.odata import format_graph_datetime, parse_graph_datetime
 
 JSONObject = dict[str, Any]
 

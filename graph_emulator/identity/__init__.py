@@ -6,7 +6,7 @@ channel's signing side. Tokens it issues are accepted by the Graph emulator when
 `graph_jwks()` and `graph_issuer_template`.
 """
 
-from bot.graph.emulator.identity.directory import (
+from graph_emulator.identity.directory import (
     BOT_FRAMEWORK_RESOURCE,
     GRAPH_APP_ROLES,
     GRAPH_DELEGATED_SCOPES,
@@ -15,8 +15,8 @@ from bot.graph.emulator.identity.directory import (
     AppRegistration,
     IdentitySettings,
 )
-from bot.graph.emulator.identity.keys import AppCertificate, SigningKey, make_app_certificate
-from bot.graph.emulator.identity.server import (
+from graph_emulator.identity.keys import AppCertificate, SigningKey, make_app_certificate
+from graph_emulator.identity.server import (
     BOT_FRAMEWORK_ISSUER,
     IdentityServer,
     start_identity_server,

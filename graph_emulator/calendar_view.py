@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.graph.emulator.auth import target_user
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.event_docs import KIND
-from bot.graph.emulator.events import TYPE, collection_response
-from bot.graph.emulator.odata import format_graph_datetime, parse_graph_datetime
-from bot.graph.emulator.query import ordered, reject_unsupported_options, selected
-from bot.graph.emulator.state import state_of
+from graph_emulator.auth import target_user
+from graph_emulator.errors import GraphError
+from graph_emulator.event_docs import KIND
+from graph_emulator.events import TYPE, collection_response
+from graph_emulator.odata import format_graph_datetime, parse_graph_datetime
+from graph_emulator.query import ordered, reject_unsupported_options, selected
+from graph_emulator.state import state_of
 
 _PREFIXES = (
     "/v1.0/me",

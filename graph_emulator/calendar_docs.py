@@ -10,7 +10,7 @@ import base64
 import secrets
 from typing import Any
 
-from bot.graph.emulator.store import DuplicateResource, Store
+from graph_emulator.store import DuplicateResource, Store
 
 JSONObject = dict[str, Any]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.graph.emulator.auth import target_user
-from bot.graph.emulator.calendar_docs import user_calendar
-from bot.graph.emulator.query import context_segment, project, selected
-from bot.graph.emulator.state import state_of
-from bot.graph.emulator.wire import graph_json, odata_context
+from graph_emulator.auth import target_user
+from graph_emulator.calendar_docs import user_calendar
+from graph_emulator.query import context_segment, project, selected
+from graph_emulator.state import state_of
+from graph_emulator.wire import graph_json, odata_context
 
 TYPE = "microsoft.graph.calendar"
 

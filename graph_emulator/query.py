@@ -18,8 +18,8 @@ from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.timezones import known_zone
+from graph_emulator.errors import GraphError
+from graph_emulator.timezones import known_zone
 
 JSONObject = dict[str, Any]
 

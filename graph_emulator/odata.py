@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from bot.graph.emulator.errors import GraphError
+from graph_emulator.errors import GraphError
 
 JSONObject = dict[str, Any]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.graph.emulator.errors import GraphError
+from graph_emulator.errors import GraphError
 
 #: What graph.microsoft.com sends for JSON payloads.
 GRAPH_CONTENT_TYPE = (

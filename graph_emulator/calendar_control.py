@@ -16,11 +16,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.graph.emulator.calendar_docs import update_calendar, user_calendar
-from bot.graph.emulator.errors import GraphError
-from bot.graph.emulator.event_docs import KIND as EVENT_KIND
-from bot.graph.emulator.state import EmulatorState, state_of
-from bot.graph.emulator.wire import read_json_object
+from graph_emulator.calendar_docs import update_calendar, user_calendar
+from graph_emulator.errors import GraphError
+from graph_emulator.event_docs import KIND as EVENT_KIND
+from graph_emulator.state import EmulatorState, state_of
+from graph_emulator.wire import read_json_object
 
 _PREFIX = "/_emulator"
 _PROVIDER_KEYS = ("allowedOnlineMeetingProviders", "defaultOnlineMeetingProvider")
