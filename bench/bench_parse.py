@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.commands import parse_command  # noqa: E402
-from tests.test_commands import CASES, MENTIONS, aware  # noqa: E402
+from tests.unit.parsing.test_commands import CASES, MENTIONS, aware  # noqa: E402
 
 
 def percentile(sorted_samples: list[float], fraction: float) -> float:

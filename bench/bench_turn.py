@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 from bot.config import load_settings  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
 from graph_emulator import EmulatorSettings, start_emulator  # noqa: E402
-from tests.activities import message  # noqa: E402
-from tests.connector import start_connector  # noqa: E402
+from tests.support.activities import message  # noqa: E402
+from tests.support.connector import start_connector  # noqa: E402
 
 
 def percentile(samples: list[float], fraction: float) -> float:

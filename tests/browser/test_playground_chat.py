@@ -12,7 +12,7 @@ from playwright.async_api import expect
 from bot.playground import CURRENT_USER, GROUP_CHAT_NAME
 from tests.browser.playground_ui import PlaygroundUI
 from tests.browser.prereqs import screenshot_dir
-from tests.conftest import Emulator
+from tests.support.servers import Emulator
 
 DOCS = screenshot_dir()
 JOIN_PREFIX = "https://teams.microsoft.com/l/meetup-join/"

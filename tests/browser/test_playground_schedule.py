@@ -20,7 +20,7 @@ from bot.playground import CURRENT_USER
 from tests.browser.conftest import PLAYGROUND_TZ
 from tests.browser.playground_ui import INVOKE_NOTE, Invoke, PlaygroundUI
 from tests.browser.test_playground_chat import DOCS, join_target
-from tests.conftest import Emulator
+from tests.support.servers import Emulator
 
 ZONE = ZoneInfo(PLAYGROUND_TZ)
 SUBJECT = "Planning"

@@ -1,0 +1,234 @@
+"""Every card the bot can send, in every state: valid Adaptive Card 1.5, saying the right thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.model import EVENT, ONLINE, DialIn, Meeting
+from cards import (
+    error_card,
+    help_card,
+    list_card,
+    meeting_card,
+    notice_card,
+    schedule_form,
+    teams_not_allowed_card,
+)
+from tests.support.card_schema import assert_valid_card, card_errors
+from tests.support.cardtext import action_data, actions, buttons, card_text, join_urls
+
+BERLIN = ZoneInfo("Europe/Berlin")
+JOIN = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
+START = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)  # 15:00 in Berlin
+
+ONLINE_MEETING = Meeting(
+    id="m1",
+    kind=ONLINE,
+    subject="Design sync",
+    start=START,
+    end=START + timedelta(minutes=30),
+    join_url=JOIN,
+    organizer_id="u1",
+    organizer_name="Jane Doe",
+    dial_in=DialIn("+1 425-555-0100", "123456789"),
+)
+EVENT_MEETING = replace(
+    ONLINE_MEETING,
+    id="e1",
+    kind=EVENT,
+    subject="Budget review",
+    dial_in=None,
+    attendees=("Ann Lee", "bob@contoso.com"),
+)
+NO_LINK = replace(EVENT_MEETING, join_url=None)
+CANCELLED = replace(ONLINE_MEETING, cancelled=True)
+
+CARDS: dict[str, Callable[[], dict[str, Any]]] = {
+    "meeting-online": lambda: meeting_card(ONLINE_MEETING, BERLIN),
+    "meeting-event": lambda: meeting_card(EVENT_MEETING, BERLIN),
+    "meeting-no-link-yet": lambda: meeting_card(NO_LINK, BERLIN),
+    "meeting-confirm-cancel": lambda: meeting_card(ONLINE_MEETING, BERLIN, confirm_cancel=True),
+    "meeting-cancelled": lambda: meeting_card(CANCELLED, BERLIN),
+    "meeting-notice": lambda: meeting_card(ONLINE_MEETING, BERLIN, notice="Moved."),
+    "list-empty": lambda: list_card([], BERLIN, "en-US", "Your meetings"),
+    "list-mixed": lambda: list_card(
+        [ONLINE_MEETING, EVENT_MEETING, NO_LINK],
+        BERLIN,
+        "en-US",
+        "Your meetings",
+        frozenset({"m1"}),
+    ),
+    "list-long": lambda: list_card(
+        [replace(ONLINE_MEETING, id=str(i)) for i in range(30)], BERLIN, "en-US", "Yours"
+    ),
+    "help": help_card,
+    "help-intro": lambda: help_card("I did not understand “blah”."),
+    "error": lambda: error_card("What went wrong.", "What to do.", "meet now"),
+    "notice": lambda: notice_card("Signed out", "You are signed out."),
+    "teams-not-allowed": lambda: teams_not_allowed_card(
+        "Budget review", START, START + timedelta(hours=1)
+    ),
+    "form-empty": schedule_form,
+    "form-with-errors": lambda: schedule_form(
+        {
+            "subject": "",
+            "date": "2026-11-20",
+            "time": "09:00",
+            "duration": "45",
+            "attendees": "aad-1,aad-2",
+            "invite": "link",
+        },
+        {"subject": "Give the meeting a subject.", "date": "That time has already passed."},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_every_card_is_valid_adaptive_card_1_5_for_teams(name: str) -> None:
+    assert_valid_card(CARDS[name]())
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_every_button_carries_an_action_verb(name: str) -> None:
+    for action in actions(CARDS[name]()):
+        if action["type"] in ("Action.Execute", "Action.Submit"):
+            assert action["data"]["action"], action
+        if action["type"] == "Action.Execute":
+            assert action["verb"] == action["data"]["action"]
+
+
+def test_the_schema_check_itself_catches_mistakes() -> None:
+    card = meeting_card(ONLINE_MEETING, BERLIN)
+    card["body"][0]["sizee"] = "Large"
+    card["msteams"] = {"width": "Huge"}
+    errors = card_errors(card)
+    assert any("sizee" in e for e in errors)
+    assert any("msteams" in e for e in errors)
+
+
+def test_meeting_card_shows_subject_time_zone_people_dial_in_and_join() -> None:
+    card = meeting_card(ONLINE_MEETING, BERLIN)
+    text = card_text(card)
+    assert "Design sync" in text
+    assert "Nov 26, 2026, 3:00\u202fPM – 3:30\u202fPM" in text
+    assert "Europe/Berlin" in text
+    assert "Jane Doe" in text
+    assert "+1 425-555-0100" in text
+    assert "123456789" in text
+    assert JOIN in text  # selectable, to copy
+    assert join_urls(card) == [JOIN]
+    assert buttons(card)[:1] == ["Join"]
+    assert {"Add to calendar", "Reschedule", "Cancel"} <= set(buttons(card))
+
+
+def test_calendar_event_card_has_no_add_to_calendar_and_lists_attendees() -> None:
+    card = meeting_card(EVENT_MEETING, BERLIN)
+    assert "Add to calendar" not in buttons(card)
+    assert "Ann Lee, bob@contoso.com" in card_text(card)
+
+
+def test_reschedule_shows_inputs_prefilled_with_the_current_time() -> None:
+    card = meeting_card(ONLINE_MEETING, BERLIN)
+    [show] = [a for a in actions(card) if a["type"] == "Action.ShowCard"]
+    inputs = {i["id"]: i.get("value") for i in show["card"]["body"]}
+    assert inputs == {"date": "2026-11-26", "time": "15:00", "duration": "30"}
+    assert action_data(show["card"], "reschedule") == {
+        "action": "reschedule",
+        "kind": ONLINE,
+        "id": "m1",
+    }
+
+
+def test_cancel_asks_first_then_the_card_says_cancelled_without_join() -> None:
+    confirm = meeting_card(ONLINE_MEETING, BERLIN, confirm_cancel=True)
+    assert "Cancel this meeting?" in card_text(confirm)
+    assert {"Yes, cancel it", "Keep it"} <= set(buttons(confirm))
+    cancelled = meeting_card(CANCELLED, BERLIN)
+    assert "Cancelled" in card_text(cancelled)
+    assert join_urls(cancelled) == []
+    assert buttons(cancelled) == []
+
+
+def test_missing_join_link_is_said_not_shown_as_a_broken_button() -> None:
+    card = meeting_card(NO_LINK, BERLIN)
+    assert join_urls(card) == []
+    assert "not provided a join link" in card_text(card)
+
+
+def test_list_card_marks_teams_links_and_offers_the_right_buttons() -> None:
+    card = list_card(
+        [ONLINE_MEETING, EVENT_MEETING, NO_LINK], BERLIN, "en-US", "Yours", frozenset({"m1"})
+    )
+    text = card_text(card)
+    assert text.count("🎥 Teams") == 2
+    assert "No Teams link" in text
+    assert buttons(card) == ["Join", "Cancel", "Join", "Add Teams link"]
+
+
+def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
+    card = help_card()
+    submits = [a for a in actions(card) if a["type"] == "Action.Submit"]
+    assert submits
+    for action in submits:
+        assert action["data"] == {"action": "run", "text": action["title"]}
+    assert "New meeting…" in buttons(card)
+
+
+def test_form_keeps_input_and_shows_errors_next_to_fields() -> None:
+    card = CARDS["form-with-errors"]()
+    text = card_text(card)
+    assert "Give the meeting a subject." in text
+    assert "That time has already passed." in text
+    values = {node["id"]: node.get("value") for node in _inputs(card)}
+    assert values["date"] == "2026-11-20"
+    assert values["time"] == "09:00"
+    assert values["duration"] == "45"
+    assert values["attendees"] == "aad-1,aad-2"
+    assert values["invite"] == "link"
+
+
+def test_form_has_the_teams_people_picker() -> None:
+    [picker] = [i for i in _inputs(schedule_form()) if i["id"] == "attendees"]
+    assert picker["choices.data"] == {"type": "Data.Query", "dataset": "graph.microsoft.com/users"}
+    assert picker["isMultiSelect"] is True
+
+
+@pytest.mark.parametrize(
+    ("locale", "when"),
+    [
+        ("en-US", "Nov 26, 2026, 3:00\u202fPM – 3:30\u202fPM"),
+        ("de-DE", "26.11.2026, 15:00 – 15:30"),
+        ("pt-BR", "26 de nov. de 2026, 15:00 – 15:30"),
+    ],
+    ids=["en-US", "de-DE", "pt-BR"],
+)
+def test_meeting_card_dates_follow_the_viewers_locale(locale: str, when: str) -> None:
+    card = meeting_card(ONLINE_MEETING, BERLIN, locale)
+    assert when in card_text(card)
+
+
+def test_unknown_locale_falls_back_to_english() -> None:
+    assert "Nov 26, 2026" in card_text(meeting_card(ONLINE_MEETING, BERLIN, "xx-QQ"))
+
+
+def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Input."):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return found
