@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/bench_parse.py [--repeat 200] [--runs 15]
 
 Prints the median and p99 time of one parse_command call (every phrasing, warm), the first
 parse in a fresh process (the grammar is compiled on first use), and how much importing
-bot.commands adds to interpreter start-up, measured in fresh subprocesses.
+bot.parsing adds to interpreter start-up, measured in fresh subprocesses.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.commands import parse_command  # noqa: E402
+from bot.parsing import parse_command  # noqa: E402
 from tests.unit.parsing.test_commands import CASES, MENTIONS, aware  # noqa: E402
 
 
@@ -63,7 +63,7 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 t0 = time.perf_counter()
-from bot.commands import parse_command
+from bot.parsing import parse_command
 t1 = time.perf_counter()
 tz = ZoneInfo("Europe/Berlin")
 parse_command("schedule Budget review tomorrow 3pm", datetime(2026, 11, 25, 10, tzinfo=tz), tz)
@@ -87,14 +87,14 @@ def main() -> None:
     in_process = subprocess.run(
         [sys.executable, "-c", FIRST_PARSE], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.split()
-    print(f"import bot.commands (in process): {in_process[0]} ms")
+    print(f"import bot.parsing (in process): {in_process[0]} ms")
     print(f"first parse, grammar compiled:   {in_process[1]} ms")
 
     bare = subprocess_seconds("pass", args.runs)
-    loaded = subprocess_seconds("import bot.commands", args.runs)
+    loaded = subprocess_seconds("import bot.parsing", args.runs)
     print(
         f"start-up: python -c pass {bare * 1e3:.0f} ms, "
-        f"python -c 'import bot.commands' {loaded * 1e3:.0f} ms, "
+        f"python -c 'import bot.parsing' {loaded * 1e3:.0f} ms, "
         f"import adds {(loaded - bare) * 1e3:.0f} ms (median of {args.runs})"
     )
 

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.commands import Mention, parse_command
 from bot.config import ConfigError, load_settings
 from bot.identity.doctor_cli import add_doctor_command
 from bot.manifest import add_manifest_commands
+from bot.parsing import Mention, parse_command
 
 
 def _parse_cmd(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.commands import Mention
+from bot.parsing import Mention
 
 
 def _entities(entities: Iterable[Any] | None) -> list[Mapping[str, Any]]:

@@ -13,9 +13,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from bot.commands import Command, CommandKind
 from bot.meetings import TeamsLinkNotAllowed
 from bot.model import EVENT, ONLINE, Meeting
+from bot.parsing import Command, CommandKind
 from bot.roster import Roster
 from bot.runner import NO_ACCOUNT, NOT_YOURS, CommandRunner, guarded
 from bot.storage import Storage

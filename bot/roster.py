@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from bot.commands import Mention
 from bot.model import Person
+from bot.parsing import Mention
 
 
 class Roster(Protocol):

@@ -9,12 +9,12 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot.commands import Command, CommandKind, parse_command
 from bot.explain import explain
 from bot.graph.auth import TokenAcquisitionError
 from bot.graph.errors import GraphError
 from bot.meetings import MeetingService, NotBotMeeting, TeamsLinkNotAllowed
 from bot.model import Person, idempotency_key
+from bot.parsing import Command, CommandKind, parse_command
 from bot.roster import Roster, resolve_attendees
 from bot.turn import TurnInfo
 from cards import (

@@ -8,8 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import activity_info
-from bot.commands import Mention
 from bot.model import Requester
+from bot.parsing import Mention
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.commands import CommandKind, parse_command
 from bot.manifest.icons import color_icon_problems, outline_icon_problems
 from bot.manifest.package import Package
 from bot.manifest.schema import SCHEMA_URL, SCHEMA_VERSION
+from bot.parsing import CommandKind, parse_command
 
 # The limits Microsoft's manifest reference gives for bot commands (the schema allows more).
 MAX_TITLE = 32

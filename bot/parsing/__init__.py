@@ -1,1 +1,6 @@
-"""The command grammar: text helpers, compiled patterns, scanning and time resolution."""
+"""Text -> Command, pure: grammar, scanning, time resolution; the words live in bot.language."""
+
+from bot.parsing.command import Command, CommandKind, Mention
+from bot.parsing.parse import MAX_CHARS, parse_command
+
+__all__ = ["MAX_CHARS", "Command", "CommandKind", "Mention", "parse_command"]

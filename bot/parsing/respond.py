@@ -1,4 +1,4 @@
-"""One function per command kind: the words after the command in, a Reply out."""
+"""One function per command kind: the words after the command in, a Command out."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.language import Language, month_first
+from bot.parsing.command import Command, CommandKind
 from bot.parsing.grammar import Grammar
 from bot.parsing.scan import MentionLike, Problem, Scan, scan
 from bot.parsing.text import fold, key
@@ -37,17 +38,6 @@ class Request:
     default_duration: timedelta
 
 
-@dataclass(frozen=True)
-class Reply:
-    kind: str
-    subject: str | None = None
-    start: datetime | None = None
-    end: datetime | None = None
-    attendees: tuple[str, ...] = ()
-    everyone: bool = False
-    error: str | None = None
-
-
 def say(msg: Language, problem: Problem, kind: str) -> str:
     """A problem in words, with an example the user can copy."""
     example_key = "example_quoted" if problem.key in ("two_dates", "two_times") else None
@@ -65,9 +55,9 @@ def say(msg: Language, problem: Problem, kind: str) -> str:
     return msg.messages[problem.key].format(**fields)
 
 
-def _fail(req: Request, problem: Problem, kind: str | None = None) -> Reply:
+def _fail(req: Request, problem: Problem, kind: str | None = None) -> Command:
     kind = kind or req.kind
-    return Reply(kind, error=say(req.msg, problem, kind))
+    return Command(CommandKind(kind), error=say(req.msg, problem, kind))
 
 
 def _subject(req: Request, sc: Scan) -> str | None:
@@ -93,13 +83,13 @@ def _from_now(req: Request, slots: Slots) -> tuple[datetime, datetime]:
     return start, (start.astimezone(UTC) + (length or req.default_duration)).astimezone(req.tz)
 
 
-def _meeting(req: Request) -> Reply:
+def _meeting(req: Request) -> Command:
     rest, kind = req.rest, req.kind
     if kind == "schedule":
         filler = req.gr.schedule_filler.match(fold(rest))
         rest = rest[filler.end() :] if filler else rest
         if not rest.strip() or key(rest) in req.gr.generic_subjects:
-            return Reply("schedule")  # open the scheduling form
+            return Command(CommandKind.SCHEDULE)  # open the scheduling form
     sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale))
     slots = collect(sc.finds)
     if sc.problem:
@@ -124,14 +114,16 @@ def _meeting(req: Request) -> Reply:
             start, end = _from_now(req, slots)
         else:
             start, end = when.start, when.end
-    return Reply(kind, _subject(req, sc), start, end, tuple(sc.attendees), sc.everyone)
+    return Command(
+        CommandKind(kind), _subject(req, sc), start, end, tuple(sc.attendees), sc.everyone
+    )
 
 
-def _list(req: Request) -> Reply:
+def _list(req: Request) -> Command:
     now = req.now.astimezone(req.tz)
     today = now.date()
     if not req.rest.strip():
-        return Reply("list", start=now, end=now + timedelta(days=LIST_DAYS))
+        return Command(CommandKind.LIST, start=now, end=now + timedelta(days=LIST_DAYS))
     week = req.gr.week_range.match(fold(req.rest))
     if week:
         monday = today - timedelta(days=today.weekday() - (7 if week["next"] else 0))
@@ -149,27 +141,27 @@ def _list(req: Request) -> Reply:
     return _days(req, day, 1)
 
 
-def _days(req: Request, first: date, count: int) -> Reply:
+def _days(req: Request, first: date, count: int) -> Command:
     """Local midnight to local midnight: 23 or 25 hours on a DST day."""
     end = first + timedelta(days=count)
-    return Reply("list", start=local(first, 0, 0, req.tz), end=local(end, 0, 0, req.tz))
+    return Command(CommandKind.LIST, start=local(first, 0, 0, req.tz), end=local(end, 0, 0, req.tz))
 
 
-def _cancel(req: Request) -> Reply:
+def _cancel(req: Request) -> Command:
     rest = req.rest
     filler = req.gr.cancel_filler.match(fold(rest))
     rest = rest[filler.end() :] if filler else rest
     subject = " ".join(rest.split()).strip(' "“”«»„:') or None
     if subject is None:
         return _fail(req, Problem("cancel_what"))
-    return Reply("cancel", subject=subject)
+    return Command(CommandKind.CANCEL, subject=subject)
 
 
-def _help(req: Request) -> Reply:
-    return Reply("help", subject=" ".join(req.rest.split()).strip(" ,:") or None)
+def _help(req: Request) -> Command:
+    return Command(CommandKind.HELP, subject=" ".join(req.rest.split()).strip(" ,:") or None)
 
 
-_HANDLERS: dict[str, Callable[[Request], Reply]] = {
+_HANDLERS: dict[str, Callable[[Request], Command]] = {
     "meet_now": _meeting,
     "meeting": _meeting,
     "schedule": _meeting,
@@ -179,5 +171,5 @@ _HANDLERS: dict[str, Callable[[Request], Reply]] = {
 }
 
 
-def handle(req: Request) -> Reply:
+def handle(req: Request) -> Command:
     return _HANDLERS[req.kind](req)

@@ -1,5 +1,5 @@
 """Turn the phrases found into aware datetimes in the sender's zone. The rules are documented in
-bot.commands; DST: a wall time that does not exist moves forward, an ambiguous one is the first."""
+bot.parsing; DST: a wall time that does not exist moves forward, an ambiguous one is the first."""
 
 from __future__ import annotations
 

@@ -18,10 +18,10 @@ import pytest
 from PIL import Image
 
 import bot
-from bot.commands import CommandKind
 from bot.manifest import ManifestError, add_manifest_commands, build_package, rules, validate_path
 from bot.manifest.build import DEFAULT_SOURCE, package_version
 from bot.manifest.schema import ManifestValidator
+from bot.parsing import CommandKind
 
 APP_ID = "6f1c0b8e-2d4a-4f7b-9c3e-1a2b3c4d5e6f"
 OTHER_ID = "0a0b0c0d-1111-2222-3333-444455556666"

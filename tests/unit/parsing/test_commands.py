@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.commands import Mention, parse_command
+from bot.parsing import Mention, parse_command
 
 BER, NY, SP, UTC_ = "Europe/Berlin", "America/New_York", "America/Sao_Paulo", "UTC"
 WED = "2026-11-25T10:00:00"  # a Wednesday morning

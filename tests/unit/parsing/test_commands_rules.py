@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.commands import Command, CommandKind, Mention, parse_command
 from bot.language import ALL, languages_for, message_language
 from bot.language.en import EN
+from bot.parsing import Command, CommandKind, Mention, parse_command
 from bot.parsing.grammar import grammar_for
 from bot.parsing.text import key
 from tests.unit.parsing.test_commands import CASES, MENTIONS, aware

@@ -56,60 +56,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.language import Language, languages_for, message_language
+from bot.parsing.command import Command, CommandKind, Mention
 from bot.parsing.grammar import grammar_for
 from bot.parsing.respond import Request, handle
 from bot.parsing.text import fold, key
 
 MAX_CHARS = 1000
-
-
-class CommandKind(StrEnum):
-    MEET_NOW = "meet_now"
-    MEETING = "meeting"
-    SCHEDULE = "schedule"
-    LIST = "list"
-    CANCEL = "cancel"
-    HELP = "help"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A Teams @mention as the activity's mention entity describes it."""
-
-    id: str
-    name: str
-    text: str  # the literal markup in the message, e.g. "<at>Ann Lee</at>"
-
-
-@dataclass(frozen=True)
-class Command:
-    kind: CommandKind
-    subject: str | None = None
-    start: datetime | None = None
-    end: datetime | None = None
-    attendees: tuple[str, ...] = ()
-    everyone: bool = False
-    error: str | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON shape `meeting-bot parse` prints."""
-        return {
-            "command": self.kind.value,
-            "subject": self.subject,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "attendees": list(self.attendees),
-            "error": self.error,
-        }
 
 
 DEFAULT_DURATION = timedelta(minutes=30)
@@ -171,14 +127,5 @@ def parse_command(
             mentions=mentions,
             default_duration=default_duration,
         )
-        reply = handle(request)
-        return Command(
-            CommandKind(reply.kind),
-            reply.subject,
-            reply.start,
-            reply.end,
-            reply.attendees,
-            reply.everyone,
-            reply.error,
-        )
+        return handle(request)
     return _unknown(clean, msg)
