@@ -81,7 +81,7 @@ def _serve_cmd(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    from bot.devrun import serve_with_playground
+    from bot.dev.run import serve_with_playground
     from bot.runtime import serve
 
     main_task = serve_with_playground(settings, env) if args.playground else serve(settings)

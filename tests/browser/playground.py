@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.playground import playground_command, playground_env, write_config
+from bot.dev.playground import playground_command, playground_env, write_config
 
 LISTENING = re.compile(r"Listening on (\d+)")
 

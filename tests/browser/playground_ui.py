@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Locator, Page, Response
 
-from bot.playground import BOT_NAME
+from bot.dev.playground import BOT_NAME
 from tests.browser.chromium import NetworkGuard
 
 #: A message or card from the bot, as the playground renders it (Fluent UI's OutputCard).

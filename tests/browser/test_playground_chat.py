@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from playwright.async_api import expect
 
-from bot.playground import CURRENT_USER, GROUP_CHAT_NAME
+from bot.dev.playground import CURRENT_USER, GROUP_CHAT_NAME
 from tests.browser.playground_ui import PlaygroundUI
 from tests.browser.prereqs import screenshot_dir
 from tests.support.servers import Emulator

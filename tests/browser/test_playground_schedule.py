@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.async_api import Locator, expect
 
-from bot.playground import CURRENT_USER
+from bot.dev.playground import CURRENT_USER
 from tests.browser.conftest import PLAYGROUND_TZ
 from tests.browser.playground_ui import INVOKE_NOTE, Invoke, PlaygroundUI
 from tests.browser.test_playground_chat import DOCS, join_target

@@ -128,7 +128,7 @@ def write_config(dir: Path, *, bot_port: int, tz: str) -> Path:
     variables (see `playground_env`), so the header records the ones it was written for.
     """
     header = [
-        "# Microsoft 365 Agents Playground mock tenant, written by bot/playground.py.",
+        "# Microsoft 365 Agents Playground mock tenant, written by bot/dev/playground.py.",
         f"# Use with BOT_ENDPOINT={bot_endpoint(bot_port)} TZ={tz} (see playground_env).",
     ]
     path = dir / CONFIG_NAME

@@ -1,0 +1,1 @@
+"""Local development: `make run` (bot, emulator and the Agents Playground together)."""
