@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from bot import playground
+from bot.dev import playground
 from bot.config import Settings
 from bot.runtime import serve
 
