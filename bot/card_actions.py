@@ -13,12 +13,12 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from bot.meetings import TeamsLinkNotAllowed
-from bot.model import EVENT, ONLINE, Meeting
+from bot.meetings.model import EVENT, ONLINE, Meeting
+from bot.meetings.service import TeamsLinkNotAllowed
+from bot.meetings.store import Storage
 from bot.parsing import Command, CommandKind
 from bot.roster import Roster
 from bot.runner import NO_ACCOUNT, NOT_YOURS, CommandRunner, guarded
-from bot.storage import Storage
 from bot.turn import TurnInfo
 from bot.validation import FormError, parse_form, parse_reschedule
 from cards import error_card, meeting_card, schedule_form

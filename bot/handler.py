@@ -27,7 +27,7 @@ from bot.graph.auth import TokenAcquisitionError
 from bot.identity.sso import FAILURE_DETAIL, Exchange, SsoService
 from bot.identity.tenants import Refusal, TenantGate, refusal_card
 from bot.identity.tokens import acting_as
-from bot.model import Person, Requester
+from bot.meetings.model import Person, Requester
 from bot.runner import CommandRunner
 from bot.turn import TurnInfo, turn_from_activity
 from cards import error_card, help_card

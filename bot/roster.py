@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from bot.model import Person
+from bot.meetings.model import Person
 from bot.parsing import Mention
 
 

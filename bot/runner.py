@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from bot.explain import explain
 from bot.graph.auth import TokenAcquisitionError
 from bot.graph.errors import GraphError
-from bot.meetings import MeetingService, NotBotMeeting, TeamsLinkNotAllowed
-from bot.model import Person, idempotency_key
+from bot.meetings.model import Person, idempotency_key
+from bot.meetings.service import MeetingService, NotBotMeeting, TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind, parse_command
 from bot.roster import Roster, resolve_attendees
 from bot.turn import TurnInfo

@@ -23,9 +23,9 @@ from bot.identity.sso import SsoService
 from bot.identity.tenants import TenantGate
 from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
-from bot.meetings import MeetingService
+from bot.meetings.service import MeetingService
+from bot.meetings.store import Storage
 from bot.runner import CommandRunner, utcnow
-from bot.storage import Storage
 
 log = logging.getLogger(__name__)
 

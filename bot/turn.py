@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import activity_info
-from bot.model import Requester
+from bot.meetings.model import Requester
 from bot.parsing import Mention
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.model import Meeting
+from bot.meetings.model import Meeting
 
 
 def execute(title: str, verb: str, style: str | None = None, **data: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.model import EVENT, Meeting
+from bot.meetings.model import EVENT, Meeting
 from cards.actions import execute, meeting_ref, open_url
 from cards.base import Card, card, heading, text
 from cards.timefmt import time_range, zone_label

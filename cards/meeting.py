@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.model import ONLINE, Meeting
+from bot.meetings.model import ONLINE, Meeting
 from cards.actions import execute, meeting_ref, open_url
 from cards.base import Card, card, heading, text
 from cards.timefmt import time_range, zone_label

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from bot.dev import playground
 from bot.config import Settings
+from bot.dev import playground
 from bot.runtime import serve
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
 from bot.identity.entra import Entra
 from bot.identity.token_cache import TokenCacheStore, exchange_key
-from bot.model import Requester
+from bot.meetings.model import Requester
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot.graph.auth import MsalAppTokenProvider, TokenAcquisitionError
 from bot.identity.entra import Entra
-from bot.model import Requester
+from bot.meetings.model import Requester
 
 #: The person the current turn acts for.
 ACTING_USER: ContextVar[Requester | None] = ContextVar("acting_user", default=None)

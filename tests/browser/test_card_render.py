@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.model import DialIn, Meeting
+from bot.meetings.model import DialIn, Meeting
 from cards import (
     error_card,
     help_card,

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.model import from_date_time_time_zone
+from bot.meetings.graph_docs import from_date_time_time_zone
 from tests.support.activities import USER_AAD, invoke, message
 from tests.support.cardtext import action_data, buttons, card_text, join_urls
 from tests.support.connector import ConnectorCapture

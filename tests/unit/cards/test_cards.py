@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.model import EVENT, ONLINE, DialIn, Meeting
+from bot.meetings.model import EVENT, ONLINE, DialIn, Meeting
 from cards import (
     error_card,
     help_card,

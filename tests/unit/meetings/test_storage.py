@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.storage import MeetingRecord, Storage
+from bot.meetings.store import MeetingRecord, Storage
 
 START = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.meetings.model import DialIn, Meeting, Requester
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (
     tenant_id TEXT NOT NULL,
@@ -149,4 +151,43 @@ def _record(row: tuple[object, ...]) -> MeetingRecord:
         join_url=str(join_url) if join_url else None,
         cancelled=bool(cancelled),
         details=json.loads(str(details or "{}")),
+    )
+
+
+def to_record(requester: Requester, meeting: Meeting) -> MeetingRecord:
+    """The one mapping from a meeting to what the bot keeps of it (and back: to_meeting)."""
+    dial_in = meeting.dial_in
+    return MeetingRecord(
+        tenant_id=requester.tenant_id,
+        user_id=requester.user_id,
+        kind=meeting.kind,
+        graph_id=meeting.id,
+        subject=meeting.subject,
+        start=meeting.start,
+        end=meeting.end,
+        join_url=meeting.join_url,
+        cancelled=meeting.cancelled,
+        details={
+            "organizer_name": meeting.organizer_name,
+            "attendees": list(meeting.attendees),
+            "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
+        },
+    )
+
+
+def to_meeting(record: MeetingRecord) -> Meeting:
+    details = record.details
+    dial_in = details.get("dial_in")
+    return Meeting(
+        id=record.graph_id,
+        kind=record.kind,
+        subject=record.subject,
+        start=record.start,
+        end=record.end,
+        join_url=record.join_url,
+        organizer_id=record.user_id,
+        organizer_name=str(details.get("organizer_name") or ""),
+        attendees=tuple(str(a) for a in details.get("attendees") or ()),
+        dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
+        cancelled=record.cancelled,
     )

@@ -1,63 +1,12 @@
-"""The bot's own view of meetings and people, and conversions from Graph's shapes."""
+"""Graph's JSON shapes (onlineMeeting, event, dateTimeTimeZone) to and from the bot's Meeting."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-ONLINE = "online"  # a standalone Teams meeting (Graph onlineMeeting)
-EVENT = "event"  # an Outlook calendar event with a Teams link (Graph event)
-
-
-@dataclass(frozen=True)
-class Requester:
-    """The person a turn acts for: always the authenticated activity's sender."""
-
-    user_id: str  # Entra object id (from.aadObjectId)
-    tenant_id: str
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class Person:
-    """An attendee with what invitations need: an e-mail address."""
-
-    email: str
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class DialIn:
-    toll_number: str
-    conference_id: str
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """A meeting as the cards show it, whichever Graph resource it came from."""
-
-    id: str
-    kind: str  # ONLINE or EVENT
-    subject: str
-    start: datetime  # aware
-    end: datetime
-    join_url: str | None
-    organizer_id: str = ""
-    organizer_name: str = ""
-    attendees: tuple[str, ...] = ()
-    dial_in: DialIn | None = None
-    cancelled: bool = False
-    created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
-    extras: dict[str, Any] = field(default_factory=dict, compare=False)
-
-
-def idempotency_key(conversation_id: str, activity_id: str, purpose: str = "") -> str:
-    """Same conversation + activity (a redelivery, a second click) gives the same key."""
-    text = f"{conversation_id}\n{activity_id}\n{purpose}"
-    return f"meetingbot-{hashlib.sha256(text.encode()).hexdigest()[:40]}"
+from bot.meetings.model import EVENT, ONLINE, DialIn, Meeting
 
 
 def parse_graph_datetime(value: str, zone: ZoneInfo | None = None) -> datetime:
@@ -154,5 +103,4 @@ def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
         attendees=tuple(a for a in attendees if a),
         dial_in=_dial_in({"audioConferencing": online}) if isinstance(online, dict) else None,
         cancelled=bool(doc.get("isCancelled")),
-        extras={"isOnlineMeeting": bool(doc.get("isOnlineMeeting"))},
     )

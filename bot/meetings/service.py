@@ -17,21 +17,15 @@ from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
 from bot.graph.zones import graph_zone
-from bot.model import (
-    EVENT,
-    ONLINE,
-    DialIn,
-    Meeting,
-    Person,
-    Requester,
+from bot.meetings.graph_docs import (
     date_time_time_zone,
     event_join_url,
     graph_datetime,
-    idempotency_key,
     meeting_from_event,
     meeting_from_online,
 )
-from bot.storage import MeetingRecord, Storage
+from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.store import Storage, to_meeting, to_record
 
 JSON = dict[str, Any]
 TEAMS = "teamsForBusiness"
@@ -238,7 +232,7 @@ class MeetingService:
         meetings = [meeting_from_event(d) for d in docs if not d.get("isCancelled")]
         for record in self._storage.upcoming(requester.tenant_id, requester.user_id, start):
             if record.kind == ONLINE and record.start < end:
-                meetings.append(_from_record(record))
+                meetings.append(to_meeting(record))
         return sorted(meetings, key=lambda m: m.start)
 
     def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
@@ -247,11 +241,11 @@ class MeetingService:
         records = self._storage.upcoming(requester.tenant_id, requester.user_id, now)
         exact = [r for r in records if r.subject.casefold() == wanted]
         found = exact or [r for r in records if wanted in r.subject.casefold()]
-        return [_from_record(r) for r in found]
+        return [to_meeting(r) for r in found]
 
     def lookup(self, requester: Requester, kind: str, graph_id: str) -> Meeting | None:
         record = self._storage.find(requester.tenant_id, requester.user_id, kind, graph_id)
-        return _from_record(record) if record else None
+        return to_meeting(record) if record else None
 
     async def cancel(
         self, requester: Requester, kind: str, graph_id: str, comment: str = ""
@@ -275,20 +269,7 @@ class MeetingService:
         return meeting
 
     def _remember(self, requester: Requester, meeting: Meeting) -> None:
-        self._storage.remember(
-            MeetingRecord(
-                tenant_id=requester.tenant_id,
-                user_id=requester.user_id,
-                kind=meeting.kind,
-                graph_id=meeting.id,
-                subject=meeting.subject,
-                start=meeting.start,
-                end=meeting.end,
-                join_url=meeting.join_url,
-                cancelled=meeting.cancelled,
-                details=_details(meeting),
-            )
-        )
+        self._storage.remember(to_record(requester, meeting))
 
 
 def _join_body(join_url: str) -> str:
@@ -296,31 +277,4 @@ def _join_body(join_url: str) -> str:
     return (
         "<p>Microsoft Teams meeting</p>"
         f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )
-
-
-def _details(meeting: Meeting) -> dict[str, Any]:
-    dial_in = meeting.dial_in
-    return {
-        "organizer_name": meeting.organizer_name,
-        "attendees": list(meeting.attendees),
-        "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
-    }
-
-
-def _from_record(record: MeetingRecord) -> Meeting:
-    details = record.details
-    dial_in = details.get("dial_in")
-    return Meeting(
-        id=record.graph_id,
-        kind=record.kind,
-        subject=record.subject,
-        start=record.start,
-        end=record.end,
-        join_url=record.join_url,
-        organizer_id=record.user_id,
-        organizer_name=str(details.get("organizer_name") or ""),
-        attendees=tuple(str(a) for a in details.get("attendees") or ()),
-        dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
-        cancelled=record.cancelled,
     )

@@ -1,0 +1,1 @@
+"""Meetings: the rules (service), the bot's view of a meeting (model), what it keeps (store)."""
