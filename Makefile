@@ -35,6 +35,7 @@ run: setup node
 lint: setup
 	$(BIN)/ruff check bot cards graph_emulator tests bench
 	$(BIN)/ruff format --check bot cards graph_emulator tests bench
+	$(BIN)/lint-imports
 
 typecheck: setup
 	$(BIN)/mypy

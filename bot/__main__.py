@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config import ConfigError, load_settings
-from bot.identity.doctor_cli import add_doctor_command
+from bot.doctor.cli import add_doctor_command
 from bot.manifest import add_manifest_commands
 from bot.parsing import Mention, parse_command
 

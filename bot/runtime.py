@@ -10,22 +10,22 @@ from datetime import datetime
 
 from aiohttp import web
 
-from bot.app import create_adapter, create_app
-from bot.card_actions import CardActions
 from bot.config import GraphAuthMode, Settings
+from bot.conversation.commands import CommandRunner, utcnow
+from bot.conversation.dispatch import Conversation
+from bot.conversation.failures import Deployment
+from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
-from bot.handler import MeetingBot
 from bot.identity.entra import Entra
-from bot.identity.graph_hints import ExplainingGraphClient
-from bot.identity.inbound import inbound_authentication
 from bot.identity.sso import SsoService
-from bot.identity.tenants import TenantGate
 from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.meetings.service import MeetingService
 from bot.meetings.store import Storage
-from bot.runner import CommandRunner, utcnow
+from bot.transport.app import create_adapter, create_app
+from bot.transport.handler import MeetingBot
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,27 @@ def _single_sign_on(settings: Settings, entra: Entra | None) -> SsoService | Non
     return SsoService(settings, entra, TokenCacheStore(settings.bot_db, key))
 
 
+def _conversation(
+    settings: Settings,
+    service: MeetingService,
+    storage: Storage,
+    sso: SsoService | None,
+    clock: Callable[[], datetime],
+) -> Conversation:
+    """Typed commands and card verbs behind the gates: tenant, acting-as, then sign-in."""
+    deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
+    runner = CommandRunner(
+        service, default_duration=settings.default_duration, clock=clock, deployment=deployment
+    )
+    gates: list[Middleware] = [
+        TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
+        acting_as_sender,
+    ]
+    if sso is not None:
+        gates.append(SignInGate(sso))
+    return Conversation(runner, CardVerbs(runner, storage), gates)
+
+
 def build_runtime(
     settings: Settings,
     *,
@@ -65,26 +86,17 @@ def build_runtime(
     """The bot's web app and its one Graph client, closed together on shutdown."""
     entra = Entra(settings) if settings.app_id else None
     sso = _single_sign_on(settings, entra)
-    graph = ExplainingGraphClient(
+    graph = GraphClient(
         settings.graph_base_url,
         tokens or token_provider(settings, entra, sso),
         timeout=settings.graph_timeout,
         max_retries=settings.graph_max_retries,
-        app_id=settings.app_id,
-        delegated=settings.graph_auth is GraphAuthMode.DELEGATED,
     )
     storage = Storage(settings.bot_db)
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
-    runner = CommandRunner(service, default_duration=settings.default_duration, clock=clock)
-    bot = MeetingBot(
-        runner,
-        CardActions(runner, storage),
-        settings.default_zone,
-        tenants=TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
-        sso=sso,
-    )
-    authentication = inbound_authentication(settings, entra) if entra is not None else None
-    app = create_app(create_adapter(settings, authentication), bot)
+    conversation = _conversation(settings, service, storage, sso, clock)
+    bot = MeetingBot(conversation, settings.default_zone)
+    app = create_app(create_adapter(settings, entra), bot)
 
     async def close_graph(_: web.Application) -> None:
         await graph.aclose()

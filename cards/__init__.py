@@ -1,12 +1,14 @@
-"""Pure Adaptive Card builders: data in, card JSON (a dict) out."""
+"""Pure Adaptive Card builders: data in, card JSON (a dict) out. Imports nothing from the bot."""
 
 from cards.error import error_card, notice_card, teams_not_allowed_card
 from cards.form import schedule_form
 from cards.help import help_card
 from cards.listing import list_card
 from cards.meeting import meeting_card
+from cards.verbs import Verb
 
 __all__ = [
+    "Verb",
     "error_card",
     "help_card",
     "list_card",

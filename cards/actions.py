@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.meetings.model import Meeting
+from cards.verbs import Verb
+from cards.view import MeetingView
 
 
-def execute(title: str, verb: str, style: str | None = None, **data: Any) -> dict[str, Any]:
+def execute(title: str, verb: Verb, style: str | None = None, **data: Any) -> dict[str, Any]:
     """A Universal Action: Teams sends an adaptiveCard/action invoke and shows the returned card."""
     action: dict[str, Any] = {
         "type": "Action.Execute",
@@ -20,7 +21,7 @@ def execute(title: str, verb: str, style: str | None = None, **data: Any) -> dic
     return action
 
 
-def submit(title: str, verb: str, **data: Any) -> dict[str, Any]:
+def submit(title: str, verb: Verb, **data: Any) -> dict[str, Any]:
     """A plain Action.Submit (a message with `value`), for example buttons and older clients."""
     return {"type": "Action.Submit", "title": title, "data": {"action": verb, **data}}
 
@@ -32,6 +33,6 @@ def open_url(title: str, url: str, style: str | None = None) -> dict[str, Any]:
     return action
 
 
-def meeting_ref(meeting: Meeting) -> dict[str, str]:
+def meeting_ref(meeting: MeetingView) -> dict[str, str]:
     """What a button needs to name a meeting. The organizer is checked again on the server."""
     return {"kind": meeting.kind, "id": meeting.id}

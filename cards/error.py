@@ -7,6 +7,7 @@ from typing import Any
 
 from cards.actions import execute
 from cards.base import Card, card, heading, text
+from cards.verbs import Verb
 
 
 def error_card(what: str, todo: str = "", example: str | None = None) -> Card:
@@ -39,5 +40,5 @@ def teams_not_allowed_card(subject: str, start: datetime, end: datetime) -> Card
                 "join link to share, but no calendar invitation is sent."
             ),
         ],
-        [execute("Create a Teams link instead", "create_standalone", "positive", **data)],
+        [execute("Create a Teams link instead", Verb.CREATE_STANDALONE, "positive", **data)],
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from cards.actions import execute
 from cards.base import Card, card, heading, text
+from cards.verbs import Verb
 
 DURATION_CHOICES = (15, 30, 45, 60, 90, 120)
 
@@ -106,4 +107,4 @@ def schedule_form(
             spacing="None",
         ),
     ]
-    return card(body, [execute("Create meeting", "form_submit", "positive")])
+    return card(body, [execute("Create meeting", Verb.SUBMIT_FORM, "positive")])

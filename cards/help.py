@@ -6,6 +6,7 @@ from typing import Any
 
 from cards.actions import execute, submit
 from cards.base import Card, card, heading, text
+from cards.verbs import Verb
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
     ("meet now Design sync", "Start a Teams meeting right now and get the join link."),
@@ -28,6 +29,6 @@ def help_card(intro: str | None = None) -> Card:
     for example, description in EXAMPLES:
         body.append(text(f"**{example}**", spacing="Medium"))
         body.append(text(description, isSubtle=True, spacing="None"))
-    actions = [submit(example, "run", text=example) for example, _ in EXAMPLES[:3]]
-    actions.append(execute("New meeting…", "open_form"))
+    actions = [submit(example, Verb.RUN, text=example) for example, _ in EXAMPLES[:3]]
+    actions.append(execute("New meeting…", Verb.OPEN_FORM))
     return card(body, actions)

@@ -6,23 +6,24 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.meetings.model import EVENT, Meeting
 from cards.actions import execute, meeting_ref, open_url
 from cards.base import Card, card, heading, text
 from cards.timefmt import time_range, zone_label
+from cards.verbs import Verb
+from cards.view import EVENT, MeetingView
 
 MAX_ENTRIES = 25
 
 
-def _entry(meeting: Meeting, tz: ZoneInfo, locale: str, cancellable: bool) -> dict[str, Any]:
+def _entry(meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool) -> dict[str, Any]:
     marker = "🎥 Teams" if meeting.join_url else "No Teams link"
     actions: list[dict[str, Any]] = []
     if meeting.join_url:
         actions.append(open_url("Join", meeting.join_url, "positive"))
     elif meeting.kind == EVENT:
-        actions.append(execute("Add Teams link", "make_online", **meeting_ref(meeting)))
+        actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **meeting_ref(meeting)))
     if cancellable:
-        actions.append(execute("Cancel", "cancel", **meeting_ref(meeting)))
+        actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
     items: list[dict[str, Any]] = [
         text(f"**{meeting.subject or '(no subject)'}**"),
         text(
@@ -37,7 +38,7 @@ def _entry(meeting: Meeting, tz: ZoneInfo, locale: str, cancellable: bool) -> di
 
 
 def list_card(
-    meetings: Sequence[Meeting],
+    meetings: Sequence[MeetingView],
     tz: ZoneInfo,
     locale: str,
     title: str,

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.meetings.model import ONLINE, Meeting
 from cards.actions import execute, meeting_ref, open_url
 from cards.base import Card, card, heading, text
 from cards.timefmt import time_range, zone_label
+from cards.verbs import Verb
+from cards.view import ONLINE, MeetingView
 
 DURATIONS = (15, 30, 45, 60, 90, 120)
 
 
-def _facts(meeting: Meeting, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
+def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
     facts = [
         {"title": "When", "value": time_range(meeting.start, meeting.end, tz, locale)},
         {"title": "Time zone", "value": zone_label(tz, meeting.start, locale)},
@@ -36,7 +37,7 @@ def _facts(meeting: Meeting, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
     return [{"type": "FactSet", "facts": facts}]
 
 
-def _reschedule_card(meeting: Meeting, tz: ZoneInfo) -> Card:
+def _reschedule_card(meeting: MeetingView, tz: ZoneInfo) -> Card:
     start = meeting.start.astimezone(tz)
     minutes = int((meeting.end - meeting.start).total_seconds() // 60)
     choices = sorted({*DURATIONS, minutes})
@@ -67,12 +68,12 @@ def _reschedule_card(meeting: Meeting, tz: ZoneInfo) -> Card:
                 "choices": [{"title": f"{m} minutes", "value": str(m)} for m in choices],
             },
         ],
-        "actions": [execute("Move meeting", "reschedule", **meeting_ref(meeting))],
+        "actions": [execute("Move meeting", Verb.RESCHEDULE, **meeting_ref(meeting))],
     }
 
 
 def meeting_card(
-    meeting: Meeting,
+    meeting: MeetingView,
     tz: ZoneInfo,
     locale: str = "en-US",
     *,
@@ -97,7 +98,7 @@ def meeting_card(
                 color="Warning",
             )
         )
-        return card(body, [execute("Cancel meeting", "cancel", **meeting_ref(meeting))])
+        return card(body, [execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))])
     body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
     body.append(text(meeting.join_url, size="Small", spacing="None", fontType="Monospace"))
     if confirm_cancel:
@@ -111,17 +112,15 @@ def meeting_card(
         return card(
             body,
             [
-                execute(
-                    "Yes, cancel it", "cancel_confirmed", "destructive", **meeting_ref(meeting)
-                ),
-                execute("Keep it", "show", **meeting_ref(meeting)),
+                execute("Yes, cancel it", Verb.CANCEL, "destructive", **meeting_ref(meeting)),
+                execute("Keep it", Verb.SHOW, **meeting_ref(meeting)),
             ],
         )
     actions = [open_url("Join", meeting.join_url, "positive")]
     if meeting.kind == ONLINE:
-        actions.append(execute("Add to calendar", "add_to_calendar", **meeting_ref(meeting)))
+        actions.append(execute("Add to calendar", Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     actions.append(
         {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}
     )
-    actions.append(execute("Cancel", "cancel", **meeting_ref(meeting)))
+    actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
     return card(body, actions)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = ".m365agentsplayground.yml"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "@microsoft/m365agentsplayground"
 
 TENANT_ID = "00000000-0000-0000-0000-0000000000a1"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -12,13 +11,8 @@ from urllib.parse import quote
 import httpx
 
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
-from bot.graph.errors import (
-    RETRYABLE_STATUSES,
-    GraphError,
-    GraphRetryable,
-    GraphTransportError,
-    error_from_response,
-)
+from bot.graph.errors import GraphError, GraphTransportError, error_from_response
+from bot.graph.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +21,9 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class GraphClient:
-    """Thin, typed access to the Graph calls the bot makes.
-
-    Retries 429/503/504 and connection failures with exponential backoff that honours
-    Retry-After, at most `max_retries` times; a Retry-After longer than `max_delay` is not
-    waited out (a person is waiting in chat) and surfaces as GraphThrottled/GraphUnavailable.
-    """
+    """Thin, typed access to the Graph calls the bot makes. `_send` moves bytes,
+    `_checked` maps statuses to GraphError (bot/graph/errors.py), and `request` retries as
+    RetryPolicy (bot/graph/retry.py) says."""
 
     def __init__(
         self,
@@ -49,9 +40,7 @@ class GraphClient:
     ) -> None:
         self._base = base_url.rstrip("/")
         self._tokens = tokens
-        self._max_retries = max_retries
-        self._backoff_base = backoff_base
-        self._max_delay = max_delay
+        self._retry = RetryPolicy(max_retries, backoff_base, max_delay)
         self._sleep = sleep
         self._http = http or httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
@@ -152,7 +141,7 @@ class GraphClient:
             path, params = next_link[len(self._base) + 1 :], None
         return events
 
-    # --- transport --------------------------------------------------------------------------
+    # --- transport, status mapping and retries, each on its own --------------------------
 
     async def request(
         self,
@@ -163,45 +152,41 @@ class GraphClient:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """Send one Graph request, retrying what is worth retrying; raise GraphError otherwise."""
+        """Send one Graph request, retrying what the policy says is worth it; raise GraphError."""
         url = f"{self._base}/{path.lstrip('/')}"
         attempt = 0
         while True:
             try:
-                response = await self._send(method, url, json, params, headers)
-            except httpx.TransportError as exc:
-                error: GraphError = GraphTransportError(0, "transport", type(exc).__name__)
-                delay = None
-            else:
-                if response.status_code < 400:
-                    return response
-                error = error_from_response(
-                    response.status_code, response.headers, response.content
+                return await self._checked(method, url, json, params, headers)
+            except GraphError as error:
+                error.path = path
+                wait = self._retry.delay(attempt, error)
+                if wait is None:
+                    raise
+                log.info(
+                    "Graph %s %s: %s; retry %d in %.2fs",
+                    method,
+                    path,
+                    error.status or error.message,
+                    attempt + 1,
+                    wait,
                 )
-                if response.status_code not in RETRYABLE_STATUSES:
-                    raise error
-                delay = error.retry_after if isinstance(error, GraphRetryable) else None
-            if attempt >= self._max_retries:
-                raise error
-            wait = self._backoff(attempt, delay)
-            if wait > self._max_delay:
-                raise error
-            log.info(
-                "Graph %s %s: %s; retry %d in %.2fs",
-                method,
-                path,
-                error.status or error.message,
-                attempt + 1,
-                wait,
-            )
             await self._sleep(wait)
             attempt += 1
 
-    def _backoff(self, attempt: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return retry_after
-        exp = self._backoff_base * (2**attempt)
-        return float(exp + random.uniform(0, exp / 2))
+    async def _checked(
+        self,
+        method: str,
+        url: str,
+        json: JSON | None,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+    ) -> httpx.Response:
+        """One attempt: a 2xx/3xx response, or the GraphError its status maps to."""
+        response = await self._send(method, url, json, params, headers)
+        if response.status_code >= 400:
+            raise error_from_response(response.status_code, response.headers, response.content)
+        return response
 
     async def _send(
         self,
@@ -211,11 +196,17 @@ class GraphClient:
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
     ) -> httpx.Response:
+        """Move the bytes: a response of any status, or GraphTransportError when none came."""
         token = await self._tokens.get_token()
         if not token:
             raise TokenAcquisitionError("The token provider returned an empty token")
         all_headers = {"Authorization": f"Bearer {token}", **(headers or {})}
-        return await self._http.request(method, url, json=json, params=params, headers=all_headers)
+        try:
+            return await self._http.request(
+                method, url, json=json, params=params, headers=all_headers
+            )
+        except httpx.TransportError as exc:
+            raise GraphTransportError(0, "transport", type(exc).__name__) from exc
 
 
 def _prefer_timezone(tz_name: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ class GraphError(Exception):
         self.code = code
         self.message = message
         self.request_id = request_id
+        self.path = ""  # the Graph path that failed, set by the client; names the permission
         super().__init__(f"Graph {status} {code}: {message}".strip())
 
 

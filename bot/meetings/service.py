@@ -166,30 +166,25 @@ class MeetingService:
         return meeting_from_event(doc, requester.user_id)
 
     async def reschedule(
-        self,
-        requester: Requester,
-        kind: str,
-        graph_id: str,
-        start: datetime,
-        end: datetime,
-        tz: ZoneInfo,
+        self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
     ) -> Meeting:
-        """Only start/end change: a PATCH with a body would issue a new join link."""
-        self._own(requester, kind, graph_id)
+        """Move one of the requester's own meetings (from `owned` or `find_by_name`).
+
+        Only start/end change: a PATCH with a body would issue a new join link."""
         tz = graph_zone(tz)
         user = self.user_path(requester)
-        if kind == EVENT:
+        if meeting.kind == EVENT:
             patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
-            meeting = meeting_from_event(
-                await self._graph.update_event(user, graph_id, patch, tz.key), requester.user_id
+            moved = meeting_from_event(
+                await self._graph.update_event(user, meeting.id, patch, tz.key), requester.user_id
             )
         else:
             times = {"startDateTime": graph_datetime(start), "endDateTime": graph_datetime(end)}
-            meeting = meeting_from_online(
-                await self._graph.update_online_meeting(user, graph_id, times)
+            moved = meeting_from_online(
+                await self._graph.update_online_meeting(user, meeting.id, times)
             )
-        self._remember(requester, meeting)
-        return meeting
+        self._remember(requester, moved)
+        return moved
 
     async def add_to_calendar(
         self, requester: Requester, meeting: Meeting, tz: ZoneInfo
@@ -244,29 +239,31 @@ class MeetingService:
         return [to_meeting(r) for r in found]
 
     def lookup(self, requester: Requester, kind: str, graph_id: str) -> Meeting | None:
+        """The requester's own bot-created meeting with this id, or None."""
         record = self._storage.find(requester.tenant_id, requester.user_id, kind, graph_id)
         return to_meeting(record) if record else None
 
-    async def cancel(
-        self, requester: Requester, kind: str, graph_id: str, comment: str = ""
-    ) -> Meeting:
-        """Cancel a meeting this bot created for the requester (events notify attendees)."""
-        meeting = self._own(requester, kind, graph_id)
-        user = self.user_path(requester)
-        if kind == EVENT:
-            who = requester.name or "The organizer"
-            note = comment or f"{who} cancelled this meeting in Microsoft Teams."
-            await self._graph.cancel_event(user, graph_id, note)
-        else:
-            await self._graph.delete_online_meeting(user, graph_id)
-        self._storage.mark_cancelled(requester.tenant_id, requester.user_id, kind, graph_id)
-        return replace(meeting, cancelled=True)
-
-    def _own(self, requester: Requester, kind: str, graph_id: str) -> Meeting:
+    def owned(self, requester: Requester, kind: str, graph_id: str) -> Meeting:
+        """The one ownership check: a meeting a card names must be the requester's own."""
         meeting = self.lookup(requester, kind, graph_id)
         if meeting is None:
             raise NotBotMeeting(graph_id)
         return meeting
+
+    async def cancel(self, requester: Requester, meeting: Meeting, comment: str = "") -> Meeting:
+        """Cancel one of the requester's own meetings (from `owned` or `find_by_name`);
+        an event's attendees are notified."""
+        user = self.user_path(requester)
+        if meeting.kind == EVENT:
+            who = requester.name or "The organizer"
+            note = comment or f"{who} cancelled this meeting in Microsoft Teams."
+            await self._graph.cancel_event(user, meeting.id, note)
+        else:
+            await self._graph.delete_online_meeting(user, meeting.id)
+        self._storage.mark_cancelled(
+            requester.tenant_id, requester.user_id, meeting.kind, meeting.id
+        )
+        return replace(meeting, cancelled=True)
 
     def _remember(self, requester: Requester, meeting: Meeting) -> None:
         self._storage.remember(to_record(requester, meeting))

@@ -129,7 +129,7 @@ async def test_a_missing_access_policy_tells_the_user_and_gives_the_admin_the_cm
     settings, card = await meet_now_once(identity, secure_emulator, tmp_path, connector)
     assert "administrator must finish set-up" in card_text(card)
     assert not join_urls(card)
-    [hint] = [r.getMessage() for r in caplog.records if r.name == "bot.identity.graph_hints"]
+    [hint] = [r.getMessage() for r in caplog.records if r.name == "bot.conversation.failures"]
     assert "New-CsApplicationAccessPolicy -Identity MeetingBot-Policy" in hint
     assert f'-AppIds "{settings.app_id}"' in hint
     assert (

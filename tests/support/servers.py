@@ -13,7 +13,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import Settings, load_settings
-from bot.runner import utcnow
+from bot.conversation.commands import utcnow
 from bot.runtime import build_runtime
 from graph_emulator import EmulatorSettings, RunningEmulator, start_emulator
 from tests.support.connector import ConnectorCapture, start_connector

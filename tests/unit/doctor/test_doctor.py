@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.identity.doctor import report, run_doctor
+from bot.doctor.run import report, run_doctor
 from bot.manifest import build_package
 from graph_emulator.identity import AppRegistration, IdentityServer
 from tests.support.activities import USER_AAD

@@ -166,11 +166,12 @@ def _rejected(error: Exception, what: str) -> PermissionError:
 class _BotFrameworkConfig:
     """The attribute names ConfigurationBotFrameworkAuthentication reads."""
 
-    def __init__(self, settings: Settings, entra: Entra) -> None:
+    def __init__(self, settings: Settings, entra: Entra | None) -> None:
         self.APP_ID = settings.app_id
+        self.APP_PASSWORD = settings.app_password
         self.APP_TYPE = settings.app_type
         self.APP_TENANTID = settings.app_tenant_id
-        if settings.bot_openid_metadata_url:
+        if settings.bot_openid_metadata_url and entra is not None:
             # Any of these switches botframework-connector to its parameterized validation.
             metadata = settings.bot_openid_metadata_url
             self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = metadata
@@ -182,8 +183,11 @@ class _BotFrameworkConfig:
             self.CALLER_ID = CallerIdConstants.public_azure_channel
 
 
-def inbound_authentication(settings: Settings, entra: Entra) -> BotFrameworkAuthentication:
-    """Validation of inbound activities plus msal-backed outbound credentials, failing closed."""
+def inbound_authentication(settings: Settings, entra: Entra | None) -> BotFrameworkAuthentication:
+    """Validation of inbound activities plus msal-backed outbound credentials, failing closed.
+    Without an app id (local mode) authentication is off, as botframework-connector does it."""
+    if entra is None:
+        return ConfigurationBotFrameworkAuthentication(_BotFrameworkConfig(settings, None))
     factory = MsalCredentialsFactory(entra, channel_tenant(settings))
     inner = ConfigurationBotFrameworkAuthentication(
         _BotFrameworkConfig(settings, entra), credentials_factory=factory

@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bot.config import ConfigError, GraphAuthMode, Settings, load_settings
-from bot.graph.auth import TokenAcquisitionError
-from bot.identity.doctor_checks import (
+from bot.doctor.checks import (
     Check,
     acquire_app_token,
     failed,
@@ -24,6 +23,7 @@ from bot.identity.doctor_checks import (
     skipped,
     token_fix,
 )
+from bot.graph.auth import TokenAcquisitionError
 from bot.identity.entra import Entra
 
 #: The probe user in local mode (the emulator has every user).

@@ -1,7 +1,4 @@
-"""Carry out a typed command for one turn and choose the card to answer with.
-
-No Bot Framework here: the handler gives a TurnInfo and a Roster, and sends the card back.
-"""
+"""Typed commands: parse the text, carry the command out, and choose the card to answer with."""
 
 from __future__ import annotations
 
@@ -9,14 +6,12 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot.explain import explain
-from bot.graph.auth import TokenAcquisitionError
-from bot.graph.errors import GraphError
+from bot.conversation.attendees import resolve_attendees
+from bot.conversation.failures import Deployment, guarded
+from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
-from bot.meetings.service import MeetingService, NotBotMeeting, TeamsLinkNotAllowed
+from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind, parse_command
-from bot.roster import Roster, resolve_attendees
-from bot.turn import TurnInfo
 from cards import (
     error_card,
     help_card,
@@ -35,24 +30,10 @@ NO_ACCOUNT = (
     "I can only act for people signed in to Teams with a work or school account, "
     "and this message did not come with one."
 )
-NOT_YOURS = "Only the meeting's organizer can change it, and only meetings this bot created."
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-async def guarded(turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]) -> Card:
-    """Run a Graph-backed operation; failures become cards a person can act on."""
-    try:
-        return await operation()
-    except NotBotMeeting:
-        return error_card(NOT_YOURS)
-    except (GraphError, TokenAcquisitionError) as exc:
-        why = explain(exc)
-        user = turn.requester.user_id if turn.requester else "-"
-        log.warning("%s failed for user %s: %s", what, user, why.admin)
-        return error_card(why.user, why.todo)
 
 
 class CommandRunner:
@@ -62,12 +43,20 @@ class CommandRunner:
         *,
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
+        deployment: Deployment | None = None,
     ) -> None:
         self.meetings = meetings
         self.default_duration = default_duration
         self.clock = clock
+        self.deployment = deployment or Deployment()
 
-    async def handle_text(self, turn: TurnInfo, roster: Roster) -> Card:
+    async def guarded(
+        self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
+    ) -> Card:
+        """`operation`'s card, or its failure in words (bot/conversation/failures.py)."""
+        return await guarded(turn, what, operation, self.deployment)
+
+    async def handle_text(self, turn: TurnInfo) -> Card:
         if not turn.text.strip():
             return help_card("Send me a command, for example **meet now**.")
         command = parse_command(
@@ -78,9 +67,9 @@ class CommandRunner:
             mentions=turn.mentions,
             default_duration=self.default_duration,
         )
-        return await self.run(command, turn, roster)
+        return await self.run(command, turn)
 
-    async def run(self, command: Command, turn: TurnInfo, roster: Roster) -> Card:
+    async def run(self, command: Command, turn: TurnInfo) -> Card:
         kind = command.kind
         if kind is CommandKind.HELP:
             return help_card()
@@ -93,12 +82,12 @@ class CommandRunner:
         if turn.requester is None:
             return error_card(NO_ACCOUNT)
         if kind in (CommandKind.MEET_NOW, CommandKind.MEETING):
-            return await guarded(turn, "meet now", lambda: self._online(command, turn))
+            return await self.guarded(turn, "meet now", lambda: self._online(command, turn))
         if kind is CommandKind.SCHEDULE:
-            return await guarded(turn, "schedule", lambda: self._schedule(command, turn, roster))
+            return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
-            return await guarded(turn, "list", lambda: self._list(command, turn))
-        return await guarded(turn, "cancel", lambda: self._cancel(command, turn))
+            return await self.guarded(turn, "list", lambda: self._list(command, turn))
+        return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()
@@ -116,7 +105,7 @@ class CommandRunner:
         )
         return meeting_card(meeting, turn.tz, turn.locale)
 
-    async def _schedule(self, command: Command, turn: TurnInfo, roster: Roster) -> Card:
+    async def _schedule(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None
         if command.start is None:
             return error_card(
@@ -126,7 +115,7 @@ class CommandRunner:
             )
         start, end = self._window(command)
         people, problems = await resolve_attendees(
-            command.attendees, command.everyone, roster, turn.mentions
+            command.attendees, command.everyone, turn.roster, turn.mentions
         )
         if problems:
             return error_card(" ".join(problems), "Write their e-mail address instead.")
@@ -175,7 +164,7 @@ class CommandRunner:
                 f"Which “{command.subject}”?",
                 frozenset(m.id for m in found),
             )
-        cancelled = await self.meetings.cancel(turn.requester, found[0].kind, found[0].id)
+        cancelled = await self.meetings.cancel(turn.requester, found[0])
         return meeting_card(cancelled, turn.tz, turn.locale)
 
 

@@ -1,4 +1,4 @@
-"""The aiohttp web app: POST /api/messages (Bot Framework) and GET /healthz. Transport only."""
+"""The aiohttp web app: POST /api/messages (Bot Framework, bodies checked first), GET /healthz."""
 
 from __future__ import annotations
 
@@ -8,38 +8,21 @@ from typing import Any
 
 from aiohttp import web
 from botbuilder.core import Bot
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
-from botframework.connector.auth import BotFrameworkAuthentication
+from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.config import Settings
-from bot.handler import on_turn_error
+from bot.identity.entra import Entra
+from bot.transport.handler import on_turn_error
+from bot.transport.inbound import inbound_authentication
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 
 
-class _BotFrameworkConfig:
-    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.APP_ID = settings.app_id
-        self.APP_PASSWORD = settings.app_password
-        self.APP_TYPE = settings.app_type
-        self.APP_TENANTID = settings.app_tenant_id
-
-
-def create_adapter(
-    settings: Settings, authentication: BotFrameworkAuthentication | None = None
-) -> CloudAdapter:
-    """`authentication` validates callers (bot/identity/inbound.py); without it, as configured
-    (no MicrosoftAppId: authentication off, the local-mode default)."""
-    adapter = CloudAdapter(
-        authentication or ConfigurationBotFrameworkAuthentication(_BotFrameworkConfig(settings))
-    )
+def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapter:
+    """A CloudAdapter that validates callers whenever an app id is configured (`entra`)."""
+    adapter = CloudAdapter(inbound_authentication(settings, entra))
     adapter.on_turn_error = on_turn_error
     return adapter
 

@@ -24,7 +24,7 @@ from bot.graph.auth import (
 from bot.graph.client import GraphClient
 from bot.graph.errors import GraphAuthError, GraphError, GraphForbidden, GraphNotFound
 from bot.identity.entra import Entra
-from bot.identity.graph_hints import APP_PERMISSIONS, access_policy_fix
+from bot.identity.permissions import APP_PERMISSIONS, access_policy_fix
 from bot.manifest import validate_path
 
 PROBE_EXTERNAL_ID = "meetingbot-doctor-probe"

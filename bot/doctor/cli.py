@@ -23,7 +23,7 @@ def doctor_command(
     out: Callable[[str], None] = print,
 ) -> int:
     """One line per check; exit code 1 when any check failed."""
-    from bot.identity.doctor import report, run_doctor
+    from bot.doctor.run import report, run_doctor
 
     source = os.environ if env is None else env
     checks = asyncio.run(run_doctor(source, test_user=args.test_user, manifest=args.manifest))

@@ -1,0 +1,47 @@
+"""One way in for every turn: `dispatch(turn) -> Reply`, the gates first, then typed text or a
+pressed button, each answered with a card."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from bot.conversation.commands import CommandRunner
+from bot.conversation.gates import Middleware, Next
+from bot.conversation.reply import NOTHING, Reply, answer, post
+from bot.conversation.turn import TurnInfo, TurnKind
+from bot.conversation.verbs import CardVerbs
+from cards import error_card, help_card
+
+WELCOME = "Hi! I create Teams meetings and send you the join link."
+
+
+class Conversation:
+    """Runs `gates` in order (each may answer the turn itself), then routes the turn."""
+
+    def __init__(
+        self, commands: CommandRunner, verbs: CardVerbs, gates: Sequence[Middleware] = ()
+    ) -> None:
+        self._commands = commands
+        self._verbs = verbs
+        self._gates = tuple(gates)
+
+    async def dispatch(self, turn: TurnInfo) -> Reply:
+        return await self._through(0, turn)
+
+    async def _through(self, index: int, turn: TurnInfo) -> Reply:
+        if index == len(self._gates):
+            return await self._route(turn)
+        call_next: Next = partial(self._through, index + 1, turn)
+        return await self._gates[index](turn, call_next)
+
+    async def _route(self, turn: TurnInfo) -> Reply:
+        if turn.kind is TurnKind.INSTALLED:
+            return post(help_card(WELCOME))
+        if turn.kind is TurnKind.CARD_ACTION and turn.action is None:
+            return answer(True, error_card("That button sent nothing I can read."))
+        if turn.kind in (TurnKind.MESSAGE, TurnKind.CARD_ACTION) and turn.action is not None:
+            return answer(turn.is_invoke, await self._verbs.handle(turn, turn.action))
+        if turn.kind is TurnKind.MESSAGE:
+            return post(await self._commands.handle_text(turn))
+        return NOTHING

@@ -1,0 +1,55 @@
+"""What a turn answers: cards to post in the conversation and, for an invoke, its response."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cards.base import Card
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    content_type: str
+    content: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class TokenExchangeAnswer:
+    """The answer to Teams' signin/tokenExchange: a failure makes Teams show the sign-in button."""
+
+    exchange_id: str
+    connection_name: str
+    failure_detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """`post` goes to the conversation as messages, in order. For an invoke, `status` and either
+    `card` (it replaces the card whose button was pressed) or `token_exchange` are its response."""
+
+    post: tuple[Attachment, ...] = ()
+    status: int = 200
+    card: Card | None = None
+    token_exchange: TokenExchangeAnswer | None = None
+
+
+NOTHING = Reply()
+
+
+def post(card: Card) -> Reply:
+    """A message carrying one Adaptive Card."""
+    return Reply(post=(Attachment(ADAPTIVE_CARD, card),))
+
+
+def update(card: Card) -> Reply:
+    """A card action's answer: the pressed card is replaced by `card`."""
+    return Reply(card=card)
+
+
+def answer(turn_is_invoke: bool, card: Card) -> Reply:
+    """`card` as the answer a turn expects: the invoke's card, or a message."""
+    return update(card) if turn_is_invoke else post(card)

@@ -1,0 +1,1 @@
+"""`meeting-bot doctor`: checks an installation end to end and names the fix for each failure."""

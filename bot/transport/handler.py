@@ -1,0 +1,94 @@
+"""The Bot Framework bot: activity in, `Conversation.dispatch`, its Reply out as activities.
+
+Everything botbuilder-specific stays in bot/transport, so the conversation and everything
+below it does not depend on botbuilder-python (archived by Microsoft at the end of 2025).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from botbuilder.core import Bot, MessageFactory, TurnContext
+from botbuilder.core.bot_framework_adapter import InvokeResponse
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    Attachment,
+    TokenExchangeInvokeResponse,
+)
+
+from bot.conversation.dispatch import Conversation
+from bot.conversation.reply import ADAPTIVE_CARD, Reply
+from bot.conversation.turn import TurnKind, turn_from_activity
+from bot.transport.roster import ConnectorRoster
+from cards import error_card
+
+log = logging.getLogger(__name__)
+
+
+def activity_dict(activity: Any) -> dict[str, Any]:
+    """The activity as camelCase JSON, keeping the entity fields msrest would drop."""
+    doc: dict[str, Any] = activity.serialize()
+    entities = activity.entities or []
+    doc["entities"] = [
+        {**entity.serialize(), **(getattr(entity, "additional_properties", None) or {})}
+        for entity in entities
+    ]
+    return doc
+
+
+class MeetingBot(Bot):  # type: ignore[misc]
+    """Serialises the activity once, dispatches it, and sends what the Reply says."""
+
+    def __init__(self, conversation: Conversation, default_tz: ZoneInfo) -> None:
+        self._conversation = conversation
+        self._default_tz = default_tz
+
+    async def on_turn(self, context: TurnContext) -> None:
+        doc = activity_dict(context.activity)
+        turn = turn_from_activity(doc, self._default_tz, ConnectorRoster(context))
+        if turn.kind is TurnKind.OTHER and turn.is_invoke:
+            log.info("ignoring invoke %r", context.activity.name)
+        reply = await self._conversation.dispatch(turn)
+        for attachment in reply.post:
+            content = Attachment(content_type=attachment.content_type, content=attachment.content)
+            await context.send_activity(MessageFactory.attachment(content))
+        if turn.is_invoke:
+            await context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))
+            )
+
+
+def invoke_response(reply: Reply) -> InvokeResponse:
+    """The invoke's HTTP answer. Universal Actions: the returned card replaces the one whose
+    button was pressed (the model object as the body: botbuilder 4.17.1 would serialise a
+    dict twice)."""
+    if reply.card is not None:
+        body = AdaptiveCardInvokeResponse(status_code=200, type=ADAPTIVE_CARD, value=reply.card)
+        return InvokeResponse(status=200, body=body)
+    exchange = reply.token_exchange
+    if exchange is not None:
+        body = TokenExchangeInvokeResponse(
+            id=exchange.exchange_id,
+            connection_name=exchange.connection_name,
+            failure_detail=exchange.failure_detail,
+        )
+        return InvokeResponse(status=reply.status, body=body)
+    return InvokeResponse(status=reply.status)
+
+
+SORRY = ("Sorry, something went wrong on my side.", "Please try again in a moment.")
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    """Last resort: log the trace, tell the user in plain words."""
+    log.exception("unhandled error in turn", exc_info=error)
+    if context.activity.type in ("message", "invoke"):
+        card = Attachment(content_type=ADAPTIVE_CARD, content=error_card(*SORRY))
+        try:
+            await context.send_activity(MessageFactory.attachment(card))
+        except Exception:  # the connector itself may be the problem
+            log.exception("could not tell the user about the error")

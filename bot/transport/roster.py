@@ -1,0 +1,47 @@
+"""The conversation's members as the Bot Connector knows them (with e-mail addresses)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+
+from bot.meetings.model import Person
+
+log = logging.getLogger(__name__)
+
+ROSTER_PAGE = 100
+ROSTER_MAX_PAGES = 5
+
+
+class ConnectorRoster:
+    """The conversation.attendees Roster, read through the Bot Connector for one turn."""
+
+    def __init__(self, turn_context: TurnContext) -> None:
+        self._context = turn_context
+
+    async def member(self, member_id: str) -> Person | None:
+        try:
+            account = await TeamsInfo.get_member(self._context, member_id)
+        except Exception as exc:  # the connector answers 404 or fails: the user is told
+            log.info("roster lookup of %s failed: %s", member_id, type(exc).__name__)
+            return None
+        return _person(account)
+
+    async def everyone(self) -> list[Person]:
+        people: list[Person] = []
+        token = None
+        for _ in range(ROSTER_MAX_PAGES):
+            page = await TeamsInfo.get_paged_members(self._context, token, ROSTER_PAGE)
+            people.extend(p for p in map(_person, page.members or []) if p is not None)
+            token = page.continuation_token
+            if not token:
+                break
+        return people
+
+
+def _person(account: Any) -> Person | None:
+    email = getattr(account, "email", None) or getattr(account, "user_principal_name", None)
+    return Person(email=str(email), name=str(account.name or "")) if email else None

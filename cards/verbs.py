@@ -1,0 +1,22 @@
+"""Every card button's verb: one enum shared by the card builders and the bot's handlers.
+
+The values are what buttons on cards already posted in chats carry, so they never change;
+the names say what the button does.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Verb(StrEnum):
+    RUN = "run"  # a help card example: run its text as if typed
+    OPEN_FORM = "open_form"  # "New meeting…": show the scheduling form
+    SUBMIT_FORM = "form_submit"  # the form's "Create meeting"
+    SHOW = "show"  # "Keep it": back to the meeting card
+    ASK_CANCEL = "cancel"  # "Cancel": ask to confirm first
+    CANCEL = "cancel_confirmed"  # "Yes, cancel it"
+    RESCHEDULE = "reschedule"  # the Reschedule form's "Move meeting"
+    ADD_TO_CALENDAR = "add_to_calendar"  # a standalone meeting's calendar copy
+    MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
+    CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"

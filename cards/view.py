@@ -1,0 +1,44 @@
+"""What the card builders read of a meeting: a read-only view the bot's Meeting satisfies.
+
+The cards package imports nothing from the bot; these Protocols are its side of that contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Final, Protocol
+
+#: Meeting kinds, as the bot names them: a standalone Teams meeting, or a calendar event.
+ONLINE: Final = "online"
+EVENT: Final = "event"
+
+
+class DialInView(Protocol):
+    @property
+    def toll_number(self) -> str: ...
+    @property
+    def conference_id(self) -> str: ...
+
+
+class MeetingView(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...  # ONLINE or EVENT
+    @property
+    def subject(self) -> str: ...
+    @property
+    def start(self) -> datetime: ...  # aware
+    @property
+    def end(self) -> datetime: ...
+    @property
+    def join_url(self) -> str | None: ...
+    @property
+    def organizer_name(self) -> str: ...
+    @property
+    def attendees(self) -> Sequence[str]: ...
+    @property
+    def dial_in(self) -> DialInView | None: ...
+    @property
+    def cancelled(self) -> bool: ...
