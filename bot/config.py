@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0"
@@ -29,6 +28,22 @@ class ConfigError(ValueError):
 class GraphAuthMode(StrEnum):
     APP = "app"
     DELEGATED = "delegated"
+
+
+@dataclass(frozen=True)
+class IdentitySettings:
+    """Identity and trust: the certificate credential, tenants, the authority, SSO, the cache."""
+
+    app_certificate_path: Path | None = None
+    app_certificate_thumbprint: str = ""
+    allowed_tenants: tuple[str, ...] = ()
+    authority_host: str = DEFAULT_AUTHORITY_HOST
+    authority_ca_bundle: Path | None = None
+    bot_openid_metadata_url: str = ""
+    bot_token_issuer: str = BOT_FRAMEWORK_TOKEN_ISSUER
+    sso_connection_name: str = "TeamsSSO"
+    sso_app_id_uri: str = ""
+    token_cache_key: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -53,20 +68,11 @@ class Settings:
     default_timezone: str = "UTC"
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
-    app_certificate_path: Path | None = None
-    app_certificate_thumbprint: str = ""
-    allowed_tenants: tuple[str, ...] = ()
-    authority_host: str = DEFAULT_AUTHORITY_HOST
-    authority_ca_bundle: Path | None = None
-    bot_openid_metadata_url: str = ""
-    bot_token_issuer: str = BOT_FRAMEWORK_TOKEN_ISSUER
-    sso_connection_name: str = "TeamsSSO"
-    sso_app_id_uri: str = ""
-    token_cache_key: str = ""
+    identity: IdentitySettings = field(default_factory=IdentitySettings)
 
     @property
     def has_app_credentials(self) -> bool:
-        return bool(self.app_id and (self.app_password or self.app_certificate_path))
+        return bool(self.app_id and (self.app_password or self.identity.app_certificate_path))
 
     @property
     def tenant_allowlist(self) -> frozenset[str] | None:
@@ -75,10 +81,11 @@ class Settings:
         Without credentials (local mode) nothing is checked; with them, ALLOWED_TENANTS, else
         the app's own MicrosoftAppTenantId; `ALLOWED_TENANTS=*` opts into every tenant.
         """
-        if ANY_TENANT in self.allowed_tenants:
+        tenants = self.identity.allowed_tenants
+        if ANY_TENANT in tenants:
             return None
-        if self.allowed_tenants:
-            return frozenset(t.lower() for t in self.allowed_tenants)
+        if tenants:
+            return frozenset(t.lower() for t in tenants)
         if self.has_app_credentials and self.app_tenant_id:
             return frozenset({self.app_tenant_id.lower()})
         return None
@@ -86,7 +93,7 @@ class Settings:
     @property
     def sso_resource(self) -> str:
         """The Application ID URI Teams requests SSO tokens for (the manifest's resource)."""
-        return self.sso_app_id_uri or f"api://botid-{self.app_id}"
+        return self.identity.sso_app_id_uri or f"api://botid-{self.app_id}"
 
     @property
     def default_zone(self) -> ZoneInfo:
@@ -94,9 +101,10 @@ class Settings:
 
     def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
         secret = "***" if self.app_password else ""
+        cache_key = "***" if self.identity.token_cache_key else ""
         return (
             f"Settings(app_id={self.app_id!r}, app_password={secret!r}, "
-            f"token_cache_key={'***' if self.token_cache_key else ''!r}, local={self.local}, "
+            f"token_cache_key={cache_key!r}, local={self.local}, "
             f"graph_base_url={self.graph_base_url!r}, port={self.port})"
         )
 
@@ -140,56 +148,23 @@ def _bool(env: Mapping[str, str], name: str) -> bool | None:
 
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Build Settings from environment-style variables, with clear errors for bad values."""
-    tz_name = env.get("DEFAULT_TIMEZONE", "").strip() or "UTC"
-    try:
-        ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(
-            f"DEFAULT_TIMEZONE={tz_name!r} is not an IANA time zone (e.g. Europe/Berlin)"
-        ) from None
-    try:
-        graph_auth = GraphAuthMode(env.get("GRAPH_AUTH", "app").strip().lower() or "app")
-    except ValueError:
-        raise ConfigError("GRAPH_AUTH must be 'app' or 'delegated'") from None
-    base_url = env.get("GRAPH_BASE_URL", "").strip().rstrip("/") or DEFAULT_GRAPH_BASE_URL
-    if not base_url.startswith(("https://", "http://")):
-        raise ConfigError(f"GRAPH_BASE_URL={base_url!r} must be an http(s) URL")
     app_id = env.get("MicrosoftAppId", "").strip()
     app_password = env.get("MicrosoftAppPassword", "").strip()
     identity = _identity_settings(env, app_id)
-    has_credentials = bool(app_id and (app_password or identity["app_certificate_path"]))
+    has_credentials = bool(app_id and (app_password or identity.app_certificate_path))
     local = _bool(env, "LOCAL_MODE")
     if local is None:
         # No credentials means nothing real to talk to: run on the embedded emulator.
         local = not has_credentials
-    tenant_id = env.get("MicrosoftAppTenantId", "").strip()
-    if tenant_id and not (_GUID.match(tenant_id) or _DOMAIN.match(tenant_id)):
-        raise ConfigError(
-            f"MicrosoftAppTenantId={tenant_id!r} is neither a tenant id (GUID) nor a domain "
-            "such as contoso.onmicrosoft.com"
-        )
-    if has_credentials and not tenant_id and not identity["allowed_tenants"]:
-        raise ConfigError(
-            "Set MicrosoftAppTenantId (your tenant) or ALLOWED_TENANTS (tenant ids, comma "
-            "separated): with credentials the bot serves only the tenants it is told to "
-            "(ALLOWED_TENANTS=* serves every tenant)"
-        )
-    app_type = env.get("MicrosoftAppType", "").strip() or "MultiTenant"
-    if app_type.lower() not in APP_TYPES:
-        raise ConfigError(
-            f"MicrosoftAppType={app_type!r} is not supported: use MultiTenant or SingleTenant "
-            "with a client secret (MicrosoftAppPassword) or a certificate "
-            "(MicrosoftAppCertificatePath); managed identities are not supported yet"
-        )
     return Settings(
         app_id=app_id,
         app_password=app_password,
-        app_type=app_type,
-        app_tenant_id=tenant_id,
+        app_type=_app_type(env),
+        app_tenant_id=_tenant_id(env, has_credentials, identity),
         host=env.get("BOT_HOST", "").strip() or "127.0.0.1",
         port=_int(env, "PORT", 3978, 1, 65535),
-        graph_base_url=base_url,
-        graph_auth=graph_auth,
+        graph_base_url=_graph_base_url(env),
+        graph_auth=_graph_auth(env),
         graph_timeout=_float(env, "GRAPH_TIMEOUT_SECONDS", 10.0),
         graph_max_retries=_int(env, "GRAPH_MAX_RETRIES", 3, 0, 10),
         local=local,
@@ -197,11 +172,63 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         emulator_port=_int(env, "EMULATOR_PORT", 3979, 1, 65535),
         emulator_db=Path(env.get("EMULATOR_DB", "").strip() or "var/emulator.sqlite3"),
         bot_db=Path(env.get("BOT_DB", "").strip() or "var/bot.sqlite3"),
-        default_timezone=tz_name,
+        default_timezone=_default_timezone(env),
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
-        **identity,
+        identity=identity,
     )
+
+
+def _default_timezone(env: Mapping[str, str]) -> str:
+    tz_name = env.get("DEFAULT_TIMEZONE", "").strip() or "UTC"
+    try:
+        ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"DEFAULT_TIMEZONE={tz_name!r} is not an IANA time zone (e.g. Europe/Berlin)"
+        ) from None
+    return tz_name
+
+
+def _graph_auth(env: Mapping[str, str]) -> GraphAuthMode:
+    try:
+        return GraphAuthMode(env.get("GRAPH_AUTH", "app").strip().lower() or "app")
+    except ValueError:
+        raise ConfigError("GRAPH_AUTH must be 'app' or 'delegated'") from None
+
+
+def _graph_base_url(env: Mapping[str, str]) -> str:
+    base_url = env.get("GRAPH_BASE_URL", "").strip().rstrip("/") or DEFAULT_GRAPH_BASE_URL
+    if not base_url.startswith(("https://", "http://")):
+        raise ConfigError(f"GRAPH_BASE_URL={base_url!r} must be an http(s) URL")
+    return base_url
+
+
+def _tenant_id(env: Mapping[str, str], has_credentials: bool, identity: IdentitySettings) -> str:
+    tenant_id = env.get("MicrosoftAppTenantId", "").strip()
+    if tenant_id and not (_GUID.match(tenant_id) or _DOMAIN.match(tenant_id)):
+        raise ConfigError(
+            f"MicrosoftAppTenantId={tenant_id!r} is neither a tenant id (GUID) nor a domain "
+            "such as contoso.onmicrosoft.com"
+        )
+    if has_credentials and not tenant_id and not identity.allowed_tenants:
+        raise ConfigError(
+            "Set MicrosoftAppTenantId (your tenant) or ALLOWED_TENANTS (tenant ids, comma "
+            "separated): with credentials the bot serves only the tenants it is told to "
+            "(ALLOWED_TENANTS=* serves every tenant)"
+        )
+    return tenant_id
+
+
+def _app_type(env: Mapping[str, str]) -> str:
+    app_type = env.get("MicrosoftAppType", "").strip() or "MultiTenant"
+    if app_type.lower() not in APP_TYPES:
+        raise ConfigError(
+            f"MicrosoftAppType={app_type!r} is not supported: use MultiTenant or SingleTenant "
+            "with a client secret (MicrosoftAppPassword) or a certificate "
+            "(MicrosoftAppCertificatePath); managed identities are not supported yet"
+        )
+    return app_type
 
 
 def _https_url(env: Mapping[str, str], name: str, default: str = "") -> str:
@@ -221,7 +248,7 @@ def _file(env: Mapping[str, str], name: str) -> Path | None:
     return path
 
 
-def _identity_settings(env: Mapping[str, str], app_id: str) -> dict[str, Any]:
+def _identity_settings(env: Mapping[str, str], app_id: str) -> IdentitySettings:
     """The identity and trust settings: credentials, tenants, authority, SSO, token cache."""
     if app_id and not _GUID.match(app_id):
         raise ConfigError(
@@ -241,15 +268,15 @@ def _identity_settings(env: Mapping[str, str], app_id: str) -> dict[str, Any]:
             "MicrosoftAppCertificateThumbprint must be the certificate's SHA-1 thumbprint "
             "(40 hex digits, as the app registration's Certificates page shows it)"
         )
-    return {
-        "app_certificate_path": _file(env, "MicrosoftAppCertificatePath"),
-        "app_certificate_thumbprint": thumbprint.upper(),
-        "allowed_tenants": tenants,
-        "authority_host": _https_url(env, "AUTHORITY_HOST", DEFAULT_AUTHORITY_HOST),
-        "authority_ca_bundle": _file(env, "AUTHORITY_CA_BUNDLE"),
-        "bot_openid_metadata_url": _https_url(env, "BOT_OPENID_METADATA_URL"),
-        "bot_token_issuer": env.get("BOT_TOKEN_ISSUER", "").strip() or BOT_FRAMEWORK_TOKEN_ISSUER,
-        "sso_connection_name": env.get("SSO_CONNECTION_NAME", "").strip() or "TeamsSSO",
-        "sso_app_id_uri": env.get("SSO_APP_ID_URI", "").strip(),
-        "token_cache_key": env.get("TOKEN_CACHE_KEY", "").strip(),
-    }
+    return IdentitySettings(
+        app_certificate_path=_file(env, "MicrosoftAppCertificatePath"),
+        app_certificate_thumbprint=thumbprint.upper(),
+        allowed_tenants=tenants,
+        authority_host=_https_url(env, "AUTHORITY_HOST", DEFAULT_AUTHORITY_HOST),
+        authority_ca_bundle=_file(env, "AUTHORITY_CA_BUNDLE"),
+        bot_openid_metadata_url=_https_url(env, "BOT_OPENID_METADATA_URL"),
+        bot_token_issuer=env.get("BOT_TOKEN_ISSUER", "").strip() or BOT_FRAMEWORK_TOKEN_ISSUER,
+        sso_connection_name=env.get("SSO_CONNECTION_NAME", "").strip() or "TeamsSSO",
+        sso_app_id_uri=env.get("SSO_APP_ID_URI", "").strip(),
+        token_cache_key=env.get("TOKEN_CACHE_KEY", "").strip(),
+    )

@@ -51,7 +51,7 @@ def token_provider(
 def _single_sign_on(settings: Settings, entra: Entra | None) -> SsoService | None:
     if settings.local or entra is None or settings.graph_auth is not GraphAuthMode.DELEGATED:
         return None
-    key = settings.token_cache_key.encode() or entra.credential.key_material()
+    key = settings.identity.token_cache_key.encode() or entra.credential.key_material()
     return SsoService(settings, entra, TokenCacheStore(settings.bot_db, key))
 
 
@@ -122,10 +122,10 @@ def describe_startup(settings: Settings) -> list[str]:
         lines.append(f"Graph: {settings.graph_base_url} ({settings.graph_auth.value} permissions).")
     if settings.app_id:
         lines.append(f"Inbound Bot Framework tokens are validated for app id {settings.app_id}.")
-        if settings.bot_openid_metadata_url:
+        if settings.identity.bot_openid_metadata_url:
             lines.append(
-                f"Inbound token keys come from {settings.bot_openid_metadata_url} "
-                f"(issuer {settings.bot_token_issuer}), not the public Bot Framework."
+                f"Inbound token keys come from {settings.identity.bot_openid_metadata_url} "
+                f"(issuer {settings.identity.bot_token_issuer}), not the public Bot Framework."
             )
     else:
         lines.append("Inbound authentication is OFF: no MicrosoftAppId is configured.")

@@ -61,7 +61,7 @@ def skipped(name: str, detail: str) -> Check:
 
 def token_tenant(settings: Settings) -> str:
     """The tenant app-only tokens are checked in: the app's own, else the first allowed one."""
-    listed = [t for t in settings.allowed_tenants if t != "*"]
+    listed = [t for t in settings.identity.allowed_tenants if t != "*"]
     return settings.app_tenant_id or (listed[0] if listed else "organizations")
 
 
@@ -80,8 +80,8 @@ def token_fix(error: TokenAcquisitionError, settings: Settings) -> str:
     }
     by_code = {
         "invalid_authority": f"check MicrosoftAppTenantId ({tenant}) and AUTHORITY_HOST "
-        f"({settings.authority_host})",
-        "authority_unreachable": f"make {settings.authority_host} reachable (network, proxy, "
+        f"({settings.identity.authority_host})",
+        "authority_unreachable": f"make {settings.identity.authority_host} reachable (network, proxy, "
         "AUTHORITY_CA_BUNDLE)",
         "no_credential": "set MicrosoftAppPassword or MicrosoftAppCertificatePath",
     }

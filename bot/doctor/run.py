@@ -94,7 +94,7 @@ async def _connected(settings: Settings, test_user: str | None) -> list[Check]:
         return checks
     finally:
         entra.close()
-    checks.append(passed("token", f"msal got an app token from {settings.authority_host}"))
+    checks.append(passed("token", f"msal got an app token from {settings.identity.authority_host}"))
     if settings.graph_auth is GraphAuthMode.DELEGATED:
         checks.append(skipped("permissions", "delegated mode: each user consents when signing in"))
         checks.append(skipped("probe", "delegated mode: sign in through Teams and send meet now"))

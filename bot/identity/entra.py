@@ -46,9 +46,11 @@ class ClientCredential:
     @classmethod
     def from_settings(cls, settings: Settings) -> ClientCredential:
         """The certificate when MicrosoftAppCertificatePath is set, else the client secret."""
-        if settings.app_certificate_path is None:
+        if settings.identity.app_certificate_path is None:
             return cls(secret=settings.app_password)
-        return cls.from_pem_file(settings.app_certificate_path, settings.app_certificate_thumbprint)
+        return cls.from_pem_file(
+            settings.identity.app_certificate_path, settings.identity.app_certificate_thumbprint
+        )
 
     @classmethod
     def from_pem_file(cls, path: Path, thumbprint: str = "") -> ClientCredential:
@@ -124,9 +126,9 @@ class Entra:
 
     def __init__(self, settings: Settings) -> None:
         self.app_id = settings.app_id
-        self.host = settings.authority_host.rstrip("/")
+        self.host = settings.identity.authority_host.rstrip("/")
         self.credential = ClientCredential.from_settings(settings)
-        ca = settings.authority_ca_bundle
+        ca = settings.identity.authority_ca_bundle
         self._session: Any = _PinnedCaSession(ca) if ca is not None else requests.Session()
         self._http_cache: dict[str, Any] = {}  # msal keeps OpenID discovery answers here
         # msal asks login.microsoftonline.com to vouch for unknown hosts unless told not to.

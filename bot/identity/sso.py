@@ -76,7 +76,7 @@ class SsoService:
             "contentType": OAUTH_CARD,
             "content": {
                 "text": "Sign in so I can create and change meetings as you.",
-                "connectionName": self._settings.sso_connection_name,
+                "connectionName": self._settings.identity.sso_connection_name,
                 "tokenExchangeResource": {
                     "id": str(uuid.uuid4()),
                     "uri": self._settings.sso_resource,

@@ -171,12 +171,12 @@ class _BotFrameworkConfig:
         self.APP_PASSWORD = settings.app_password
         self.APP_TYPE = settings.app_type
         self.APP_TENANTID = settings.app_tenant_id
-        if settings.bot_openid_metadata_url and entra is not None:
+        if settings.identity.bot_openid_metadata_url and entra is not None:
             # Any of these switches botframework-connector to its parameterized validation.
-            metadata = settings.bot_openid_metadata_url
+            metadata = settings.identity.bot_openid_metadata_url
             self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = metadata
             self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = metadata
-            self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = settings.bot_token_issuer
+            self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = settings.identity.bot_token_issuer
             self.TO_CHANNEL_FROM_BOT_LOGIN_URL = entra.authority(channel_tenant(settings))
             self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = CONNECTOR_SCOPE
             self.OAUTH_URL = CONNECTOR_SCOPE
