@@ -55,7 +55,7 @@ def _single_sign_on(settings: Settings, entra: Entra | None) -> SsoService | Non
     return SsoService(settings, entra, TokenCacheStore(settings.bot_db, key))
 
 
-def _conversation(
+def build_conversation(
     settings: Settings,
     service: MeetingService,
     storage: Storage,
@@ -94,7 +94,7 @@ def build_runtime(
     )
     storage = Storage(settings.bot_db)
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
-    conversation = _conversation(settings, service, storage, sso, clock)
+    conversation = build_conversation(settings, service, storage, sso, clock)
     bot = MeetingBot(conversation, settings.default_zone)
     app = create_app(create_adapter(settings, entra), bot)
 
