@@ -102,25 +102,35 @@ def meeting_card(
     body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
     body.append(text(meeting.join_url, size="Small", spacing="None", fontType="Monospace"))
     if confirm_cancel:
-        body.append(
-            text(
-                "Cancel this meeting? Everyone invited will be told.",
-                weight="Bolder",
-                color="Attention",
-            )
+        return _confirm_cancel(meeting, body)
+    return card(body, _actions(meeting, meeting.join_url, tz))
+
+
+def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+    body.append(
+        text(
+            "Cancel this meeting? Everyone invited will be told.",
+            weight="Bolder",
+            color="Attention",
         )
-        return card(
-            body,
-            [
-                execute("Yes, cancel it", Verb.CANCEL, "destructive", **meeting_ref(meeting)),
-                execute("Keep it", Verb.SHOW, **meeting_ref(meeting)),
-            ],
-        )
-    actions = [open_url("Join", meeting.join_url, "positive")]
+    )
+    ref = meeting_ref(meeting)
+    return card(
+        body,
+        [
+            execute("Yes, cancel it", Verb.CANCEL, "destructive", **ref),
+            execute("Keep it", Verb.SHOW, **ref),
+        ],
+    )
+
+
+def _actions(meeting: MeetingView, join_url: str, tz: ZoneInfo) -> list[dict[str, Any]]:
+    """Join first; then Add to calendar (standalone meetings), Reschedule and Cancel."""
+    actions = [open_url("Join", join_url, "positive")]
     if meeting.kind == ONLINE:
         actions.append(execute("Add to calendar", Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     actions.append(
         {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}
     )
     actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
-    return card(body, actions)
+    return actions
