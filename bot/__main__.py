@@ -95,18 +95,16 @@ def _serve_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emulator_cmd(args: argparse.Namespace) -> int:
-    from graph_emulator.__main__ import run
+def _emulator_cmd(argv: Sequence[str]) -> int:
+    """The emulator's own command line, flags and all; imported only when it runs."""
+    from graph_emulator.__main__ import main as emulator_main
 
-    return run(args)
+    return emulator_main(argv, prog="meeting-bot emulator")
 
 
 def _add_emulator_command(sub: Any) -> None:
-    from graph_emulator.__main__ import add_arguments
-
-    e = sub.add_parser("emulator", help="serve the Graph emulator alone (no bot)")
-    add_arguments(e)
-    e.set_defaults(func=_emulator_cmd)
+    """Listed for --help; `main` hands `emulator ...` to the emulator's own parser."""
+    sub.add_parser("emulator", help="serve the Graph emulator alone: [--host H] [--port P] [--db]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["emulator"]:
+        return _emulator_cmd(argv[1:])
     args = build_parser().parse_args(argv)
     result: int = args.func(args)
     return result

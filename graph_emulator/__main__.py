@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from graph_emulator.config import DEFAULT_TENANT_ID, EmulatorSettings
+from graph_emulator.recorder import DEFAULT_LIMIT
 from graph_emulator.server import start_emulator
 
 
@@ -20,11 +21,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=":memory:", help="SQLite file (default: in memory)")
     parser.add_argument("--tenant", default=DEFAULT_TENANT_ID, help="tenant for non-JWT tokens")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay every Graph call")
+    parser.add_argument(
+        "--request-log-limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"Graph calls /_emulator/requests keeps (default {DEFAULT_LIMIT})",
+    )
 
 
 async def _serve(args: argparse.Namespace) -> None:
     settings = EmulatorSettings(
-        db_path=args.db, default_tenant_id=args.tenant, latency_ms=args.latency_ms
+        db_path=args.db,
+        default_tenant_id=args.tenant,
+        latency_ms=args.latency_ms,
+        request_log_limit=max(1, args.request_log_limit),
     )
     running = await start_emulator(settings, host=args.host, port=args.port)
     print(f"Graph emulator: {running.base_url}  (control API: {running.control_url}/_emulator)")
@@ -48,10 +58,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m graph_emulator", description="Serve the local Graph emulator."
-    )
+def main(argv: Sequence[str] | None = None, prog: str = "python -m graph_emulator") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Serve the local Graph emulator.")
     add_arguments(parser)
     return run(parser.parse_args(argv))
 
