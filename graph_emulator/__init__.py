@@ -1,4 +1,5 @@
-"""The Microsoft Graph emulator (onlineMeetings, calendar, events) and its Entra-like token server.
+"""The Microsoft Graph emulator (onlineMeetings, calendar, events, users) and its Entra-like token
+server.
 
 It answers like graph.microsoft.com/v1.0 — status codes, error bodies, headers, date formats —
 so the bot runs locally without a tenant and its Graph client is tested against real HTTP.

@@ -30,6 +30,23 @@ GRAPH_AUDIENCES = ("https://graph.microsoft.com", "00000003-0000-0000-c000-00000
 NO_ACCESS_POLICY = "No application access policy found for this app."
 _TARGET = re.compile(r"^/v1\.0/(?:me|users/(?P<user>[^/]+))/(?P<segment>[^/]+)", re.IGNORECASE)
 _READS = frozenset({"GET", "HEAD"})
+_DIRECTORY_PATH = re.compile(r"^/v1\.0/(?:users(?:/[^/]+)?|me)/?$", re.IGNORECASE)
+#: Any of these lets an app or a user read other users' basic profiles ("List users", v1.0).
+_DIRECTORY_READ = frozenset(
+    {
+        "User.ReadBasic.All",
+        "User.Read.All",
+        "User.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+    }
+)
+#: Delegated scopes that are enough for GET /me only.
+_OWN_PROFILE = frozenset({"User.Read", "User.ReadWrite"})
+DIRECTORY_DENIED = (
+    "Authorization_RequestDenied",
+    "Insufficient privileges to complete the operation.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +58,8 @@ class Caller:
     user_id: str | None
     roles: frozenset[str] = field(default_factory=frozenset)
     scopes: frozenset[str] = field(default_factory=frozenset)
+    #: The client application (`appid` in v1 tokens, `azp` in v2), None for opaque tokens.
+    app_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +100,7 @@ PERMISSIONS = (
 )
 
 _CALLER_KEY = web.RequestKey("emulator_caller", Caller)
+_RESOLVED_USER_KEY = web.RequestKey("emulator_resolved_user", str)
 
 
 def caller_from_request(request: web.Request) -> Caller:
@@ -112,10 +132,15 @@ def caller_of(request: web.Request) -> Caller:
     return caller if caller is not None else caller_from_request(request)
 
 
+def remember_resolved_user(request: web.Request, user_id: str) -> None:
+    """The directory's id for the path's user (a UPN in the path names the same mailbox)."""
+    request[_RESOLVED_USER_KEY] = user_id
+
+
 def target_user(request: web.Request) -> tuple[str, str]:
     """(tenant, user) a `/me/...` or `/users/{user_id}/...` route acts for."""
     caller = caller_of(request)
-    user_id = request.match_info.get("user_id")
+    user_id = request.get(_RESOLVED_USER_KEY) or request.match_info.get("user_id")
     if user_id is not None:
         return caller.tenant_id, user_id
     if caller.user_id is None:
@@ -134,6 +159,7 @@ def _caller(claims: dict[str, Any], settings: EmulatorSettings) -> Caller:
         user_id = None
     roles = claims.get("roles")
     scopes = claims.get("scp")
+    app_id = claims.get("appid") or claims.get("azp")
     return Caller(
         tenant_id=tenant_id,
         user_id=user_id,
@@ -141,11 +167,15 @@ def _caller(claims: dict[str, Any], settings: EmulatorSettings) -> Caller:
         if isinstance(roles, list)
         else frozenset(),
         scopes=frozenset(scopes.split()) if isinstance(scopes, str) else frozenset(),
+        app_id=app_id if isinstance(app_id, str) and app_id else None,
     )
 
 
 def _authorize(request: web.Request, caller: Caller) -> None:
     """Graph's 403 when the token lacks the permission the route's table entry names."""
+    if _DIRECTORY_PATH.match(request.path):
+        _authorize_directory(request, caller)
+        return
     permission, _ = _route_permission(request)
     if permission is None:
         return
@@ -158,6 +188,15 @@ def _authorize(request: web.Request, caller: Caller) -> None:
         granted = caller.scopes
     if not needed & granted:
         raise GraphError(403, permission.denied_code, permission.denied_message)
+
+
+def _authorize_directory(request: web.Request, caller: Caller) -> None:
+    granted = caller.roles if caller.user_id is None else caller.scopes
+    enough = _DIRECTORY_READ
+    if caller.user_id is not None and request.path.rstrip("/").lower() == "/v1.0/me":
+        enough = enough | _OWN_PROFILE
+    if not enough & granted:
+        raise GraphError(403, *DIRECTORY_DENIED)
 
 
 def _check_access_policy(request: web.Request, caller: Caller, settings: EmulatorSettings) -> None:

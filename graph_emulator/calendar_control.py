@@ -1,9 +1,14 @@
 """The control API for calendars: the join-link delay, users' calendar settings, stored events.
 
-- GET/PUT /_emulator/settings                    `{"joinUrlDelaySeconds": 1.5}`
+- GET/PUT /_emulator/settings                    `{"joinUrlDelaySeconds": 1.5,
+  "requestLogLimit": 5000}` (either; the log keeps only the newest calls)
 - GET/PUT /_emulator/users/{user_id}/calendar    `{"allowedOnlineMeetingProviders": [...],
   "defaultOnlineMeetingProvider": "...", "name": "...", "address": "..."}` (any subset)
 - GET     /_emulator/users/{user_id}/events      every stored event, cancelled ones included
+- POST    /_emulator/users/{user_id}/events      place an event as Graph would hold it, with
+  the read-only properties a test needs: isOrganizer/organizer/responseStatus (an event the user
+  only attends), type/seriesMasterId/recurrence/originalStart (a recurring series), and
+  onlineMeeting (someone else's Teams meeting); 201 with the stored event
 
 User routes act in the emulator's default tenant unless `?tenant=<id>` names another.
 """
@@ -19,12 +24,16 @@ from aiohttp import web
 from graph_emulator.calendar_docs import update_calendar, user_calendar
 from graph_emulator.errors import GraphError
 from graph_emulator.event_docs import KIND as EVENT_KIND
+from graph_emulator.event_docs import window
+from graph_emulator.event_seed import seeded_event
+from graph_emulator.events import owner_of
 from graph_emulator.state import EmulatorState, state_of
 from graph_emulator.wire import read_json_object
 
 _PREFIX = "/_emulator"
 _PROVIDER_KEYS = ("allowedOnlineMeetingProviders", "defaultOnlineMeetingProvider")
 _OWNER_KEYS = ("name", "address")
+_SETTABLE = ("joinUrlDelaySeconds", "requestLogLimit")
 
 
 def add_calendar_control_routes(app: web.Application) -> None:
@@ -33,6 +42,7 @@ def add_calendar_control_routes(app: web.Application) -> None:
     app.router.add_get(f"{_PREFIX}/users/{{user_id}}/calendar", get_user_calendar)
     app.router.add_put(f"{_PREFIX}/users/{{user_id}}/calendar", put_user_calendar)
     app.router.add_get(f"{_PREFIX}/users/{{user_id}}/events", stored_events)
+    app.router.add_post(f"{_PREFIX}/users/{{user_id}}/events", seed_event)
 
 
 async def get_settings(request: web.Request) -> web.Response:
@@ -40,21 +50,27 @@ async def get_settings(request: web.Request) -> web.Response:
 
 
 async def put_settings(request: web.Request) -> web.Response:
-    """Change settings of the running emulator; only `joinUrlDelaySeconds` so far."""
+    """Change settings of the running emulator: joinUrlDelaySeconds, requestLogLimit."""
     state = state_of(request)
     body = await read_json_object(request)
-    unknown = sorted(set(body) - {"joinUrlDelaySeconds"})
+    unknown = sorted(set(body) - set(_SETTABLE))
     if unknown:
         raise GraphError.bad_request(
-            f"Unknown setting(s) {', '.join(unknown)}; settable: joinUrlDelaySeconds."
+            f"Unknown setting(s) {', '.join(unknown)}; settable: {', '.join(_SETTABLE)}."
         )
+    delay = body.get("joinUrlDelaySeconds", 0)
+    if not _is_number(delay) or delay < 0:
+        raise GraphError.bad_request(
+            "joinUrlDelaySeconds must be a number of seconds, 0 or more (e.g. 1.5)."
+        )
+    limit = body.get("requestLogLimit", 1)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise GraphError.bad_request("requestLogLimit must be a whole number of calls, 1 or more.")
     if "joinUrlDelaySeconds" in body:
-        delay = body["joinUrlDelaySeconds"]
-        if not _is_number(delay) or delay < 0:
-            raise GraphError.bad_request(
-                "joinUrlDelaySeconds must be a number of seconds, 0 or more (e.g. 1.5)."
-            )
         state.settings = replace(state.settings, join_url_delay_seconds=float(delay))
+    if "requestLogLimit" in body:
+        state.settings = replace(state.settings, request_log_limit=limit)
+        state.log.set_limit(limit)
     return web.json_response(_settings_json(state))
 
 
@@ -91,6 +107,16 @@ async def stored_events(request: web.Request) -> web.Response:
     return web.json_response(state_of(request).store.owned(EVENT_KIND, tenant_id, user_id))
 
 
+async def seed_event(request: web.Request) -> web.Response:
+    """Validated against Microsoft's event schema; see graph_emulator/event_seed.py."""
+    state = state_of(request)
+    tenant_id, user_id = _user(request)
+    params = state.model.read_entity(await read_json_object(request), "microsoft.graph.event")
+    event = seeded_event(params, owner_of(request, tenant_id, user_id))
+    state.store.insert(EVENT_KIND, tenant_id, user_id, event["id"], event, window=window(event))
+    return web.json_response(event, status=201)
+
+
 def _user(request: web.Request) -> tuple[str, str]:
     tenant = request.query.get("tenant") or state_of(request).settings.default_tenant_id
     return tenant, request.match_info["user_id"]
@@ -106,4 +132,5 @@ def _settings_json(state: EmulatorState) -> dict[str, Any]:
         "joinUrlDelaySeconds": settings.join_url_delay_seconds,
         "latencyMs": settings.latency_ms,
         "defaultTenantId": settings.default_tenant_id,
+        "requestLogLimit": state.log.limit,
     }

@@ -2,7 +2,10 @@
 
 Both `startDateTime` and `endDateTime` are required; they are read with their own offsets (or
 as UTC) whatever `Prefer: outlook.timezone` says, which only shapes the answer. Cancelled
-events have left the calendar and are not in the view.
+events have left the calendar and are not in the view. The view holds "the occurrences,
+exceptions, and single instances of events" ("List calendarView", v1.0): events the user only
+attends are in it like their own, and a recurring series shows as its occurrences (seeded
+through POST /_emulator/users/{id}/events), never as its series master.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ async def calendar_view(request: web.Request) -> web.Response:
     found = [
         event
         for event in store.overlapping(KIND, tenant_id, user_id, start, end)
-        if not event.get("isCancelled")
+        if not event.get("isCancelled") and event.get("type") != "seriesMaster"
     ]
     found.sort(key=lambda event: str(event["start"]["dateTime"]))
     return collection_response(

@@ -1,5 +1,8 @@
-"""How an emulator instance is set up: storage, tenant, clock, latency, scripted faults and the
-delay before a calendar event's Teams join link appears."""
+"""How an emulator instance is set up: storage, tenant, clock, latency, scripted faults, the
+delay before a calendar event's Teams join link appears, and how much of the request log to keep.
+
+Behaviours that differ per tenant or per user are not here but in the store, set through the
+control API: graph_emulator/tenant_settings.py and graph_emulator/user_directory.py."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph_emulator.faults import FaultRule
+from graph_emulator.recorder import DEFAULT_LIMIT
 
 #: Tenant used when the bearer token is not a JWT (or has no `tid`).
 DEFAULT_TENANT_ID = "00000000-0000-0000-0000-00000000c0de"
@@ -40,3 +44,5 @@ class EmulatorSettings:
     token_issuer: str = "https://login.microsoftonline.com/{tid}/v2.0"
     #: Users for whom app-only onlineMeetings calls get Graph's "no application access policy".
     users_without_access_policy: frozenset[str] = frozenset()
+    #: How many Graph calls /_emulator/requests keeps (the newest); settable at run time too.
+    request_log_limit: int = DEFAULT_LIMIT

@@ -2,30 +2,36 @@
 
 Pure functions over already-validated request bodies. A stored event is a valid
 microsoft.graph.event with times in UTC, plus `@emulator.*` instance annotations for what only
-the emulator needs (when the join link becomes visible, the cancellation comment).
+the emulator needs (when the join link becomes visible, the cancellation comment). Whether an
+event is an online meeting is decided in graph_emulator/event_online.py.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import re
 import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
 from graph_emulator.calendar_docs import change_key, organizer_of
 from graph_emulator.errors import GraphError
+from graph_emulator.event_online import (
+    READY_AT,
+    Owner,
+    create_online,
+    refuse,
+    update_online,
+)
 from graph_emulator.odata import format_graph_datetime
-from graph_emulator.online_links import can_host, new_meeting_info
 from graph_emulator.timezones import instant_of, wall_clock
 
 JSONObject = dict[str, Any]
 
+__all__ = ["READY_AT", "Owner", "refuse"]
+
 KIND = "event"
-READY_AT = "@emulator.joinUrlReadyAt"
 CANCEL_COMMENT = "@emulator.cancellationComment"
 #: What Exchange writes for "no response yet".
 NEVER = "0001-01-01T00:00:00Z"
@@ -45,25 +51,9 @@ _COPIED: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Owner:
-    """Whose calendar: tenant, user, the user's calendar settings, and "now" with the delay."""
-
-    tenant_id: str
-    user_id: str
-    calendar: JSONObject
-    now: datetime
-    link_delay: timedelta
-
-
 def is_event_id(text: str) -> bool:
     """Graph answers a malformed id with 400 ErrorInvalidIdMalformed, not with 404."""
     return bool(_ID.match(text))
-
-
-def refuse(message: str) -> GraphError:
-    """Exchange's wording for a request it understood but will not carry out."""
-    return GraphError(400, "ErrorInvalidRequest", f"Your request can't be completed. {message}")
 
 
 def new_event(params: JSONObject, owner: Owner) -> JSONObject:
@@ -97,13 +87,9 @@ def new_event(params: JSONObject, owner: Owner) -> JSONObject:
         event[key] = default if params.get(key) is None else params[key]
     event["body"] = _body(params.get("body"))
     event["attendees"] = _attendees(params.get("attendees") or [], [])
-    _set_times(event, params["start"], params["end"])
+    _set_times(event, params["start"], params["end"], owner.documented_zones)
     _set_locations(event, params)
-    _take_offline(event)
-    if params.get("isOnlineMeeting"):
-        provider = _usable_provider(params.get("onlineMeetingProvider"), owner.calendar)
-        if provider is not None:
-            _go_online(event, provider, owner)
+    create_online(event, params, owner)
     return event
 
 
@@ -122,14 +108,14 @@ def patched_event(event: JSONObject, params: JSONObject, owner: Owner) -> JSONOb
     if "start" in params or "end" in params:
         start = params.get("start") or _original(event, "start")
         end = params.get("end") or _original(event, "end")
-        _set_times(updated, start, end)
+        _set_times(updated, start, end, owner.documented_zones)
     if "location" in params or "locations" in params:
         _set_locations(updated, params)
     if "attendees" in params:
         updated["attendees"] = _attendees(params["attendees"] or [], event["attendees"])
     if "body" in params:
         updated["body"] = _body(params["body"])
-    _update_online(updated, event, params, owner)
+    update_online(updated, event, params, owner)
     updated["lastModifiedDateTime"] = format_graph_datetime(owner.now)
     updated["changeKey"] = change_key()
     return updated
@@ -171,8 +157,9 @@ def _refuse_recurrence(params: JSONObject) -> None:
         )
 
 
-def _set_times(event: JSONObject, start: JSONObject, end: JSONObject) -> None:
-    start_at, end_at = instant_of(start, "start"), instant_of(end, "end")
+def _set_times(event: JSONObject, start: JSONObject, end: JSONObject, documented: bool) -> None:
+    start_at = instant_of(start, "start", documented)
+    end_at = instant_of(end, "end", documented)
     if end_at < start_at:
         raise refuse("The end time of the event is earlier than its start time.")
     event["start"], event["end"] = wall_clock(start_at, "UTC"), wall_clock(end_at, "UTC")
@@ -242,54 +229,3 @@ def _location(value: JSONObject | None) -> JSONObject:
         "uniqueId": place.get("uniqueId") or name,
         "uniqueIdType": place.get("uniqueIdType") or "private",
     }
-
-
-def _usable_provider(requested: str | None, calendar: JSONObject) -> str | None:
-    """The provider if the calendar allows it; Graph creates the event without one otherwise."""
-    provider = requested or calendar.get("defaultOnlineMeetingProvider") or "unknown"
-    allowed = calendar.get("allowedOnlineMeetingProviders") or []
-    return provider if can_host(provider) and provider in allowed else None
-
-
-def _update_online(
-    updated: JSONObject, event: JSONObject, params: JSONObject, owner: Owner
-) -> None:
-    """Once online, an event stays online with its provider; a body losing the link re-issues it."""
-    wants, provider = params.get("isOnlineMeeting"), params.get("onlineMeetingProvider")
-    if event.get("isOnlineMeeting"):
-        if wants is False:
-            raise refuse(
-                "An online meeting can't be turned off: once isOnlineMeeting is true it can't be "
-                "set to false."
-            )
-        if provider is not None and provider != event.get("onlineMeetingProvider"):
-            raise refuse(
-                "The onlineMeetingProvider of an online meeting can't be changed "
-                f"(it is {event.get('onlineMeetingProvider')})."
-            )
-        if "body" in params and not _keeps_link(updated["body"], event):
-            _go_online(updated, str(event["onlineMeetingProvider"]), owner)
-    elif wants:
-        chosen = _usable_provider(provider, owner.calendar)
-        if chosen is not None:
-            _go_online(updated, chosen, owner)
-
-
-def _keeps_link(body: JSONObject, event: JSONObject) -> bool:
-    """The docs: keep the meeting blob when changing the body, or the meeting is lost."""
-    join_url = str((event.get("onlineMeeting") or {}).get("joinUrl") or "")
-    content = str(body.get("content") or "")
-    return bool(join_url) and (join_url in content or join_url in html.unescape(content))
-
-
-def _go_online(event: JSONObject, provider: str, owner: Owner) -> None:
-    event["isOnlineMeeting"] = True
-    event["onlineMeetingProvider"] = provider
-    event["onlineMeeting"] = new_meeting_info(provider, owner.tenant_id, owner.user_id)
-    event[READY_AT] = format_graph_datetime(owner.now + owner.link_delay)
-
-
-def _take_offline(event: JSONObject) -> None:
-    event["isOnlineMeeting"] = False
-    event["onlineMeetingProvider"] = "unknown"
-    event["onlineMeeting"] = None

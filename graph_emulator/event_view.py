@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from graph_emulator.event_docs import READY_AT, stored_instant
+from graph_emulator.event_docs import stored_instant
+from graph_emulator.event_online import READY_AT
 from graph_emulator.odata import parse_graph_datetime
 from graph_emulator.online_links import html_to_text, plain_text, with_join_block
 from graph_emulator.query import Preferences

@@ -40,6 +40,8 @@ from graph_emulator.query import (
 )
 from graph_emulator.state import state_of
 from graph_emulator.store import DuplicateResource
+from graph_emulator.tenant_settings import tenant_settings
+from graph_emulator.user_directory import find_user
 from graph_emulator.wire import graph_json, odata_context, read_json_object
 
 TYPE = "microsoft.graph.event"
@@ -83,12 +85,17 @@ async def create_event(request: web.Request) -> web.Response:
 
 
 async def list_events(request: web.Request) -> web.Response:
-    """/events lists the calendar's events; a cancelled one has gone to Deleted Items."""
+    """/events lists single instances and series masters ("List events": occurrences are only
+    in calendarView); a cancelled event has gone to Deleted Items."""
     state = state_of(request)
     tenant_id, user_id = target_user(request)
     reject_unsupported_options(request)
     names = selected(request, TYPE)
-    live = [e for e in state.store.owned(KIND, tenant_id, user_id) if not e.get("isCancelled")]
+    live = [
+        e
+        for e in state.store.owned(KIND, tenant_id, user_id)
+        if not e.get("isCancelled") and e.get("type") not in ("occurrence", "exception")
+    ]
     return collection_response(request, user_id, "events", ordered(request, live, TYPE), names)
 
 
@@ -130,13 +137,21 @@ async def cancel_event(request: web.Request) -> web.Response:
 
 
 def owner_of(request: web.Request, tenant_id: str, user_id: str) -> Owner:
+    """The calendar's owner, with what their tenant and directory entry switch on."""
     state = state_of(request)
+    tenant = tenant_settings(state.store, tenant_id)
+    user = find_user(state.store, tenant_id, user_id, closed=False)
     return Owner(
         tenant_id=tenant_id,
         user_id=user_id,
         calendar=user_calendar(state.store, tenant_id, user_id),
         now=state.now(),
         link_delay=timedelta(seconds=state.settings.join_url_delay_seconds),
+        documented_zones=tenant.documented_time_zones,
+        short_links=tenant.short_join_links,
+        teams_licensed=user is None or user.has_teams_license,
+        offline_on_create=user is not None and user.creates_events_offline,
+        offline_on_reschedule=user is not None and user.reschedule_drops_online_meeting,
     )
 
 

@@ -1,9 +1,20 @@
-"""Scripted failures, so a Graph client's retry and timeout handling can be tested for real."""
+"""Scripted failures, so a Graph client's retry and timeout handling can be tested for real.
+
+A fault acts before the work (the default: the call never reaches its handler, as when Graph
+throttles or a gateway fails) or after it (`phase: "afterWork"`: the resource is created or
+changed, then the answer is late, an error, or never comes). The second kind is what makes a
+client's retries dangerous, and is the one real networks produce: a POST that timed out on the
+client may well have created its event.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any
+
+BEFORE_WORK = "beforeWork"
+AFTER_WORK = "afterWork"
+PHASES = (BEFORE_WORK, AFTER_WORK)
 
 
 class FaultSpecError(ValueError):
@@ -16,6 +27,10 @@ class FaultRule:
 
     `status=None` makes a slow-but-successful call (for client timeout tests).
     `retry_after` is sent verbatim as the Retry-After header: seconds or an HTTP-date.
+    `phase`: "beforeWork" (the handler never runs) or "afterWork" (it runs first, so a slow
+    success or an error arrives after the resource was written).
+    `reset`: instead of answering, close the connection (after the latency), so the client
+    sees a dropped connection; with "afterWork", after the write.
     """
 
     status: int | None = 503
@@ -26,6 +41,12 @@ class FaultRule:
     latency_ms: int = 0
     code: str | None = None
     message: str | None = None
+    phase: str = BEFORE_WORK
+    reset: bool = False
+
+    @property
+    def after_work(self) -> bool:
+        return self.phase == AFTER_WORK
 
     def applies_to(self, method: str, path: str) -> bool:
         """Path match is a case-insensitive substring, as Graph paths are case-insensitive."""
@@ -43,6 +64,8 @@ class FaultRule:
             "latencyMs": self.latency_ms,
             "code": self.code,
             "message": self.message,
+            "phase": self.phase,
+            "reset": self.reset,
         }
 
     @classmethod
@@ -50,16 +73,25 @@ class FaultRule:
         """Parse the control API's `{"status": 429, "count": 2, "retryAfter": "1", ...}`."""
         if not isinstance(data, dict):
             raise FaultSpecError('a fault is a JSON object such as {"status": 429}')
-        known = {"status", "count", "retryAfter", "match", "method", "latencyMs", "code", "message"}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(set(data) - set(_KNOWN))
         if unknown:
-            raise FaultSpecError(f"unknown fault field(s) {unknown}; known: {sorted(known)}")
+            raise FaultSpecError(f"unknown fault field(s) {unknown}; known: {sorted(_KNOWN)}")
         latency = _int(data, "latencyMs", 0, 0, 600_000)
+        reset = data.get("reset", False)
+        if not isinstance(reset, bool):
+            raise FaultSpecError("'reset' must be true or false")
         status = data.get("status")
-        if status is None and latency == 0:
-            raise FaultSpecError("'status' is required (or give 'latencyMs' for a slow success)")
+        if status is None and latency == 0 and not reset:
+            raise FaultSpecError(
+                "'status' is required (or give 'latencyMs' for a slow success, or 'reset': true)"
+            )
         if status is not None:
+            if reset:
+                raise FaultSpecError("a 'reset' fault drops the connection, so it has no 'status'")
             status = _int(data, "status", 0, 400, 599)
+        phase = data.get("phase", BEFORE_WORK)
+        if phase not in PHASES:
+            raise FaultSpecError(f"'phase' must be one of {list(PHASES)}, got {phase!r}")
         retry_after = data.get("retryAfter")
         if retry_after is not None and not isinstance(retry_after, str | int):
             raise FaultSpecError("'retryAfter' is seconds (number or string) or an HTTP-date")
@@ -72,7 +104,23 @@ class FaultRule:
             latency_ms=latency,
             code=_str(data, "code"),
             message=_str(data, "message"),
+            phase=phase,
+            reset=reset,
         )
+
+
+_KNOWN = (
+    "status",
+    "count",
+    "retryAfter",
+    "match",
+    "method",
+    "latencyMs",
+    "code",
+    "message",
+    "phase",
+    "reset",
+)
 
 
 class FaultInjector:

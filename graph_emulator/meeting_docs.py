@@ -17,6 +17,7 @@ from urllib.parse import quote, quote_plus
 
 from graph_emulator.errors import GraphError
 from graph_emulator.odata import format_graph_datetime, parse_graph_datetime
+from graph_emulator.online_links import short_join_url
 
 JSONObject = dict[str, Any]
 
@@ -100,6 +101,7 @@ def new_meeting(
     user_id: str,
     now: datetime,
     external_id: str | None,
+    short_link: bool = False,
 ) -> JSONObject:
     """A complete onlineMeeting as Graph v1.0 returns it (without `@odata.context`)."""
     start, end = meeting_window(params, now)
@@ -107,8 +109,8 @@ def new_meeting(
     passcode_settings = params.get("joinMeetingIdSettings") or {}
     passcode_required = passcode_settings.get("isPasscodeRequired")
     passcode_required = True if passcode_required is None else passcode_required
-    join_web_url = _join_web_url(thread_id, tenant_id, user_id)
     join_meeting_id = str(secrets.randbelow(9 * 10**11) + 10**11)
+    join_web_url = _join_web_url(thread_id, tenant_id, user_id, join_meeting_id, short_link)
     passcode = _passcode() if passcode_required else None
 
     meeting: JSONObject = {"id": _meeting_id(user_id, thread_id)}
@@ -174,7 +176,13 @@ def _meeting_id(user_id: str, thread_id: str) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def _join_web_url(thread_id: str, tenant_id: str, user_id: str) -> str:
+def _join_web_url(
+    thread_id: str, tenant_id: str, user_id: str, join_meeting_id: str, short: bool
+) -> str:
+    """The long meetup-join link, or in a short-link tenant `meet/<joinMeetingId>?p=...`
+    (graph_emulator/online_links.py says where that format is documented)."""
+    if short:
+        return short_join_url(join_meeting_id)
     context = f'{{"Tid":"{tenant_id}","Oid":"{user_id}"}}'
     return f"https://teams.microsoft.com/l/meetup-join/{_q(thread_id)}/0?context={_q(context)}"
 

@@ -6,6 +6,12 @@
 - GET    .../onlineMeetings?$filter=JoinWebUrl eq '...'   a one-item collection
 - PATCH  .../onlineMeetings/{id}                 200 with the updated meeting
 - DELETE .../onlineMeetings/{id}                 204
+
+Deleting a meeting does not end it for people who have its link: on real Graph the DELETE
+answers 204 and the joinWebUrl keeps working (microsoft-graph-docs issues #7802 and #17590).
+The emulator forgets the meeting (GET answers 404, as Graph's does); it hosts no meetings, so
+there is nothing to keep joinable. A client must not promise users that a deleted meeting's
+link is dead.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from graph_emulator.meeting_docs import new_meeting
 from graph_emulator.meeting_updates import patched_meeting
 from graph_emulator.state import state_of
 from graph_emulator.store import DuplicateResource
+from graph_emulator.tenant_settings import tenant_settings
 from graph_emulator.wire import graph_json, odata_context, read_json_object
 
 KIND = "onlineMeeting"
@@ -62,6 +69,7 @@ async def create(request: web.Request) -> web.Response:
         user_id=user_id,
         now=state.now(),
         external_id=params.get("externalId"),
+        short_link=tenant_settings(state.store, tenant_id).short_join_links,
     )
     _save(request, tenant_id, user_id, meeting, natural_key=None)
     return graph_json(_entity(request, user_id, meeting), status=201)
@@ -78,7 +86,12 @@ async def create_or_get(request: web.Request) -> web.Response:
     if not external_id:
         raise GraphError.bad_request("The parameter 'externalId' is required for createOrGet.")
     meeting = new_meeting(
-        params, tenant_id=tenant_id, user_id=user_id, now=state.now(), external_id=external_id
+        params,
+        tenant_id=tenant_id,
+        user_id=user_id,
+        now=state.now(),
+        external_id=external_id,
+        short_link=tenant_settings(state.store, tenant_id).short_join_links,
     )
     existing = state.store.get_by_key(KIND, tenant_id, user_id, external_id)
     if existing is None:

@@ -2,7 +2,10 @@
 
 Graph fills an online event's **onlineMeeting** (joinUrl, conferenceId, tollNumber, ...) and
 appends a join block to its HTML body. Teams join URLs have the same shape as the
-onlineMeetings API's joinWebUrl.
+onlineMeetings API's joinWebUrl: the long `l/meetup-join/...` form, or, in a tenant set to short
+links, `https://teams.microsoft.com/meet/<digits>?p=<passcode>` (Microsoft 365 message center
+MC772556; format as in microsoft-graph-comms-samples issues #829 and #847, where `p` is a
+hashed passcode, not the short one people type).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import base64
 import html
 import re
 import secrets
+import string
 import uuid
 from typing import Any
 from urllib.parse import quote
@@ -35,10 +39,22 @@ def can_host(provider: str) -> bool:
     return provider in _LABELS
 
 
-def new_meeting_info(provider: str, tenant_id: str, user_id: str) -> JSONObject:
+def short_join_url(meeting_id: str | None = None) -> str:
+    """A Teams short link: the meeting's numeric id and an 18-character hashed passcode."""
+    digits = meeting_id or str(secrets.randbelow(9 * 10**12) + 10**12)
+    alphabet = string.ascii_letters + string.digits
+    passcode = "".join(secrets.choice(alphabet) for _ in range(18))
+    return f"https://teams.microsoft.com/meet/{digits}?p={passcode}"
+
+
+def new_meeting_info(
+    provider: str, tenant_id: str, user_id: str, *, short: bool = False
+) -> JSONObject:
     """A fresh onlineMeetingInfo: a new join URL and conference id every call."""
     conference_id = str(secrets.randbelow(9 * 10**8) + 10**8)
-    if provider == TEAMS:
+    if provider == TEAMS and short:
+        join_url = short_join_url()
+    elif provider == TEAMS:
         thread = base64.b64encode(str(uuid.uuid4()).encode("ascii")).decode("ascii")
         context = f'{{"Tid":"{tenant_id}","Oid":"{user_id}"}}'
         join_url = (

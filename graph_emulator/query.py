@@ -42,12 +42,22 @@ class Preferences:
             response.headers["Preference-Applied"] = ", ".join(self.applied)
 
 
-def preferences(request: web.Request) -> Preferences:
-    """`outlook.timezone` (a zone Graph knows, else ignored) and `outlook.body-content-type`."""
+def prefer_values(request: web.Request) -> dict[str, str]:
+    """Every `Prefer` preference sent, by lower-case name (`outlook.timezone` -> its value)."""
     found: dict[str, str] = {}
     for header in request.headers.getall("Prefer", []):
         for match in _PREFERENCE.finditer(header):
             found[match.group(1).lower()] = match.group(2) or match.group(3) or ""
+    return found
+
+
+def preferences(request: web.Request) -> Preferences:
+    """`outlook.timezone` (a zone Graph knows, else ignored) and `outlook.body-content-type`.
+
+    A tenant with documented time zones refuses an unknown zone before the handler runs
+    (graph_emulator/user_gates.py), so here an unknown one can only be ignored.
+    """
+    found = prefer_values(request)
     timezone, body_as_text, applied = "UTC", False, []
     zone_name = found.get("outlook.timezone", "").strip()
     if zone_name and known_zone(zone_name) is not None:

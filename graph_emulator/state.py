@@ -12,18 +12,20 @@ from graph_emulator.faults import FaultInjector
 from graph_emulator.odata import GraphModel
 from graph_emulator.recorder import RequestLog
 from graph_emulator.store import Store
+from graph_emulator.throttle import MailboxConcurrency
 
 
 @dataclass
 class EmulatorState:
-    """Storage, scripted faults and the request log of one emulator instance."""
+    """Storage, scripted faults, the request log and in-flight counts of one emulator."""
 
     settings: EmulatorSettings
     store: Store
     faults: FaultInjector
-    log: RequestLog = field(default_factory=lambda: RequestLog())
+    log: RequestLog = field(default_factory=RequestLog)
     model: GraphModel = field(default_factory=GraphModel.load)
     internal_errors: int = 0
+    mailboxes: MailboxConcurrency = field(default_factory=MailboxConcurrency)
 
     def now(self) -> datetime:
         """The configured clock, in UTC (a naive clock is taken to be UTC)."""

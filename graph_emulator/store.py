@@ -1,9 +1,10 @@
 """SQLite persistence for emulated Graph resources, as JSON documents owned by tenant + user.
 
-One table serves every resource kind ("onlineMeeting" now; "event" and "calendar" next): a
-resource is its JSON document plus the columns needed to find it without parsing JSON — the
-owner, an optional natural key (createOrGet's externalId, an event's transactionId) and an
-optional UTC time window (for calendarView-style range queries).
+One table serves every resource kind ("onlineMeeting", "event", "calendar", and the control
+API's "directoryUser" and "tenantSettings" records): a resource is its JSON document plus the
+columns needed to find it without parsing JSON — the owner, an optional natural key
+(createOrGet's externalId, an event's transactionId) and an optional UTC time window (for
+calendarView-style range queries).
 """
 
 from __future__ import annotations
@@ -125,6 +126,20 @@ class Store:
     def owned(self, kind: str, tenant_id: str, user_id: str) -> list[JSONObject]:
         """Every resource of a kind the user owns, oldest first."""
         return self._many("kind = ? AND tenant_id = ? AND user_id = ?", (kind, tenant_id, user_id))
+
+    def in_tenant(self, kind: str, tenant_id: str) -> list[JSONObject]:
+        """Every resource of a kind in a tenant, whoever owns it (e.g. the user directory)."""
+        return self._many("kind = ? AND tenant_id = ?", (kind, tenant_id))
+
+    def put(
+        self, kind: str, tenant_id: str, user_id: str, resource_id: str, body: JSONObject
+    ) -> None:
+        """Insert or overwrite a resource by its id (control-API records, not Graph resources)."""
+        self._conn.execute(
+            "INSERT INTO resources (kind, tenant_id, user_id, id, body) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body",
+            (kind, tenant_id, user_id, resource_id, _dump(body)),
+        )
 
     def overlapping(
         self, kind: str, tenant_id: str, user_id: str, start_utc: str, end_utc: str

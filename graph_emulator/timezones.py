@@ -1,17 +1,22 @@
 """The time zones the calendar API accepts, and conversions between dateTimeTimeZone and instants.
 
-Graph takes any Windows time zone name ("Pacific Standard Time") and the IANA names the
-dateTimeTimeZone page lists as "additional time zones" — one per Windows zone, the ones CLDR's
-windowsZones table maps them to ("America/New_York", "Europe/Berlin", "Asia/Calcutta"). Other
-IANA names ("Europe/Amsterdam") are refused with TimeZoneNotSupportedException, as Graph may.
-Windows names are mapped with that table as Babel (a project dependency) ships it.
+The dateTimeTimeZone page says timeZone may be any Windows time zone name ("Pacific Standard
+Time") or one of the IANA names it lists; that list is data, documented_time_zones.json, with
+its source. Windows names are mapped with CLDR's windowsZones table as Babel (a project
+dependency) ships it. By default ("lenient") the emulator also accepts every IANA name CLDR maps
+a Windows zone to ("Asia/Calcutta", "America/Toronto"), as it always has; a tenant whose
+`timeZones` setting is "documented" accepts only the page's names. Anything else
+("Europe/Amsterdam") is refused with TimeZoneNotSupportedException, in the wording Graph uses
+(microsoft-graph-docs issue #6870).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 from functools import cache
+from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -36,19 +41,27 @@ def _windows_zones() -> dict[str, str]:
 
 
 @cache
-def _documented_iana() -> frozenset[str]:
-    """The IANA names of the docs' "additional time zones" list (CLDR's primary zones)."""
+def documented_iana() -> dict[str, str]:
+    """The IANA names the dateTimeTimeZone page lists, each to the tz database zone it means."""
+    text = resources.files(__package__).joinpath("documented_time_zones.json").read_text("utf-8")
+    zones: dict[str, str] = json.loads(text)["zones"]
+    return zones
+
+
+@cache
+def _cldr_iana() -> frozenset[str]:
+    """The IANA names CLDR maps Windows zones to (accepted unless the tenant is strict)."""
     return frozenset(_windows_zones().values())
 
 
 @cache
-def known_zone(name: str) -> ZoneInfo | None:
+def known_zone(name: str, documented_only: bool = False) -> ZoneInfo | None:
     """The zone a Windows or IANA name stands for, or None when Graph would not know it."""
     cleaned = name.strip()
     if cleaned.lower() in _UTC_NAMES:
         return ZoneInfo("UTC")
-    iana = _windows_zones().get(cleaned.lower())
-    if iana is None and cleaned in _documented_iana():
+    iana = _windows_zones().get(cleaned.lower()) or documented_iana().get(cleaned)
+    if iana is None and not documented_only and cleaned in _cldr_iana():
         iana = cleaned
     if not iana:
         return None
@@ -58,26 +71,31 @@ def known_zone(name: str) -> ZoneInfo | None:
         return None
 
 
-def zone_for(name: Any) -> ZoneInfo:
+def zone_for(name: Any, documented_only: bool = False) -> ZoneInfo:
     """The zone for a request's timeZone; Graph's TimeZoneNotSupportedException otherwise."""
-    zone = known_zone(name) if isinstance(name, str) else None
+    zone = known_zone(name, documented_only) if isinstance(name, str) else None
     if zone is None:
-        raise GraphError(
-            400,
-            "TimeZoneNotSupportedException",
-            "A valid TimeZone value must be specified. The following TimeZone value is not "
-            f"supported: '{name if isinstance(name, str) else ''}'.",
-        )
+        raise unsupported_zone(name if isinstance(name, str) else "")
     return zone
 
 
-def instant_of(value: JSONObject, field: str) -> datetime:
+def unsupported_zone(name: str) -> GraphError:
+    """Graph's 400 for a zone it does not know, in a body or in `Prefer: outlook.timezone`."""
+    return GraphError(
+        400,
+        "TimeZoneNotSupportedException",
+        "A valid TimeZone value must be specified. The following TimeZone value is not "
+        f"supported: '{name}'.",
+    )
+
+
+def instant_of(value: JSONObject, field: str, documented_only: bool = False) -> datetime:
     """The UTC instant of a validated dateTimeTimeZone (`field` names it in errors).
 
     A dateTime without an offset is wall-clock time in its timeZone; with one (Graph tolerates
     `Z`), the offset wins.
     """
-    zone = zone_for(value.get("timeZone"))
+    zone = zone_for(value.get("timeZone"), documented_only)
     text = str(value.get("dateTime", ""))
     try:
         if not _DATE_TIME.match(text):

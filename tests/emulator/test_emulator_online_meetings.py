@@ -456,12 +456,12 @@ async def test_bad_bodies_get_a_400_never_a_500(
     ("method", "path", "status", "code"),
     [
         ("GET", "/nothing-here", 404, "NotFound"),
-        ("GET", "/users", 404, "NotFound"),
+        ("GET", "/groups", 404, "NotFound"),
         ("GET", f"{ALICE_MEETINGS}/a/b", 404, "NotFound"),
         ("PUT", ALICE_MEETINGS, 405, "MethodNotAllowed"),
         ("PATCH", CREATE_OR_GET, 405, "MethodNotAllowed"),
     ],
-    ids=["unknown-root", "users-collection", "too-deep", "put", "patch"],
+    ids=["unknown-root", "groups-collection", "too-deep", "put", "patch"],
 )
 async def test_unknown_routes_answer_with_a_graph_error(
     harness: GraphHarness, method: str, path: str, status: int, code: str
