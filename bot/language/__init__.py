@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bot.language.de import DE
 from bot.language.en import EN
+from bot.language.es import ES
+from bot.language.fr import FR
 from bot.language.pt import PT
 from bot.language.schema import Language
 
-ALL: tuple[Language, ...] = (EN, PT)
+ALL: tuple[Language, ...] = (EN, PT, ES, DE, FR)
 _BY_CODE = {lang.code: lang for lang in ALL}
 
 

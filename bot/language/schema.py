@@ -7,7 +7,7 @@ folds the user's text, so "amanhã" also matches "amanha" and "AMANHÃ".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Words = tuple[str, ...]
 
@@ -22,6 +22,7 @@ MESSAGE_KEYS = (
     "two_dates",
     "two_times",
     "two_durations",
+    "two_zones",
     "need_time",
     "need_time_for",
     "past",
@@ -41,7 +42,29 @@ MESSAGE_KEYS = (
     "example_list",
     "example_cancel",
     "example_quoted",
+    # unsure readings: what the confirmation card says back (see bot.parsing.doubts)
+    "confirm_am_pm",
+    "confirm_corrected",
+    "confirm_command",
+    "confirm_far_ahead",
+    "confirm_zone",
+    "confirm_weekday",
+    "confirm_no_unit",
+    "date",
+    "date_year",
 )
+
+
+def _none() -> Mapping[str, str]:
+    return {}
+
+
+def _no_numbers() -> Mapping[str, int]:
+    return {}
+
+
+def _no_commands() -> Mapping[str, Words]:
+    return {}
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -79,7 +102,7 @@ class Language:
     at: Words  # "at 3pm", "às 15h"
     am: Words
     pm: Words
-    hour_markers: Words  # "15h", "15h30"
+    hour_markers: Words  # "15h", "15h30", "15 Uhr"
     range_from: Words
     range_to: Words
     noon: Words
@@ -110,6 +133,21 @@ class Language:
     subject_lead: Words
     subject_trail: Words
     messages: Mapping[str, str]
+    # -- added for issue 11; defaults keep a minimal language valid --
+    last: Words = ()  # "last Friday": in the past
+    last_suffix: Words = ()  # "sexta passada", "vendredi dernier"
+    day_word_blockers: Words = ()  # "la" in "por la mañana": not "tomorrow"
+    misspellings: Mapping[str, str] = field(default_factory=_none)  # "2morrow" -> "tomorrow"
+    hour_words: Mapping[str, int] = field(default_factory=_no_numbers)  # "eleven": 11
+    clock_before: Mapping[str, int] = field(default_factory=_no_numbers)  # "quarter to": -15
+    clock_after: Mapping[str, int] = field(default_factory=_no_numbers)  # "e meia": 30
+    zone_names: Mapping[str, str] = field(default_factory=_none)  # "eastern time": IANA name
+    zone_city_before: Words = ()  # "horário de" (Lisboa)
+    zone_city_after: Words = ()  # (London) "time"
+    zone_false_friends: Words = ()  # lower-case words that are not zones here (French "est")
+    list_or_schedule: Words = ()  # "agenda": the list, or the verb "agendar" when a meeting follows
+    commands_last: Mapping[str, Words] = field(default_factory=_no_commands)  # "... absagen"
+    subject_time_leads: Words = ()  # "the 5pm cutoff", "prazo das 17h": a time inside the subject
 
     def __post_init__(self) -> None:
         missing = [k for k in MESSAGE_KEYS if k not in self.messages]

@@ -21,13 +21,15 @@ class Clock:
     fixed: bool = False
     explicit: bool = True  # has am/pm, a colon or an hour marker
     valid: bool = True
+    bare: bool = False  # no minutes and no hour marker: "at 5", "tomorrow 9"
+    named: int | None = None  # the hour a clock phrase names: 5 in "quarter to 5" (4:45)
 
 
 @dataclass(frozen=True)
 class DateSpec:
     kind: str  # "days" (n from today) | "weekday" | "ymd" | "dom" (day of month) | "past"
     n: int = 0  # days from today, or the weekday (Monday = 0)
-    mode: str = ""  # weekday: "" (this/bare) | "next" | "next_week"
+    mode: str = ""  # weekday: "" (bare) | "this" | "next" | "next_week" | "last"
     y: int | None = None
     m: int = 0
     d: int = 0
@@ -48,6 +50,8 @@ class Found:
     delta: timedelta | None = None  # "in 2 hours": the start itself
     duration: timedelta | None = None
     error: str | None = None  # a message key
+    zones: tuple[str, ...] = ()  # a time zone named: IANA names (or "UTC+05:30"), likeliest first
+    doubt: str | None = None  # read, but to confirm: "no_unit" ("for 45")
 
     @property
     def anchors(self) -> bool:
@@ -69,7 +73,8 @@ def clock(g: Groups, s: str = "") -> Clock:
         explicit = False
     fixed = mer is None and ((hs.startswith("0") and len(hs) == 2) or h >= 13 or h == 0)
     valid = mi <= 59 and (1 <= h <= 12 if mer else h <= 23)
-    return Clock(h, mi, mer, fixed, explicit, valid)
+    bare = sep is None and g[f"hm{s}"] is None
+    return Clock(h, mi, mer, fixed, explicit, valid, bare)
 
 
 def _number(text: str, gr: Grammar) -> float | None:

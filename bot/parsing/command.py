@@ -29,6 +29,14 @@ class Mention:
 
 @dataclass(frozen=True)
 class Command:
+    """One reading of a message. Sure: `error` and `confirm` are None, act on it. Unsure:
+    `confirm` says why in the message's language, `doubts` names the reasons (keys of
+    bot.parsing.doubts); ask before acting. Refused: `error` says what could not be read.
+
+    `start` and `end` are in the sender's zone. `zone` is the zone named in the text, if any
+    (an IANA name such as "America/Chicago", or "UTC+05:30" for a written offset): the times
+    were read in that zone, so a card can show them in both."""
+
     kind: CommandKind
     subject: str | None = None
     start: datetime | None = None
@@ -36,6 +44,13 @@ class Command:
     attendees: tuple[str, ...] = ()
     everyone: bool = False
     error: str | None = None
+    confirm: str | None = None
+    zone: str | None = None
+    doubts: tuple[str, ...] = ()
+
+    @property
+    def sure(self) -> bool:
+        return self.error is None and self.confirm is None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape `meeting-bot parse` prints."""
@@ -46,4 +61,5 @@ class Command:
             "end": self.end.isoformat() if self.end else None,
             "attendees": list(self.attendees),
             "error": self.error,
+            "confirm": self.confirm,
         }

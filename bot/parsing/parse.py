@@ -1,8 +1,9 @@
 """Turn what a person typed into a Command. Pure: no I/O, no clock, no Bot Framework types.
 
-The words are data (bot.language: English and Portuguese); the grammar is shared (bot.parsing).
-The locale's language is tried first, then the others, so "schedule ..." works under pt-BR.
-Errors are written in the locale's language (Portuguese for pt-*, else English).
+The words are data (bot.language: English, Portuguese, Spanish, German, French); the grammar is
+shared (bot.parsing). The locale's language is tried first, then the others, so "schedule ..."
+works under pt-BR. Errors and confirmations are written in the locale's language (English for
+a locale without one). German may put the verb last ("Budget-Review absagen").
 
 How times are read, in the sender's zone `tz`:
 
@@ -15,12 +16,19 @@ How times are read, in the sender's zone `tz`:
   "the 3rd" / "dia 3" is the next 3rd of a month.
 - Bare hours (no am/pm, no leading zero): 1-6 mean 13:00-18:00 ("at 3" = 15:00), 7-12 are as
   written ("at 9" = 09:00, "at 12" = noon); "09:00" and 13-23 are 24-hour times; "15h" too.
-  A part of day decides instead: "tonight 8" = 20:00 today, "9 da manhã" = 09:00.
+  A part of day decides instead: "tonight 8" = 20:00 today, "9 da manhã" = 09:00. Clock words
+  too: "half past 4" = 16:30, "quarter to 7" = 06:45, "halb vier" = 15:30, "onze e meia" = 11:30;
+  "at 1700" and "tomorrow 1700" are 17:00.
 - Defaults: morning 09:00, afternoon 14:00, evening/tonight 18:00, noon 12:00, midnight 00:00,
   end of day 17:00. A date without a time ("schedule X tomorrow") is an error, never a guess.
-- Ranges set the end: "3-4pm", "10-2pm" (10am), "from 3pm to 4:30pm", "de 15h às 16h".
+- Ranges set the end: "3-4pm", "10-2pm" (10am), "from 3pm to 4:30pm", "de 15h às 16h",
+  "from 10 till noon"; "22:00 to 01:00" ends the next day.
   A duration ("for 1h30", "half an hour") is elapsed time, so it is exact across DST changes;
   without one the meeting lasts `default_duration`. A range and a duration together is an error.
+  A short duration right after a time needs no "for" ("friday 3pm 2h"); "for 45" (10-240, a
+  multiple of 5) is minutes, confirmed. Zero, negative or over 24 hours is refused.
+- A zone named in the text ("10am ET", "15h horário de Brasília", "+05:30", "London time") is
+  where the date and time are read; start/end come back in `tz` and `zone` names the zone.
 - DST: a wall time that does not exist (02:30 when clocks spring forward) moves forward by the
   gap (03:30); an ambiguous one (02:30 when clocks fall back) is the first, summer-time one.
 
@@ -45,10 +53,14 @@ Ann" when there are attendees, else None (the meeting service picks its default)
 and mention ids in the order written, without duplicates; `everyone` is set by "everyone",
 "todos" or "@everyone".
 
-Never a silent guess: two dates or two times ("Monday planning tomorrow 3pm") are an error that
-suggests quoting the subject; a leftover word that looks like a misspelt day or month
-("tomorow") is reported as an unreadable time; "for 90" without a unit is an unreadable
-duration. Messages over MAX_CHARS characters are refused before any parsing, which caps the work.
+Never a silent guess. Two dates or two times ("Monday planning tomorrow 3pm") are an error that
+suggests quoting the subject, unless one time is plainly part of the subject ("Review of the
+5pm cutoff tomorrow 10am"). A reading that involved a choice is returned with `confirm` (why, in
+the user's language) and `doubts` (the reasons' keys, see bot.parsing.doubts): a bare hour, a
+misspelt time word read as the word ("tomorow", "2morrow"), a command word one typo away ("meet
+nwo"), an abbreviation with several zones (IST, CST, BST), "next Friday" said in Friday's week or
+a weekday said on that weekday, a start over a year ahead, a duration without a unit. Messages
+over MAX_CHARS characters are refused before any parsing, which caps the work.
 """
 
 from __future__ import annotations
@@ -56,12 +68,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.language import Language, languages_for, message_language
 from bot.parsing.command import Command, CommandKind, Mention
-from bot.parsing.grammar import grammar_for
+from bot.parsing.doubts import Doubt
+from bot.parsing.fix import command_typo, first_words
+from bot.parsing.grammar import Commands, commands_for, grammar_for
 from bot.parsing.respond import Request, handle
 from bot.parsing.text import fold, key
 
@@ -72,6 +87,17 @@ DEFAULT_DURATION = timedelta(minutes=30)
 
 _TAG = re.compile(r"<(?!/?at>)[^<>]{0,300}>", re.I)
 _TRAILING = ".!?…;,"
+
+
+@dataclass(frozen=True)
+class _Read:
+    """Which command a message starts (or, in German, ends) with, and the words around it."""
+
+    lang: Language
+    kind: str
+    word: str
+    rest: str
+    doubts: tuple[Doubt, ...] = ()
 
 
 def _clean(text: str) -> str:
@@ -88,6 +114,45 @@ def _unknown(text: str, msg: Language) -> Command:
     shown = text if len(text) <= 40 else text[:40].rstrip() + "…"
     error = msg.messages["unknown"].format(text=shown, example=msg.messages["example_schedule"])
     return Command(CommandKind.UNKNOWN, error=error)
+
+
+def _typo(cmds: Commands, clean: str, folded: str, start: int, known: int) -> _Read | None:
+    """ "meet nwo" is meet now, "shedule" is schedule: read, and confirmed."""
+    words = first_words(folded, start)
+    phrase = command_typo(tuple(w[0] for w in words), cmds, known)
+    if phrase is None:
+        return None
+    end = words[len(phrase) - 1].end()
+    said = clean[words[0].start() : end]
+    written = cmds.written[phrase]
+    doubt = Doubt("command", said, written)
+    kind = cmds.kinds[key(written)]
+    return _Read(cmds.lang, kind, key(written), clean[end:], (doubt,))
+
+
+def _command(clean: str, folded: str, locale: str) -> _Read | None:
+    langs = languages_for(locale)
+    for lang in langs:
+        cmds = commands_for(lang)
+        m = cmds.command.match(folded)
+        if m is not None:
+            known = len(m["cmd"].split())
+            longer = _typo(cmds, clean, folded, m.start("cmd"), known)
+            word = key(m["cmd"])
+            return longer or _Read(lang, cmds.kinds[word], word, clean[m.end() :])
+    for lang in langs:
+        cmds = commands_for(lang)
+        m = cmds.command_last.match(folded) if cmds.command_last else None
+        if m is not None:
+            word = key(m["cmd"])
+            return _Read(lang, cmds.last_kinds[word], word, clean[m.start("rest") : m.end("rest")])
+    for lang in langs:
+        cmds = commands_for(lang)
+        pre = cmds.preambles.match(folded)
+        typo = _typo(cmds, clean, folded, pre.end() if pre else 0, 0)
+        if typo is not None:
+            return typo
+    return None
 
 
 def parse_command(
@@ -109,23 +174,20 @@ def parse_command(
     clean = _clean(text)
     if not clean:
         return Command(CommandKind.HELP)
-    folded = fold(clean)
-    for lang in languages_for(locale):
-        gr = grammar_for(lang)
-        m = gr.command.match(folded)
-        if m is None:
-            continue
-        request = Request(
-            kind=gr.command_kinds[key(m["cmd"])],
-            word=key(m["cmd"]),
-            rest=clean[m.end() :],
-            gr=gr,
-            msg=msg,
-            now=now,
-            tz=tz,
-            locale=locale,
-            mentions=mentions,
-            default_duration=default_duration,
-        )
-        return handle(request)
-    return _unknown(clean, msg)
+    read = _command(clean, fold(clean), locale)
+    if read is None:
+        return _unknown(clean, msg)
+    request = Request(
+        kind=read.kind,
+        word=read.word,
+        rest=read.rest,
+        gr=grammar_for(read.lang),
+        msg=msg,
+        now=now,
+        tz=tz,
+        locale=locale,
+        mentions=mentions,
+        default_duration=default_duration,
+        doubts=read.doubts,
+    )
+    return handle(request)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from bot.language import Language, month_first
+from bot.parsing import doubts as why
 from bot.parsing.command import Command, CommandKind
 from bot.parsing.grammar import Grammar
 from bot.parsing.scan import MentionLike, Problem, Scan, scan
 from bot.parsing.text import fold, key
 from bot.parsing.when import Slots, collect, local, resolve, resolve_day, said
+from bot.parsing.zones import pick, tzinfo_for
 
 LIST_DAYS = 7
 _EXAMPLES = {
@@ -36,6 +39,7 @@ class Request:
     locale: str
     mentions: Sequence[MentionLike]
     default_duration: timedelta
+    doubts: tuple[why.Doubt, ...] = ()  # from reading the command word ("meet nwo")
 
 
 def say(msg: Language, problem: Problem, kind: str) -> str:
@@ -83,13 +87,50 @@ def _from_now(req: Request, slots: Slots) -> tuple[datetime, datetime]:
     return start, (start.astimezone(UTC) + (length or req.default_duration)).astimezone(req.tz)
 
 
+def _fixed(sc: Scan) -> list[why.Doubt]:
+    return [why.Doubt("corrected", f.said, f.read) for f in sc.fixes]
+
+
+def _time_doubts(
+    req: Request, slots: Slots, start: datetime, zone: str | None, read_tz: tzinfo
+) -> list[why.Doubt]:
+    here = start.astimezone(read_tz)
+    found = [
+        why.am_pm(slots, here),
+        why.weekday(slots, here.date(), req.now.astimezone(read_tz).date(), req.msg),
+        why.far_ahead(start, req.now, req.msg),
+        why.no_unit(slots.duration),
+    ]
+    if slots.zone is not None and len(slots.zone.zones) > 1:
+        found.append(why.Doubt("zone", slots.zone.text, zone or ""))
+    return [d for d in found if d is not None]
+
+
+def _timed(
+    req: Request, slots: Slots, kind: str, zone: str | None
+) -> tuple[Command, list[why.Doubt]]:
+    """A meeting at the time the message names (in the zone it names, if any)."""
+    read_tz = tzinfo_for(zone) if zone else req.tz
+    when = resolve(slots, req.now, read_tz, req.default_duration)
+    if when.problem:
+        return _fail(req, when.problem, kind), []
+    if when.start is None or when.end is None:
+        if kind == "schedule":
+            return _fail(req, Problem("need_time")), []
+        start, end = _from_now(req, slots)
+        return Command(CommandKind(kind), start=start, end=end, zone=zone), []
+    start, end = when.start.astimezone(req.tz), when.end.astimezone(req.tz)
+    found = _time_doubts(req, slots, start, zone, read_tz)
+    return Command(CommandKind(kind), start=start, end=end, zone=zone), found
+
+
 def _meeting(req: Request) -> Command:
     rest, kind = req.rest, req.kind
     if kind == "schedule":
         filler = req.gr.schedule_filler.match(fold(rest))
         rest = rest[filler.end() :] if filler else rest
         if not rest.strip() or key(rest) in req.gr.generic_subjects:
-            return Command(CommandKind.SCHEDULE)  # open the scheduling form
+            return _sure(req, Command(CommandKind.SCHEDULE), [])  # open the scheduling form
     sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale))
     slots = collect(sc.finds)
     if sc.problem:
@@ -102,63 +143,80 @@ def _meeting(req: Request) -> Command:
         if req.word not in {key(w) for w in req.gr.lang.meet_flexible}:
             return _fail(req, Problem("meet_now_time", said(slots.date, slots.time, slots.part)))
         kind = "meeting"
+    zone = pick(slots.zone.zones, req.tz, req.locale, req.now) if slots.zone else None
+    found: list[why.Doubt] = []
     if kind == "meet_now":
         start, end = _from_now(req, slots)
+        timed = Command(CommandKind.MEET_NOW, start=start, end=end, zone=zone)
     else:
-        when = resolve(slots, req.now, req.tz, req.default_duration)
-        if when.problem:
-            return _fail(req, when.problem, kind)
-        if when.start is None or when.end is None:
-            if kind == "schedule":
-                return _fail(req, Problem("need_time"))
-            start, end = _from_now(req, slots)
-        else:
-            start, end = when.start, when.end
-    return Command(
-        CommandKind(kind), _subject(req, sc), start, end, tuple(sc.attendees), sc.everyone
+        timed, found = _timed(req, slots, kind, zone)
+        if timed.error:
+            return timed
+    command = dataclasses.replace(
+        timed, subject=_subject(req, sc), attendees=tuple(sc.attendees), everyone=sc.everyone
     )
+    return _sure(req, command, [*_fixed(sc), *found])
+
+
+def _sure(req: Request, command: Command, found: Sequence[why.Doubt]) -> Command:
+    """The command with its doubts said in the user's language (none: it is sure)."""
+    keys, text = why.confirm(req.msg, [*req.doubts, *found])
+    return dataclasses.replace(command, confirm=text, doubts=keys)
 
 
 def _list(req: Request) -> Command:
     now = req.now.astimezone(req.tz)
     today = now.date()
     if not req.rest.strip():
-        return Command(CommandKind.LIST, start=now, end=now + timedelta(days=LIST_DAYS))
+        command = Command(CommandKind.LIST, start=now, end=now + timedelta(days=LIST_DAYS))
+        return _sure(req, command, [])
     week = req.gr.week_range.match(fold(req.rest))
     if week:
         monday = today - timedelta(days=today.weekday() - (7 if week["next"] else 0))
-        return _days(req, monday, 7)
+        return _days(req, monday, 7, [])
     sc = scan(req.rest, req.gr, (), month_first=month_first(req.locale))
     slots = collect(sc.finds)
     problem = Problem("list_range", req.rest.strip())
-    if isinstance(slots, Problem) or sc.problem or sc.subject or sc.attendees or sc.everyone:
-        return _fail(req, problem)
-    if not slots.date or not slots.date.date or slots.time or slots.part or slots.duration:
-        return _fail(req, problem)
-    day = resolve_day(slots.date.date, today, strict=False)
+    day = _list_day(sc, slots, today)
     if day is None:
+        if req.word in req.gr.list_or_schedule:  # "agenda uma reunião amanhã às 10h"
+            return _meeting(dataclasses.replace(req, kind="schedule"))
         return _fail(req, problem)
-    return _days(req, day, 1)
+    return _days(req, day, 1, _fixed(sc))
 
 
-def _days(req: Request, first: date, count: int) -> Command:
+def _list_day(sc: Scan, slots: Slots | Problem, today: date) -> date | None:
+    if isinstance(slots, Problem) or sc.problem or sc.subject or sc.attendees or sc.everyone:
+        return None
+    if not slots.date or not slots.date.date or slots.time or slots.part or slots.duration:
+        return None
+    return resolve_day(slots.date.date, today, strict=False)
+
+
+def _days(req: Request, first: date, count: int, found: Sequence[why.Doubt]) -> Command:
     """Local midnight to local midnight: 23 or 25 hours on a DST day."""
     end = first + timedelta(days=count)
-    return Command(CommandKind.LIST, start=local(first, 0, 0, req.tz), end=local(end, 0, 0, req.tz))
+    command = Command(
+        CommandKind.LIST, start=local(first, 0, 0, req.tz), end=local(end, 0, 0, req.tz)
+    )
+    return _sure(req, command, found)
 
 
 def _cancel(req: Request) -> Command:
     rest = req.rest
     filler = req.gr.cancel_filler.match(fold(rest))
     rest = rest[filler.end() :] if filler else rest
+    last = req.gr.cancel_last.search(fold(rest)) if req.gr.cancel_last else None
+    rest = rest[: last.start()] if last else rest  # "sag das Meeting Budget ab"
     subject = " ".join(rest.split()).strip(' "“”«»„:') or None
     if subject is None:
         return _fail(req, Problem("cancel_what"))
-    return Command(CommandKind.CANCEL, subject=subject)
+    return _sure(req, Command(CommandKind.CANCEL, subject=subject), [])
 
 
 def _help(req: Request) -> Command:
-    return Command(CommandKind.HELP, subject=" ".join(req.rest.split()).strip(" ,:") or None)
+    subject = " ".join(req.rest.split()).strip(" ,:") or None
+    return _sure(req, Command(CommandKind.HELP, subject=subject), [])
 
 
 _HANDLERS: dict[str, Callable[[Request], Command]] = {

@@ -19,7 +19,7 @@ from bot.parsing.atoms import (
     ymd,
 )
 from bot.parsing.grammar import Grammar
-from bot.parsing.text import key
+from bot.parsing.text import fold, key
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,15 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Found | None:
     return _date(m, ctx, spec, time)
 
 
+def _dotted(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """German-style "3.12." or "3.12.2026", always day first; "am 3.12" with a day prefix."""
+    if not (m["end"] or (m["pre"] and int(m["b"]) <= 12)):
+        return None
+    y = m["y"]
+    year = None if y is None else int(y) + (2000 if len(y) == 2 else 0)
+    return _date(m, ctx, DateSpec("ymd", y=year, m=int(m["b"]), d=int(m["a"])))
+
+
 def _slash(m: re.Match[str], ctx: Ctx) -> Found | None:
     a, b, y = int(m["a"]), int(m["b"]), m["y"]
     month, day = (a, b) if ctx.month_first else (b, a)
@@ -79,13 +88,21 @@ def _now(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 
 def _duration(m: re.Match[str], ctx: Ctx) -> Found | None:
-    length = minutes(m.groupdict(), ctx.gr)
+    g = m.groupdict()
+    length = minutes(g, ctx.gr)
     if length is None:
         return None
     amount = length[0]
-    if not 1 <= amount <= MAX_MINUTES:
+    if g.get("neg") or g.get("neg2") or not 1 <= amount <= MAX_MINUTES:
         return Found(*span(m, ctx), error="duration_limits")
     return Found(*span(m, ctx), duration=timedelta(minutes=round(amount)))
+
+
+def _duration_bare(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "45 min", but not "à 15 heures" or "às 15 horas", which are times."""
+    if ctx.gr.at_end.search(fold(ctx.text[max(0, m.start() - 30) : m.start()])):
+        return None
+    return _duration(m, ctx)
 
 
 def _month(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -112,7 +129,17 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 
 def _weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
-    mode = "next_week" if m["nw"] else "next" if m["next"] or m["ns"] else ""
+    mode = (
+        "next_week"
+        if m["nw"] or m["nwp"]
+        else "last"
+        if m["last"] or m["ls"]
+        else "next"
+        if m["next"] or m["ns"]
+        else "this"
+        if m["this"]
+        else ""
+    )
     spec = DateSpec("weekday", n=ctx.gr.weekdays[key(m["wd"])], mode=mode)
     return Found(*span(m, ctx), date=spec)
 
@@ -142,6 +169,42 @@ def _pair(m: re.Match[str], ctx: Ctx, first: Clock, second: Clock) -> Found:
     return Found(*span(m, ctx), time=first, until=second)
 
 
+def _hour(word: str, gr: Grammar) -> int:
+    return int(word) if word.isdigit() else gr.hour_words[key(word)]
+
+
+def _clock_words(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "half past 4" = 4:30, "quarter to 5" = 4:45, "halb vier" = 3:30, "onze e meia" = 11:30."""
+    g = m.groupdict()
+    if g["hw3"] is not None and g["at"] is None:
+        return None
+    named = _hour(g["hw"] or g["hw2"] or g["hw3"] or "0", ctx.gr)
+    phrase = g["pre"] or g["post"]
+    total = named * 60 + (ctx.gr.clock_offsets[key(phrase)] if phrase else 0)
+    if not 0 <= named <= 23:
+        return Found(*span(m, ctx), error="bad_time")
+    h, mi = divmod(total % (24 * 60), 60)
+    fixed = named >= 13 or named == 0
+    return Found(*span(m, ctx), time=Clock(h, mi, fixed=fixed, bare=True, named=named))
+
+
+def _range_named(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "from 10 till noon", "das 10 ao meio-dia", "from noon to 2"."""
+    g = m.groupdict()
+    if g["named"] is not None:
+        h, mi = ctx.gr.named[key(g["named"])]
+        return _pair(m, ctx, clock(g, "1"), Clock(h, mi, fixed=True))
+    h, mi = ctx.gr.named[key(g["named2"] or "")]
+    return _pair(m, ctx, Clock(h, mi, fixed=True), clock(g, "2"))
+
+
+def _military(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "at 1700", "1700 hrs": a 24-hour time without a colon needs "at" or "hrs"."""
+    if m["at"] is None and m["hrs"] is None:
+        return None
+    return Found(*span(m, ctx), time=Clock(int(m["h"]), int(m["mi"]), fixed=True))
+
+
 def _time_period(m: re.Match[str], ctx: Ctx) -> Found | None:
     return _clock_or_error(m, ctx, True, ctx.gr.periods[key(m["per"])])
 
@@ -165,28 +228,36 @@ def _period(m: re.Match[str], ctx: Ctx) -> Found | None:
 STEPS: dict[str, Callable[[re.Match[str], Ctx], Found | None]] = {
     "iso": _iso,
     "slash": _slash,
+    "dotted": _dotted,
     "relative": _relative,
     "now": _now,
     "duration": _duration,
-    "duration_bare": _duration,
+    "duration_bare": _duration_bare,
     "month_day": _month,
     "day_month": _month,
     "lone_day": _lone_day,
     "day_word": _day_word,
     "weekday": _weekday,
+    "clock_words": _clock_words,
+    "range_named": _range_named,
     "range": _range,
     "time_period": _time_period,
     "named": _named,
+    "military": _military,
     "time": _time,
     "period": _period,
 }
 
 
 def bare_after(m: re.Match[str], ctx: Ctx) -> Found | None:
-    """A bare hour, hour range or part of day right after a date: "tomorrow 3", "Monday morning"."""
+    """A bare hour, hour range, "1700" or part of day right after a date: "tomorrow 3",
+    "Monday morning"."""
     if m["range"]:
         g = m.groupdict()
         return _pair(m, ctx, clock(g, "1"), clock(g, "2"))
+    if m["mil"]:
+        h, mi = divmod(int(m["mil"]), 100)
+        return Found(*span(m, ctx), time=Clock(h, mi, fixed=True))
     if m["time"]:
         return _clock_or_error(m, ctx, True)
     return Found(*span(m, ctx), period=ctx.gr.periods[key(m["per"])])

@@ -4,8 +4,7 @@ bot.parsing; DST: a wall time that does not exist moves forward, an ambiguous on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.parsing.atoms import Clock, DateSpec, Found
 from bot.parsing.scan import Problem
@@ -19,6 +18,7 @@ class Slots:
     time: Found | None = None
     part: Found | None = None  # the phrase naming a part of day ("morning", "tonight")
     duration: Found | None = None
+    zone: Found | None = None
 
     @property
     def period(self) -> str | None:
@@ -33,12 +33,16 @@ class When:
 
 
 def collect(finds: list[Found]) -> Slots | Problem:
-    """At most one date, one time, one part of day and one duration; the first error wins."""
+    """At most one date, time, part of day, duration and zone; the first error wins."""
     bad = next((f for f in finds if f.error), None)
     if bad is not None:
         return Problem(bad.error or "bad_time", bad.text)
-    date = time = part = duration = None
+    date = time = part = duration = zone = None
     for f in finds:
+        if f.zones:
+            if zone is not None and zone.zones != f.zones:
+                return Problem("two_zones", zone.text, f.text)
+            zone = zone or f
         if f.date is not None or f.delta is not None:
             if date is not None:
                 return Problem("two_dates", date.text, f.text)
@@ -55,10 +59,10 @@ def collect(finds: list[Found]) -> Slots | Problem:
             if duration is not None:
                 return Problem("two_durations", duration.text, f.text)
             duration = f
-    return Slots(date, time, part, duration)
+    return Slots(date, time, part, duration, zone)
 
 
-def local(day: date, h: int, mi: int, tz: ZoneInfo) -> datetime:
+def local(day: date, h: int, mi: int, tz: tzinfo) -> datetime:
     """Wall time on `day` in `tz`, normalised through UTC (moves times in a DST gap forward)."""
     return datetime(day.year, day.month, day.day, h, mi, tzinfo=tz).astimezone(UTC).astimezone(tz)
 
@@ -73,7 +77,8 @@ def hour24(c: Clock, period: str | None) -> int:
         return c.h + 12 if c.h < 12 else c.h
     if period == "morning":
         return c.h
-    return c.h + 12 if 1 <= c.h <= 6 else c.h
+    named = c.h if c.named is None else c.named  # "quarter to 7" is 6:45 in the morning
+    return c.h + 12 if 1 <= named <= 6 else c.h
 
 
 def _pair(first: Clock, second: Clock, period: str | None) -> tuple[int, int, bool] | None:
@@ -93,6 +98,8 @@ def _pair(first: Clock, second: Clock, period: str | None) -> tuple[int, int, bo
         return h1, h2, False
     if second.mer == "am" and h1 >= 12:
         return h1, h2, True
+    if second.fixed and (h2 + 24 - h1) * 60 + second.mi - first.mi <= 12 * 60:
+        return h1, h2, True  # "22:00 to 01:00" ends the next day
     return None
 
 
@@ -104,6 +111,8 @@ def resolve_day(spec: DateSpec, today: date, *, strict: bool = True) -> date | N
         return today + timedelta(days=spec.n)
     if spec.kind == "weekday":
         ahead = (spec.n - today.weekday()) % 7
+        if spec.mode == "last":
+            return None if strict else today - timedelta(days=(today.weekday() - spec.n) % 7 or 7)
         if spec.mode == "next":
             ahead = ahead or 7
         elif spec.mode == "next_week":
@@ -141,7 +150,7 @@ def said(*finds: Found | None) -> str:
     return " ".join(dict.fromkeys(f.text for f in parts))
 
 
-def resolve(slots: Slots, now: datetime, tz: ZoneInfo, default: timedelta) -> When:
+def resolve(slots: Slots, now: datetime, tz: tzinfo, default: timedelta) -> When:
     """Start and end of a meeting from the slots; When() when the message names no time at all."""
     now_local = now.astimezone(tz)
     duration = slots.duration.duration if slots.duration else None
@@ -176,7 +185,7 @@ def resolve(slots: Slots, now: datetime, tz: ZoneInfo, default: timedelta) -> Wh
 def _place(
     slots: Slots,
     now_local: datetime,
-    tz: ZoneInfo,
+    tz: tzinfo,
     hours: tuple[int, int, int, int, bool],
     length: timedelta,
 ) -> When:
@@ -193,7 +202,7 @@ def _place(
     if local(day, h1, m1, tz) < floor:
         if spec is None:
             day += timedelta(days=1)
-        elif spec.kind == "weekday" and not spec.mode and day == today:
+        elif spec.kind == "weekday" and spec.mode in ("", "this") and day == today:
             day += timedelta(days=7)
         else:
             return When(problem=Problem("past", words))

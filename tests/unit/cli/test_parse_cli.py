@@ -57,6 +57,7 @@ def test_schedule_in_the_senders_zone() -> None:
         "end": "2026-11-26T16:00:00+01:00",
         "attendees": ["ann@x.com"],
         "error": None,
+        "confirm": None,
     }
 
 
@@ -79,7 +80,46 @@ def test_portuguese_with_a_mention() -> None:
         "end": "2026-11-26T15:30:00-03:00",
         "attendees": ["29:ann"],
         "error": None,
+        "confirm": None,
     }
+
+
+def test_an_unsure_reading_prints_why_it_needs_confirming() -> None:
+    result = run(
+        "--now",
+        "2026-11-25T10:00:00",
+        "--tz",
+        "Europe/Berlin",
+        "schedule retro 2morrow at 5 with <at>Ann Lee</at>",
+        "--mention",
+        "29:ann=Ann Lee",
+    )
+    assert printed(result) == {
+        "command": "schedule",
+        "subject": "retro",
+        "start": "2026-11-26T17:00:00+01:00",
+        "end": "2026-11-26T17:30:00+01:00",
+        "attendees": ["29:ann"],
+        "error": None,
+        "confirm": "I read “2morrow” as “tomorrow”; “at 5” could be 05:00 or 17:00; I read 17:00",
+    }
+
+
+def test_another_zone_and_another_language() -> None:
+    answer = printed(
+        run(
+            "--now",
+            "2026-11-25T10:00:00",
+            "--tz",
+            "Europe/Madrid",
+            "--locale",
+            "es-ES",
+            "agendar Revisión mañana a las 10h EST",
+        )
+    )
+    assert answer["start"] == "2026-11-26T16:00:00+01:00"
+    assert answer["subject"] == "Revisión"
+    assert answer["confirm"] is None
 
 
 def test_a_refusal_is_printed_not_failed() -> None:
@@ -87,6 +127,7 @@ def test_a_refusal_is_printed_not_failed() -> None:
     assert answer["command"] == "schedule"
     assert answer["start"] is None
     assert answer["error"].startswith("“yesterday 3pm” is in the past.")
+    assert answer["confirm"] is None
 
 
 def test_now_defaults_to_the_clock_and_tz_to_utc() -> None:

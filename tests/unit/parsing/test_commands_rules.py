@@ -16,9 +16,9 @@ import pytest
 from bot.language import ALL, languages_for, message_language
 from bot.language.en import EN
 from bot.parsing import Command, CommandKind, Mention, parse_command
-from bot.parsing.grammar import grammar_for
+from bot.parsing.grammar import commands_for, grammar_for
 from bot.parsing.text import key
-from tests.unit.parsing.test_commands import CASES, MENTIONS, aware
+from tests.unit.parsing.cases import BY_LANGUAGE, CASES, MENTIONS, aware, status
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
@@ -139,12 +139,23 @@ def test_as_dict_has_exactly_the_documented_keys() -> None:
         "end",
         "attendees",
         "error",
+        "confirm",
     }
 
 
 @pytest.mark.parametrize(
     ("locale", "first"),
-    [("pt-BR", "pt"), ("pt_PT", "pt"), ("PT", "pt"), ("en-GB", "en"), ("de-DE", "en"), ("", "en")],
+    [
+        ("pt-BR", "pt"),
+        ("pt_PT", "pt"),
+        ("PT", "pt"),
+        ("en-GB", "en"),
+        ("de-DE", "de"),
+        ("es-MX", "es"),
+        ("fr-CA", "fr"),
+        ("it-IT", "en"),
+        ("", "en"),
+    ],
 )
 def test_the_locale_language_is_tried_first(locale: str, first: str) -> None:
     order = languages_for(locale)
@@ -172,8 +183,72 @@ def test_a_new_language_is_only_data() -> None:
     commands = dict(EN.commands)
     commands["schedule"] = ("planen",)
     german_ish = dataclasses.replace(EN, code="xx", commands=commands, tomorrow=("morgen",))
-    gr = grammar_for(german_ish)
-    match = gr.command.match("planen review morgen 3pm")
+    match = commands_for(german_ish).command.match("planen review morgen 3pm")
     assert match is not None
-    assert gr.command_kinds[key(match["cmd"])] == "schedule"
-    assert gr.days[key("morgen")] == "1"
+    assert commands_for(german_ish).kinds[key(match["cmd"])] == "schedule"
+    assert grammar_for(german_ish).days[key("morgen")] == "1"
+
+
+NEW_LANGUAGES = ("es", "de", "fr")
+DOUBTS = ("am_pm", "corrected", "command", "zone", "weekday", "far_ahead", "no_unit")
+
+
+def test_every_language_has_its_table_and_ids_are_unique_in_each() -> None:
+    from tests.unit.parsing import (
+        test_en_chat,
+        test_en_shorthand,
+        test_en_zones,
+        test_pt_chat,
+        test_pt_times,
+    )
+
+    for lang, rows in BY_LANGUAGE.items():
+        ids = [p.id for p in rows]
+        assert len(ids) == len(set(ids)), lang
+    for lang in NEW_LANGUAGES:
+        assert len(BY_LANGUAGE[lang]) >= 150, lang
+    added_en = [*test_en_shorthand.ROWS, *test_en_zones.ROWS, *test_en_chat.ROWS]
+    assert len(added_en) >= 100
+    assert len([*test_pt_times.ROWS, *test_pt_chat.ROWS]) >= 100
+    assert len([p for p in CASES if status(p.values[4]) == "refused"]) >= 20
+
+
+@pytest.mark.parametrize("lang", list(BY_LANGUAGE))
+def test_each_table_has_sure_unsure_and_refused_rows_and_every_doubt(lang: str) -> None:
+    rows = [p.values[4] for p in BY_LANGUAGE[lang]]
+    assert {status(r) for r in rows} == {"sure", "unsure", "refused"}
+    seen = {d for r in rows for d in r.get("doubts", ())}
+    assert seen >= set(DOUBTS), sorted(set(DOUBTS) - seen)
+
+
+def test_an_unsure_reading_says_why_in_the_message_language() -> None:
+    english = parse("schedule Retro at 5")
+    assert english.doubts == ("am_pm",)
+    assert english.confirm == "“at 5” could be 05:00 or 17:00; I read 17:00"
+    assert not english.sure
+    german = parse("planen Retro um 5", "de-DE")
+    assert german.confirm == "„um 5“ kann 05:00 oder 17:00 sein; ich habe 17:00 verstanden"
+    assert parse("schedule Retro tomorrow 5pm").sure
+
+
+def test_a_command_built_the_old_way_is_sure() -> None:
+    command = Command(CommandKind.SCHEDULE, "X", NOW, NOW, attendees=("a@x.com",), everyone=False)
+    assert command.confirm is None
+    assert command.zone is None
+    assert command.doubts == ()
+    assert command.sure
+    assert command.as_dict()["confirm"] is None
+
+
+def test_a_named_zone_is_given_back_with_the_times_in_the_senders_zone() -> None:
+    command = parse("schedule Sync tomorrow 10am ET")
+    assert command.zone == "America/New_York"
+    assert command.start is not None
+    assert command.start.utcoffset() == timedelta(hours=1)
+    assert command.start.astimezone(ZoneInfo("America/New_York")).hour == 10
+
+
+@pytest.mark.parametrize("lang", ALL, ids=lambda lang: lang.code)
+def test_every_language_has_every_message(lang: Any) -> None:
+    for name in EN.messages:
+        assert lang.messages.get(name), f"{lang.code}: {name}"
