@@ -96,7 +96,7 @@ def build_runtime(
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
     conversation = build_conversation(settings, service, storage, sso, clock)
     bot = MeetingBot(conversation, settings.default_zone)
-    app = create_app(create_adapter(settings, entra), bot)
+    app = create_app(create_adapter(settings, entra), bot, auth_required=entra is not None)
 
     async def close_graph(_: web.Application) -> None:
         await graph.aclose()

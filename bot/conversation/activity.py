@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale, UnknownLocaleError
+
 from bot.parsing import Mention
+
+_LOCALE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$")
 
 
 def _entities(entities: Iterable[Any] | None) -> list[Mapping[str, Any]]:
@@ -28,13 +34,30 @@ def sender_timezone(
     return default
 
 
-def sender_locale(entities: Iterable[Any] | None, locale: str | None) -> str:
-    if locale:
-        return locale
-    for e in _entities(entities):
-        if e.get("type") == "clientInfo" and isinstance(e.get("locale"), str):
-            return str(e["locale"])
+def sender_locale(entities: Iterable[Any] | None, locale: Any) -> str:
+    """The activity's locale, else clientInfo's, as a locale the bot can format dates in;
+    anything else (a typo, a forged value) falls back to its language, then to en-US."""
+    candidates = [locale]
+    candidates += [e.get("locale") for e in _entities(entities) if e.get("type") == "clientInfo"]
+    for candidate in candidates:
+        known = known_locale(candidate) if isinstance(candidate, str) else None
+        if known:
+            return known
     return "en-US"
+
+
+@lru_cache(maxsize=256)
+def known_locale(value: str) -> str | None:
+    """`value` if it names a locale with date formats (or its language does), else None."""
+    if not _LOCALE.match(value):
+        return None
+    for candidate in (value, value.replace("_", "-").split("-")[0]):
+        try:
+            Locale.parse(candidate, sep="-" if "-" in candidate else "_")
+        except (ValueError, UnknownLocaleError):
+            continue
+        return candidate
+    return None
 
 
 def mentions(entities: Iterable[Any] | None, bot_id: str) -> list[Mention]:

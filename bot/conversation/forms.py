@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 MAX_MINUTES = 24 * 60
+MAX_AHEAD = timedelta(days=5 * 366)  # beyond this a date is a typo, and 9999 overflows
 
 
 class FormError(ValueError):
@@ -42,6 +43,8 @@ def _start(
     start = datetime.combine(day, at, tzinfo=tz)
     if start < now - timedelta(minutes=1):
         errors["date"] = "That time has already passed. Pick a time in the future."
+    elif start > now + MAX_AHEAD:
+        errors["date"] = "Pick a date within the next five years."
     return start
 
 

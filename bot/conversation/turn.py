@@ -6,6 +6,7 @@ that (gates, commands, card verbs) reads only the TurnInfo.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -18,6 +19,7 @@ from bot.meetings.model import Requester
 from bot.parsing import Mention
 
 CARD_ACTION = "adaptiveCard/action"
+_OBJECT_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 TOKEN_EXCHANGE = "signin/tokenExchange"
 
 
@@ -66,6 +68,7 @@ def turn_from_activity(
     bot_id = str(recipient.get("id") or "")
     sender = _mapping(doc.get("from"))
     aad_id = str(sender.get("aadObjectId") or "")
+    aad_id = aad_id if _OBJECT_ID.match(aad_id) else ""  # an Entra object id, or nobody
     tenant = activity.tenant_id(doc)
     requester = (
         Requester(user_id=aad_id, tenant_id=tenant, name=str(sender.get("name") or ""))

@@ -81,8 +81,8 @@ def token_fix(error: TokenAcquisitionError, settings: Settings) -> str:
     by_code = {
         "invalid_authority": f"check MicrosoftAppTenantId ({tenant}) and AUTHORITY_HOST "
         f"({settings.identity.authority_host})",
-        "authority_unreachable": f"make {settings.identity.authority_host} reachable (network, proxy, "
-        "AUTHORITY_CA_BUNDLE)",
+        "authority_unreachable": f"make {settings.identity.authority_host} reachable "
+        "(network, proxy, AUTHORITY_CA_BUNDLE)",
         "no_credential": "set MicrosoftAppPassword or MicrosoftAppCertificatePath",
     }
     return (

@@ -1,10 +1,11 @@
-"""The aiohttp web app: POST /api/messages (Bot Framework, bodies checked first), GET /healthz."""
+"""The aiohttp web app: POST /api/messages (Bot Framework, bodies checked first), GET /healthz
+(alive) and GET /readyz (able to serve: storage answers and is migrated)."""
 
 from __future__ import annotations
 
-import json
+import asyncio
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from botbuilder.core import Bot
@@ -14,10 +15,13 @@ from bot.config import Settings
 from bot.identity.entra import Entra
 from bot.transport.handler import on_turn_error
 from bot.transport.inbound import inbound_authentication
+from bot.transport.messages import handle_messages
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
+READY_TIMEOUT_SECONDS = 3.0
+Readiness = Callable[[], Awaitable[str | None]]
 
 
 def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapter:
@@ -27,41 +31,36 @@ def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapt
     return adapter
 
 
-def _bad_request(reason: str) -> web.Response:
-    return web.json_response({"error": reason}, status=400)
-
-
-async def _read_activity(request: web.Request) -> dict[str, Any] | web.Response:
-    if "application/json" not in request.headers.get("Content-Type", ""):
-        return web.json_response({"error": "Content-Type must be application/json"}, status=415)
+async def _not_ready(ready: Readiness | None) -> str | None:
+    if ready is None:
+        return None
     try:
-        body = json.loads(await request.read())
-    except (ValueError, UnicodeDecodeError):
-        return _bad_request("the body is not valid JSON")
-    if not isinstance(body, dict):
-        return _bad_request("the body must be a JSON object (a Bot Framework activity)")
-    if not isinstance(body.get("type"), str) or not body["type"]:
-        return _bad_request("the activity has no type")
-    for key in ("conversation", "from", "recipient"):
-        if key in body and not isinstance(body[key], dict):
-            return _bad_request(f"the activity's {key!r} must be an object")
-    if body["type"] in ("message", "invoke") and not isinstance(body.get("serviceUrl"), str):
-        return _bad_request("the activity has no serviceUrl to reply to")
-    return body
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+            return await ready()
+    except TimeoutError:
+        return f"storage did not answer within {READY_TIMEOUT_SECONDS:g} s"
 
 
-def create_app(adapter: CloudAdapter, bot: Bot) -> web.Application:
+def create_app(
+    adapter: CloudAdapter, bot: Bot, ready: Readiness | None = None, *, auth_required: bool = False
+) -> web.Application:
+    """`ready` says why the bot cannot serve (storage unreachable or not migrated), or None;
+    `auth_required` (an app id is configured) makes a request without a token a 401 at once."""
+
     async def messages(request: web.Request) -> web.StreamResponse:
-        checked = await _read_activity(request)
-        if isinstance(checked, web.Response):
-            return checked
-        response = await adapter.process(request, bot)
-        return response if response is not None else web.Response(status=201)
+        return await handle_messages(request, adapter, bot, auth_required=auth_required)
 
     async def healthz(_: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
+        return web.json_response({"status": "ok"})  # alive; /readyz says whether it can serve
+
+    async def readyz(_: web.Request) -> web.Response:
+        reason = await _not_ready(ready)
+        if reason:
+            return web.json_response({"status": "unavailable", "reason": reason}, status=503)
+        return web.json_response({"status": "ready"})
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
     return app

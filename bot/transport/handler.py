@@ -10,6 +10,8 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from aiohttp import ClientError
+from azure.core.exceptions import DeserializationError
 from botbuilder.core import Bot, MessageFactory, TurnContext
 from botbuilder.core.bot_framework_adapter import InvokeResponse
 from botbuilder.schema import (
@@ -17,12 +19,14 @@ from botbuilder.schema import (
     ActivityTypes,
     AdaptiveCardInvokeResponse,
     Attachment,
+    ErrorResponseException,
     TokenExchangeInvokeResponse,
 )
+from msrest.exceptions import ClientException
 
 from bot.conversation.dispatch import Conversation
 from bot.conversation.reply import ADAPTIVE_CARD, Reply
-from bot.conversation.turn import TurnKind, turn_from_activity
+from bot.conversation.turn import CARD_ACTION, TurnKind, turn_from_activity
 from bot.transport.roster import ConnectorRoster
 from cards import error_card
 
@@ -81,14 +85,44 @@ def invoke_response(reply: Reply) -> InvokeResponse:
 
 
 SORRY = ("Sorry, something went wrong on my side.", "Please try again in a moment.")
+#: Failures of the Bot Connector itself (the reply could not be delivered), not of the bot.
+CONNECTOR_FAILURES: tuple[type[BaseException], ...] = (
+    ErrorResponseException,
+    ClientException,  # msrest: connection failures and unreadable connector answers
+    DeserializationError,
+    ClientError,
+    OSError,
+    UnicodeEncodeError,  # a serviceUrl or conversation id that cannot go into a request line
+)
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:
-    """Last resort: log the trace, tell the user in plain words."""
-    log.exception("unhandled error in turn", exc_info=error)
-    if context.activity.type in ("message", "invoke"):
+    """Last resort: one log line (a trace only for the bot's own bugs), and always an answer
+    the channel expects: an invoke gets an invoke response with an error card (HTTP 200),
+    a message gets the error card, unless the connector itself is what failed."""
+    activity = context.activity
+    undeliverable = isinstance(error, CONNECTOR_FAILURES) or isinstance(
+        getattr(error, "__cause__", None), CONNECTOR_FAILURES
+    )
+    if undeliverable:
+        log.warning(
+            "could not deliver the reply to %s: %s", activity.service_url, type(error).__name__
+        )
+    else:
+        log.error("unhandled error in %s turn", activity.type, exc_info=error)
+    if activity.type == ActivityTypes.invoke:
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=_error_invoke(activity.name))
+        )
+    elif activity.type == ActivityTypes.message and not undeliverable:
         card = Attachment(content_type=ADAPTIVE_CARD, content=error_card(*SORRY))
         try:
             await context.send_activity(MessageFactory.attachment(card))
-        except Exception:  # the connector itself may be the problem
-            log.exception("could not tell the user about the error")
+        except Exception as exc:  # the connector itself may be the problem
+            log.warning("could not tell the user about the error: %s", type(exc).__name__)
+
+
+def _error_invoke(name: str | None) -> InvokeResponse:
+    if name == CARD_ACTION:
+        return invoke_response(Reply(card=error_card(*SORRY)))
+    return InvokeResponse(status=200)
