@@ -1,0 +1,101 @@
+"""The load bench's harness: processes, the connector stand-in, the timing and the ratios."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bench.load.driver import RunResult, Services, graph_route, messages, run_load
+from bench.load.procs import HOST, Child, free_port, start, wait_for_port
+from bench.load.report import load_table, paired_ratio
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _python(*argv: str) -> list[str]:
+    return [sys.executable, *argv]
+
+
+@pytest.fixture
+async def floor(tmp_path: Path) -> AsyncIterator[tuple[Services, Child]]:
+    """Emulator, connector stand-in and the botbuilder floor, each in its own process."""
+    emulator_port, standin_port, floor_port = free_port(), free_port(), free_port()
+    graph = f"http://{HOST}:{emulator_port}"
+    children = [
+        start("emulator", _python("-m", "graph_emulator", "--port", str(emulator_port)),
+              emulator_port, tmp_path, {}, ROOT),
+        start("connector", _python("bench/connector_standin.py", "--port", str(standin_port)),
+              standin_port, tmp_path, {}, ROOT),
+        start("botbuilder", _python("bench/floors/botbuilder_floor.py", "--port",
+              str(floor_port), "--graph", f"{graph}/v1.0"), floor_port, tmp_path, {}, ROOT),
+    ]  # fmt: skip
+    try:
+        for child in children:
+            await wait_for_port(child, seconds=30)
+        async with aiohttp.ClientSession() as http:
+            yield Services(http, f"http://{HOST}:{standin_port}", graph), children[2]
+    finally:
+        for child in children:
+            child.stop()
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("meet now", "POST /v1.0/users/{id}/onlineMeetings/createOrGet"),
+        ("schedule Budget review tomorrow 3pm", "POST /v1.0/users/{id}/events"),
+    ],
+    ids=["meet-now", "schedule"],
+)
+async def test_every_message_is_timed_to_its_card_at_the_connector(
+    floor: tuple[Services, Child], text: str, route: str
+) -> None:
+    services, bot = floor
+    batch = messages(text, services.standin, "test", 4, users=2)
+    result = await run_load(services.http, services, bot, batch, concurrency=2)
+    assert result.answered == 4, bot.tail()
+    assert result.http_errors == 0
+    assert result.graph_routes == Counter({route: 4})
+    assert len(result.latencies_ms) == 4
+    assert all(ms > 0 for ms in result.latencies_ms)
+    assert result.replies_per_s > 0
+    assert result.rss_mib > 10
+
+
+def _run(replies_per_s: float, cpu_ms_per_turn: float) -> RunResult:
+    return RunResult(
+        sent=10,
+        answered=10,
+        http_errors=0,
+        seconds=10 / replies_per_s,
+        latencies_ms=[5.0] * 10,
+        cpu_ms=cpu_ms_per_turn * 10,
+        rss_mib=80.0,
+        peak_mib=90.0,
+        graph_routes=Counter({"POST /v1.0/users/{id}/events": 10}),
+    )
+
+
+def test_ratio_is_the_median_of_back_to_back_pairs() -> None:
+    # Drift that moves both bots together cancels within a pair.
+    assert paired_ratio([10, 20, 40], [20, 40, 80]) == 0.5
+    assert math.isnan(paired_ratio([], []))
+
+
+def test_table_has_a_ratio_row_per_floor() -> None:
+    cells = {8: {"project": [_run(50, 10)], "botbuilder": [_run(100, 5)]}}
+    lines = load_table("meet now", cells, ["project", "botbuilder"])
+    ratio = next(line for line in lines if "÷ botbuilder" in line).split()
+    # replies/s, p50, p99, CPU ms/turn, RSS, Graph calls per turn
+    assert ratio[-6:] == ["0.50", "1.00", "1.00", "2.00", "1.00", "1.00"]
+
+
+def test_graph_routes_drop_ids() -> None:
+    entry = {"method": "GET", "path": "/v1.0/users/0000-aa/events/AAMk=="}
+    assert graph_route(entry) == "GET /v1.0/users/{id}/events/{id}"
