@@ -26,6 +26,11 @@ def submit(title: str, verb: Verb, **data: Any) -> dict[str, Any]:
     return {"type": "Action.Submit", "title": title, "data": {"action": verb, **data}}
 
 
+def web_link(url: str | None) -> str | None:
+    """`url` if it is an https link a button may open, else None (no javascript:, no file:)."""
+    return url if url and url.startswith("https://") else None
+
+
 def open_url(title: str, url: str, style: str | None = None) -> dict[str, Any]:
     action: dict[str, Any] = {"type": "Action.OpenUrl", "title": title, "url": url}
     if style:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cards.markdown import escape
+
 Card = dict[str, Any]
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
@@ -27,7 +29,8 @@ def text(value: str, **props: Any) -> dict[str, Any]:
 
 
 def heading(value: str) -> dict[str, Any]:
-    return text(value, size="Large", weight="Bolder", style="heading")
+    """A title; it may quote a subject, so it is shown as text, never as markup."""
+    return text(escape(value), size="Large", weight="Bolder", style="heading")
 
 
 def attachment(content: Card) -> dict[str, Any]:

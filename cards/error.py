@@ -7,16 +7,18 @@ from typing import Any
 
 from cards.actions import execute
 from cards.base import Card, card, heading, text
+from cards.markdown import escape
 from cards.verbs import Verb
 
 
 def error_card(what: str, todo: str = "", example: str | None = None) -> Card:
-    """What happened and what to do. Never a stack trace."""
-    body = [heading("Something needs your attention"), text(what, color="Attention")]
+    """What happened (it may quote the user or Graph: shown as text) and what to do (the
+    bot's own words, Markdown allowed). Never a stack trace."""
+    body = [heading("Something needs your attention"), text(escape(what), color="Attention")]
     if todo:
         body.append(text(todo))
     if example:
-        body.append(text(f"Example: **{example}**", isSubtle=True))
+        body.append(text(f"Example: **{escape(example)}**", isSubtle=True))
     return card(body)
 
 

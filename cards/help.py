@@ -6,6 +6,7 @@ from typing import Any
 
 from cards.actions import execute, submit
 from cards.base import Card, card, heading, text
+from cards.markdown import escape
 from cards.verbs import Verb
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
@@ -23,8 +24,8 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
 
 def help_card(intro: str | None = None) -> Card:
     body: list[dict[str, Any]] = [heading("Meeting Bot")]
-    if intro:
-        body.append(text(intro))
+    if intro:  # it may quote what the user typed
+        body.append(text(escape(intro)))
     body.append(text("Type a command, or press an example:", isSubtle=True))
     for example, description in EXAMPLES:
         body.append(text(f"**{example}**", spacing="Medium"))

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cards.actions import execute, meeting_ref, open_url
+from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
+from cards.markdown import escape
 from cards.timefmt import time_range, zone_label
 from cards.verbs import Verb
 from cards.view import EVENT, MeetingView
@@ -16,16 +17,17 @@ MAX_ENTRIES = 25
 
 
 def _entry(meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool) -> dict[str, Any]:
-    marker = "🎥 Teams" if meeting.join_url else "No Teams link"
+    join_url = web_link(meeting.join_url)
+    marker = "🎥 Teams" if join_url else "No Teams link"
     actions: list[dict[str, Any]] = []
-    if meeting.join_url:
-        actions.append(open_url("Join", meeting.join_url, "positive"))
+    if join_url:
+        actions.append(open_url("Join", join_url, "positive"))
     elif meeting.kind == EVENT:
         actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **meeting_ref(meeting)))
     if cancellable:
         actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
     items: list[dict[str, Any]] = [
-        text(f"**{meeting.subject or '(no subject)'}**"),
+        text(f"**{escape(meeting.subject)}**" if meeting.subject else "**(no subject)**"),
         text(
             f"{time_range(meeting.start, meeting.end, tz, locale)} · {marker}",
             isSubtle=True,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cards.actions import execute, meeting_ref, open_url
+from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
+from cards.markdown import escape
 from cards.timefmt import time_range, zone_label
 from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
@@ -20,12 +21,12 @@ def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, An
         {"title": "Time zone", "value": zone_label(tz, meeting.start, locale)},
     ]
     if meeting.organizer_name:
-        facts.append({"title": "Organizer", "value": meeting.organizer_name})
+        facts.append({"title": "Organizer", "value": escape(meeting.organizer_name)})
     if meeting.attendees:
-        facts.append({"title": "Attendees", "value": ", ".join(meeting.attendees)})
+        facts.append({"title": "Attendees", "value": escape(", ".join(meeting.attendees))})
     if meeting.dial_in:
-        facts.append({"title": "Dial in", "value": meeting.dial_in.toll_number})
-        facts.append({"title": "Conference ID", "value": meeting.dial_in.conference_id})
+        facts.append({"title": "Dial in", "value": escape(meeting.dial_in.toll_number)})
+        facts.append({"title": "Conference ID", "value": escape(meeting.dial_in.conference_id)})
     facts.append(
         {
             "title": "Type",
@@ -90,7 +91,8 @@ def meeting_card(
     body.extend(_facts(meeting, tz, locale))
     if meeting.cancelled:
         return card(body)
-    if not meeting.join_url:
+    join_url = web_link(meeting.join_url)
+    if not join_url:
         body.append(
             text(
                 "Teams has not provided a join link for this meeting yet. "
@@ -100,10 +102,10 @@ def meeting_card(
         )
         return card(body, [execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))])
     body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
-    body.append(text(meeting.join_url, size="Small", spacing="None", fontType="Monospace"))
+    body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
     if confirm_cancel:
         return _confirm_cancel(meeting, body)
-    return card(body, _actions(meeting, meeting.join_url, tz))
+    return card(body, _actions(meeting, join_url, tz))
 
 
 def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:

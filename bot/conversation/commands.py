@@ -58,7 +58,7 @@ class CommandRunner:
 
     async def handle_text(self, turn: TurnInfo) -> Card:
         if not turn.text.strip():
-            return help_card("Send me a command, for example **meet now**.")
+            return help_card("Send me a command, for example “meet now”.")
         command = parse_command(
             turn.text,
             self.clock(),

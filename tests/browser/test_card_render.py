@@ -149,6 +149,21 @@ CASES = (
         absent_texts=("**",),
     ),
     CardCase(
+        "hostile-subject-and-names",
+        lambda: meeting_card(
+            replace(
+                EVENT,
+                subject="[Verify](https://evil.example) **now**",
+                organizer_name="_Eve_",
+                attendees=("<b>x</b>", "- y"),
+            ),
+            BERLIN,
+            "en-US",
+        ),
+        buttons=("Join",),
+        texts=("[Verify](https://evil.example) **now**", "_Eve_", "<b>x</b>, - y"),
+    ),
+    CardCase(
         "error",
         lambda: error_card("Graph refused the request.", "Ask your admin for access."),
         texts=("Graph refused the request.", "Ask your admin for access."),
@@ -179,6 +194,10 @@ async def test_card_renders_as_teams_shows_it(
         assert fragment not in result.texts
     if screenshot is not None:
         assert screenshot.stat().st_size > 1000
+    if case.id.startswith("hostile"):  # shown as written: no link or emphasis came from it
+        assert 'href="https://evil.example' not in result.html
+        assert "<strong>now</strong>" not in result.html
+        assert "<em>Eve</em>" not in result.html
 
 
 async def test_the_renderer_reports_what_teams_would_not_show(render_card: CardRenderer) -> None:

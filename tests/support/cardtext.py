@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:
@@ -16,15 +19,21 @@ def _walk(node: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(item)
 
 
+def unescape(text: str) -> str:
+    """What a person reads: Markdown's backslash escapes (cards/markdown.py) removed."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 def card_text(card: dict[str, Any]) -> str:
-    """Every TextBlock text and FactSet fact of the card (not of hidden ShowCards' inputs)."""
+    """Every TextBlock text and FactSet fact of the card (not of hidden ShowCards' inputs),
+    as a person reads it."""
     parts: list[str] = []
     for node in _walk(card.get("body", [])):
         if node.get("type") == "TextBlock":
             parts.append(str(node.get("text", "")))
         elif node.get("type") == "FactSet":
             parts.extend(f"{f['title']}: {f['value']}" for f in node.get("facts", []))
-    return "\n".join(parts)
+    return unescape("\n".join(parts))
 
 
 def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
