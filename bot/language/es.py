@@ -2,95 +2,13 @@
 
 from __future__ import annotations
 
+from bot.language.es_commands import COMMANDS
+from bot.language.es_messages import MESSAGES
 from bot.language.schema import Language
 
 ES = Language(
     code="es",
-    commands={
-        "meet_now": (
-            "reunión ahora",
-            "reunirse ahora",
-            "reunámonos ahora",
-            "reunión instantánea",
-            "reunión rápida",
-            "llamada ahora",
-            "videollamada ahora",
-            "llamar ahora",
-            "iniciar reunión",
-            "empezar reunión",
-            "empezar una reunión",
-        ),
-        "meeting": (
-            "reunión",
-            "enlace",
-            "link",
-            "enlace de teams",
-            "enlace de reunión",
-            "enlace de la reunión",
-            "nueva reunión",
-            "crear enlace",
-            "crear un enlace",
-        ),
-        "schedule": (
-            "agendar",
-            "agende",
-            "programar",
-            "programa",
-            "programe",
-            "planificar",
-            "planifica",
-            "organizar",
-            "organiza",
-            "crear",
-            "crea",
-            "reservar",
-            "reserva",
-            "fijar",
-            "fija",
-            "convocar",
-            "convoca",
-            "montar",
-            "monta",
-            "concertar",
-            "hacer",
-            "haz",
-            "apunta",
-            "apuntar",
-        ),
-        "list": (
-            "mis reuniones",
-            "mi agenda",
-            "mi calendario",
-            "agenda",
-            "próximas reuniones",
-            "reuniones",
-            "listar",
-            "listar reuniones",
-            "ver reuniones",
-            "ver mis reuniones",
-            "mostrar reuniones",
-            "mostrar mis reuniones",
-            "qué tengo",
-            "que tengo",
-            "qué hay",
-            "qué tengo en la agenda",
-        ),
-        "cancel": (
-            "cancelar",
-            "cancela",
-            "cancele",
-            "anular",
-            "anula",
-            "eliminar",
-            "elimina",
-            "borrar",
-            "borra",
-            "suspender",
-            "desconvocar",
-            "cancelar reunión",
-        ),
-        "help": ("ayuda", "?", "comandos", "qué puedes hacer", "qué sabes hacer"),
-    },
+    commands=COMMANDS,
     meet_flexible=(),
     preambles=(
         "por favor",
@@ -242,73 +160,7 @@ ES = Language(
         "gracias",
         "muchas gracias",
     ),
-    messages={
-        "too_long": (
-            "Ese mensaje es demasiado largo para mí ({n} caracteres; leo hasta {limit}). "
-            "Envía un comando corto, por ejemplo: {example}"
-        ),
-        "unknown": ("No entendí “{text}”. Prueba: {example}, reunión ahora, mis reuniones o ayuda"),
-        "bad_time": "No pude leer la hora en “{text}”. Prueba: {example}",
-        "bad_duration": (
-            "No pude leer la duración en “{text}”. Prueba: durante 45 min, durante 1h30 "
-            "o durante 1,5 horas"
-        ),
-        "duration_limits": (
-            "Una reunión debe durar entre 1 minuto y 24 horas, así que “{text}” no sirve. "
-            "Prueba: durante 45 min"
-        ),
-        "two_dates": (
-            "Encontré dos fechas, “{a}” y “{b}”; indica solo una. "
-            "Si el asunto menciona un día, ponlo entre comillas, por ejemplo: {example}"
-        ),
-        "two_times": (
-            "Encontré dos horas, “{a}” y “{b}”; indica solo una. "
-            "Si el asunto contiene una hora, ponlo entre comillas, por ejemplo: {example}"
-        ),
-        "two_durations": "Encontré dos duraciones, “{a}” y “{b}”; indica solo una.",
-        "two_zones": "Encontré dos zonas horarias, “{a}” y “{b}”; indica solo una.",
-        "need_time": "¿Cuándo debe empezar? Indica día y hora, por ejemplo: {example}",
-        "need_time_for": "“{text}” no tiene hora. Añade una, por ejemplo: “{text} a las 15h”",
-        "past": "“{text}” ya pasó. Elige una hora a partir de ahora, por ejemplo: {example}",
-        "range_and_duration": (
-            "Indicaste una hora de fin (“{a}”) y una duración (“{b}”); indica solo una de las dos."
-        ),
-        "end_before_start": (
-            "En “{text}” la reunión terminaría antes de empezar. Prueba: de 15h a 16h30"
-        ),
-        "unknown_mention": (
-            "No encontré a “{text}” en este chat. "
-            "Vuelve a mencionarlo con @ o usa su correo electrónico."
-        ),
-        "cancel_what": "¿Qué reunión cancelo? Dime el nombre, por ejemplo: {example}",
-        "list_range": (
-            "Puedo mostrar tus reuniones de hoy, mañana, esta semana, la semana que viene "
-            "o un día, pero no entendí “{text}”. Prueba: {example}"
-        ),
-        "meet_now_time": (
-            "“reunión ahora” empieza enseguida, así que no puedo usar “{text}”. "
-            "Para elegir una hora, prueba: {example}"
-        ),
-        "weekday_mismatch": "“{text}” no cuadra: esa fecha es {weekday}.",
-        "default_subject": "Reunión con {names}",
-        "everyone": "todos",
-        "and": "y",
-        "example_meet_now": "reunión ahora Sincronización durante 45 min",
-        "example_meeting": "reunión Revisión del presupuesto mañana a las 15h",
-        "example_schedule": "agendar Revisión mañana a las 15h durante 30 min",
-        "example_list": "mis reuniones mañana",
-        "example_cancel": "cancelar Revisión del presupuesto",
-        "example_quoted": "agendar “Planificación del lunes” mañana a las 15h",
-        "confirm_am_pm": "“{text}” puede ser {a} o {b}; entendí {value}",
-        "confirm_corrected": "Entendí “{text}” como “{value}”",
-        "confirm_command": "Entendí “{text}” como el comando “{value}”",
-        "confirm_far_ahead": "{value} es dentro de más de un año",
-        "confirm_zone": "“{text}” puede ser más de una zona horaria; entendí {value}",
-        "confirm_weekday": "“{text}” puede ser esta semana o la próxima; entendí {value}",
-        "confirm_no_unit": "“{text}” no tiene unidad; entendí {value} minutos",
-        "date": "{weekday}, {day} de {month}",
-        "date_year": "{weekday}, {day} de {month} de {year}",
-    },
+    messages=MESSAGES,
     last=("el pasado", "el último", "la última"),
     last_suffix=("pasado", "pasada"),
     day_word_blockers=("la", "esta", "cada", "una", "toda la", "de la"),
