@@ -139,9 +139,8 @@ class CommandRunner:
         start = command.start or self.clock()
         end = command.end or start + timedelta(days=7)
         meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
-        mine = frozenset(
-            m.id for m in meetings if self.meetings.lookup(turn.requester, m.kind, m.id) is not None
-        )
+        known = [await self.meetings.lookup(turn.requester, m.kind, m.id) for m in meetings]
+        mine = frozenset(m.id for m, rec in zip(meetings, known, strict=True) if rec is not None)
         return list_card(meetings, turn.tz, turn.locale, "Your meetings", mine)
 
     async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
@@ -150,7 +149,7 @@ class CommandRunner:
             return error_card(
                 "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
             )
-        found = self.meetings.find_by_name(turn.requester, command.subject, self.clock())
+        found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
         if not found:
             return error_card(
                 f"I found no upcoming meeting called “{command.subject}” that I created for you.",
