@@ -25,6 +25,7 @@ from bot.meetings.graph_docs import (
     meeting_from_online,
 )
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.providers import ProviderCache
 from bot.meetings.store import to_meeting, to_record
 from bot.storage import MeetingRows
 
@@ -70,12 +71,14 @@ class MeetingService:
         *,
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        providers: ProviderCache | None = None,
     ) -> None:
         self._graph = graph
         self._storage = storage
         self._auth_mode = auth_mode
         self._waits = tuple(join_link_waits)
         self._sleep = sleep
+        self._providers = providers if providers is not None else ProviderCache()
 
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
@@ -106,12 +109,21 @@ class MeetingService:
     # --- calendar events -------------------------------------------------------------------
 
     async def teams_allowed(self, requester: Requester) -> list[str]:
-        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness."""
-        calendar = await self._graph.get_calendar(self.user_path(requester))
-        allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
+        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness; a yes is
+        remembered a short while (bot/meetings/providers.py), a no is asked again."""
+        allowed = self._providers.get(requester.tenant_id, requester.user_id)
+        if allowed is None:
+            calendar = await self._graph.get_calendar(self.user_path(requester))
+            allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
+            if TEAMS.lower() in (p.lower() for p in allowed):
+                self._providers.put(requester.tenant_id, requester.user_id, allowed)
         if TEAMS.lower() not in (p.lower() for p in allowed):
             raise TeamsLinkNotAllowed(allowed)
         return allowed
+
+    def _recheck_providers(self, requester: Requester) -> None:
+        """Graph had a problem with the user's event: read the calendar again next time."""
+        self._providers.forget(requester.tenant_id, requester.user_id)
 
     async def schedule_event(
         self,
@@ -145,9 +157,15 @@ class MeetingService:
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
         user = self.user_path(requester)
-        doc = await self._graph.create_event(user, event, tz.key)
+        try:
+            doc = await self._graph.create_event(user, event, tz.key)
+        except Exception:
+            self._recheck_providers(requester)
+            raise
         if not event_join_url(doc):
             doc = await self._wait_for_join_link(user, doc, tz)
+            if not event_join_url(doc):
+                self._recheck_providers(requester)
         meeting = meeting_from_event(doc, requester.user_id)
         await self._remember(requester, meeting)
         return meeting
@@ -159,9 +177,12 @@ class MeetingService:
         doc = await self._graph.get_event(user, event_id, tz.key)
         if not doc.get("isOnlineMeeting"):
             await self.teams_allowed(requester)
-            doc = await self._graph.update_event(
-                user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
-            )
+            patch = {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}
+            try:
+                doc = await self._graph.update_event(user, event_id, patch, tz.key)
+            except Exception:
+                self._recheck_providers(requester)
+                raise
         if not event_join_url(doc):
             doc = await self._wait_for_join_link(user, doc, tz)
         return meeting_from_event(doc, requester.user_id)
