@@ -6,17 +6,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.config import Settings
-from bot.identity.entra import Entra
 from bot.transport.connectors import PooledConnectors
 from bot.transport.handler import on_turn_error
 from bot.transport.inbound import inbound_authentication
 from bot.transport.messages import handle_messages
+
+if TYPE_CHECKING:
+    from bot.identity.entra import Entra
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import asyncio
 import logging
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, CallerIdConstants
@@ -33,7 +33,9 @@ from botframework.connector.auth import (
 
 from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
-from bot.identity.entra import Entra
+
+if TYPE_CHECKING:
+    from bot.identity.entra import Entra
 
 log = logging.getLogger(__name__)
 
