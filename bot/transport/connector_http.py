@@ -21,6 +21,7 @@ import ssl
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 from typing import Any
 
 import aiohttp
@@ -154,8 +155,15 @@ class SessionSender(AsyncHTTPSender[ClientRequest, ConnectorResponse]):
         self, http: ClientRequest, method: str, headers: dict[str, str], data: Any
     ) -> ConnectorResponse:
         url = URL(http.url)
+        tls = tls_context() if url.scheme == "https" else True
         async with self._session().request(
-            method, url, headers=headers, data=data, timeout=self._timeout, proxy=self._proxy(url)
+            method,
+            url,
+            headers=headers,
+            data=data,
+            timeout=self._timeout,
+            proxy=self._proxy(url),
+            ssl=tls,
         ) as answer:
             body = await answer.read()
             return ConnectorResponse(http, answer.status, answer.reason or "", answer.headers, body)
@@ -223,7 +231,13 @@ def pooled_pipeline(
 
 
 def new_session() -> aiohttp.ClientSession:
-    """Keep-alive to every connector host, certificates checked as `requests` checks them."""
-    context = ssl.create_default_context(cafile=certifi.where())
-    connector = aiohttp.TCPConnector(limit=256, ssl=context, keepalive_timeout=60)
+    """Keep-alive to every connector host (certificates: `tls_context`)."""
+    connector = aiohttp.TCPConnector(limit=256, keepalive_timeout=60)
     return aiohttp.ClientSession(connector=connector)
+
+
+@cache
+def tls_context() -> ssl.SSLContext:
+    """Certificates checked against certifi's bundle, as `requests` checked them; loaded by
+    the first HTTPS request (~0.1 s of CPU), not at start-up."""
+    return ssl.create_default_context(cafile=certifi.where())
