@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import httpx
 
+from bot.graph.aiohttp_transport import AiohttpTransport
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
 from bot.graph.errors import GraphError, GraphTransportError, error_from_response
 from bot.graph.retry import RetryPolicy
@@ -46,6 +47,7 @@ class GraphClient:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
             verify=verify,
+            transport=AiohttpTransport(verify),  # httpx's API, aiohttp's bytes (see there)
         )
 
     async def aclose(self) -> None:
