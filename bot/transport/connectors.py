@@ -27,9 +27,9 @@ from botframework.connector.auth import (
     ConnectorFactory,
     UserTokenClient,
 )
-from msrest.serialization import Serializer
 
 from bot.transport.connector_http import new_session, pooled_pipeline
+from bot.transport.wire_json import passthrough_json
 
 log = logging.getLogger(__name__)
 
@@ -159,44 +159,3 @@ class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]
 
     async def create(self, service_url: str, audience: str | None = None) -> Any:
         return await self._pool.client(self._inner, self._app_id, service_url, audience)
-
-
-_JSON_LEAVES = (str, int, float, bool, type(None))
-
-
-def plain_json(value: Any) -> bool:
-    """Only dicts (str keys), lists, str, int, float, bool and None, of exactly those types
-    (or a str whose str() is itself): what msrest's serialize_object would copy, item by
-    item, into the same JSON."""
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        kind = type(node)
-        if kind is dict:
-            if not all(type(key) is str for key in node):
-                return False
-            stack.extend(node.values())
-        elif kind is list:
-            stack.extend(node)
-        elif kind not in _JSON_LEAVES and not (isinstance(node, str) and str(node) == node):
-            return False  # a StrEnum (the cards' Verb) is its value both ways; others are not
-    return True
-
-
-class PassthroughSerializer(Serializer):
-    """msrest's Serializer, except that a card (an `object`-typed value) that is plain JSON is
-    sent as it is instead of being copied recursively, one msrest call per node — the same
-    JSON out, for a tenth of the CPU."""
-
-    def serialize_object(self, attr: Any, **kwargs: Any) -> Any:
-        if type(attr) in (dict, list) and plain_json(attr):
-            return attr
-        return super().serialize_object(attr, **kwargs)  # type: ignore[no-untyped-call]
-
-
-def passthrough_json(client: Any) -> None:
-    """Give a botbuilder ConnectorClient and its operations the passthrough serializer."""
-    serializer = PassthroughSerializer(client._serialize.dependencies)  # type: ignore[no-untyped-call]
-    client._serialize = serializer
-    for operations in (client.conversations, client.attachments):
-        operations._serialize = serializer

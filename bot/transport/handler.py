@@ -33,6 +33,7 @@ from bot.conversation.dispatch import Conversation
 from bot.conversation.reply import ADAPTIVE_CARD, Reply
 from bot.conversation.turn import CARD_ACTION, TurnInfo, TurnKind, turn_from_activity
 from bot.transport.roster import ConnectorRoster
+from bot.transport.wire_json import card_message
 from cards import error_card
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class MeetingBot(Bot):  # type: ignore[misc]
                 content = Attachment(
                     content_type=attachment.content_type, content=attachment.content
                 )
-                await context.send_activity(MessageFactory.attachment(content))
+                await context.send_activity(card_message(content))
             if turn.is_invoke:
                 await context.send_activity(
                     Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))

@@ -6,15 +6,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from copy import deepcopy
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from botbuilder.core import MessageFactory
-from botbuilder.schema import Activity, ActivityTypes, Attachment, ErrorResponseException
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    Entity,
+    ErrorResponseException,
+)
 from botframework.connector import models as connector_models
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import ClaimsIdentity, MicrosoftAppCredentials
@@ -24,7 +32,8 @@ from msrest.serialization import Serializer
 from bot.config import Settings
 from bot.transport.app import close_adapter, create_adapter
 from bot.transport.connector_http import backoff, new_session, pooled_pipeline, retry_after
-from bot.transport.connectors import PassthroughSerializer, PooledConnectors
+from bot.transport.connectors import PooledConnectors
+from bot.transport.wire_json import PassthroughSerializer, card_message
 from cards import Verb, error_card, help_card
 from tests.support.activities import message
 
@@ -220,6 +229,24 @@ class Shouting(str):
 MODELS = {k: v for k, v in connector_models.__dict__.items() if isinstance(v, type)}
 
 
+def reply_to(incoming: dict[str, Any], content: Any) -> Activity:
+    """A card reply as TurnContext.send_activity sends it: the conversation reference applied."""
+    reference = TurnContext.get_conversation_reference(Activity().deserialize(incoming))
+    reply = MessageFactory.attachment(
+        Attachment(content_type="application/vnd.microsoft.card.adaptive", content=content)
+    )
+    return TurnContext.apply_conversation_reference(reply, reference)
+
+
+def same_json(activity: Activity) -> None:
+    fast: Any = PassthroughSerializer(MODELS)  # type: ignore[no-untyped-call]
+    msrest: Any = Serializer(MODELS)  # type: ignore[no-untyped-call]
+
+    sent, expected = fast.body(activity, "Activity"), msrest.body(activity, "Activity")
+
+    assert json.dumps(sent) == json.dumps(expected)
+
+
 @pytest.mark.parametrize(
     "content",
     [
@@ -233,13 +260,31 @@ MODELS = {k: v for k, v in connector_models.__dict__.items() if isinstance(v, ty
 )
 def test_a_reply_goes_out_exactly_as_msrest_would_serialise_it(content: Any) -> None:
     """The same JSON text: json.dumps writes a str subclass's content, msrest its str()."""
-    activity = MessageFactory.attachment(
-        Attachment(content_type="application/vnd.microsoft.card.adaptive", content=content)
+    same_json(reply_to(message("meet now", "https://smba.example/emea/"), content))
+
+
+def test_a_reply_with_a_dict_where_a_model_belongs_is_left_to_msrest() -> None:
+    activity = reply_to(message("meet now", "https://smba.example/emea/"), help_card())
+    activity.conversation = {"id": "a:1", "tenantId": "t"}
+    activity.timestamp = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    activity.entities = [Entity(type="clientInfo")]
+
+    same_json(activity)
+
+
+def test_a_sent_card_is_messagefactorys_message_copied_shallowly() -> None:
+    card = help_card()
+    attachment = Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
+    sent, plain = card_message(attachment), MessageFactory.attachment(attachment)
+    msrest: Any = Serializer(MODELS)  # type: ignore[no-untyped-call]
+    assert json.dumps(msrest.body(sent, "Activity")) == json.dumps(msrest.body(plain, "Activity"))
+
+    copied = deepcopy(sent)  # what TurnContext.send_activities does before applying the reference
+    incoming = Activity().deserialize(message("help", "https://smba.example/emea/"))
+    TurnContext.apply_conversation_reference(
+        copied, TurnContext.get_conversation_reference(incoming)
     )
 
-    fast: Any = PassthroughSerializer(MODELS)  # type: ignore[no-untyped-call]
-    msrest: Any = Serializer(MODELS)  # type: ignore[no-untyped-call]
-
-    sent, expected = fast.body(activity, "Activity"), msrest.body(activity, "Activity")
-
-    assert json.dumps(sent) == json.dumps(expected)
+    assert sent.conversation is None  # the original is untouched
+    assert copied.conversation.id == incoming.conversation.id
+    assert copied.attachments[0].content is card  # and the card was not copied
