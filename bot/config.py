@@ -60,6 +60,8 @@ class Settings:
     graph_auth: GraphAuthMode = GraphAuthMode.APP
     graph_timeout: float = 10.0
     graph_max_retries: int = 3
+    turn_budget: float = 10.0  # the HTTP answer leaves within this; the rest goes on behind
+    background_budget: float = 60.0  # all of a turn's work, Graph retries included
     local: bool = False
     emulator_host: str = "127.0.0.1"
     emulator_port: int = 3979
@@ -155,6 +157,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     identity = _identity_settings(env, app_id)
     has_credentials = bool(app_id and (app_password or identity.app_certificate_path))
     local = _bool(env, "LOCAL_MODE")
+    turn_budget, background_budget = _budgets(env)
     if local is None:
         # No credentials means nothing real to talk to: run on the embedded emulator.
         local = not has_credentials
@@ -169,6 +172,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         graph_auth=_graph_auth(env),
         graph_timeout=_float(env, "GRAPH_TIMEOUT_SECONDS", 10.0),
         graph_max_retries=_int(env, "GRAPH_MAX_RETRIES", 3, 0, 10),
+        turn_budget=turn_budget,
+        background_budget=background_budget,
         local=local,
         emulator_host=env.get("EMULATOR_HOST", "").strip() or "127.0.0.1",
         emulator_port=_int(env, "EMULATOR_PORT", 3979, 1, 65535),
@@ -181,6 +186,20 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
         identity=identity,
     )
+
+
+def _budgets(env: Mapping[str, str]) -> tuple[float, float]:
+    """Teams redelivers a message it has no answer for after 15 s: the turn budget stays below."""
+    turn = _float(env, "TURN_BUDGET_SECONDS", 10.0)
+    background = _float(env, "BACKGROUND_BUDGET_SECONDS", 60.0)
+    if turn > 14:
+        raise ConfigError(f"TURN_BUDGET_SECONDS={turn:g} must be under 15 (Teams' own limit)")
+    if not turn <= background <= 3600:
+        raise ConfigError(
+            f"BACKGROUND_BUDGET_SECONDS={background:g} must be from TURN_BUDGET_SECONDS "
+            f"({turn:g}) to 3600"
+        )
+    return turn, background
 
 
 def _default_timezone(env: Mapping[str, str]) -> str:
