@@ -39,10 +39,19 @@ class SqliteDatabase:
     # --- running on the worker thread ---------------------------------------------------------
 
     async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` on the store's thread; the disk's and the lock's failures (full, read-only,
+        locked by another process, unreadable) become StorageUnavailable, saying which."""
         if self._closed:
             raise StorageUnavailable(f"the SQLite store {self.path} is closed")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: work(self._connection()))
+        try:
+            return await loop.run_in_executor(self._executor, lambda: work(self._connection()))
+        except (sqlite3.OperationalError, OSError) as exc:
+            raise StorageUnavailable(f"SQLite {self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise  # the bot's own SQL is wrong: a bug, not the disk
+            raise StorageUnavailable(f"SQLite {self.path}: {exc}") from exc
 
     def _connection(self) -> sqlite3.Connection:
         """The thread's connection, opened (and the schema migrated) on first use."""
