@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
@@ -102,6 +103,7 @@ class CommandRunner:
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
+            origin=origin_json(turn),
         )
         return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -129,6 +131,7 @@ class CommandRunner:
                 people,
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
+                origin=origin_json(turn),
             )
         except TeamsLinkNotAllowed:
             return teams_not_allowed_card(subject, start, end)
@@ -150,7 +153,12 @@ class CommandRunner:
                 "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
             )
         found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
-        if not found:
+        if not found:  # `cancel X` again once it is done: show what was done
+            done = await self.meetings.find_by_name(
+                turn.requester, command.subject, self.clock(), cancelled=True
+            )
+            if done:
+                return meeting_card(done[0], turn.tz, turn.locale)
             return error_card(
                 f"I found no upcoming meeting called “{command.subject}” that I created for you.",
                 "Type **my meetings** to see your meetings, each with a Cancel button.",

@@ -24,13 +24,20 @@ from bot.graph.errors import (
 )
 from bot.identity.permissions import APP_PERMISSIONS, REQUIRED_PERMISSIONS, access_policy_fix
 from bot.identity.tokens import SignInRequired
-from bot.meetings.service import NotBotMeeting
-from cards import error_card
+from bot.meetings.service import MeetingNotSaved, NotBotMeeting
+from bot.storage import StorageError
+from cards import error_card, meeting_card
 from cards.base import Card
 
 log = logging.getLogger(__name__)
 
 NOT_YOURS = "Only the meeting's organizer can change it, and only meetings this bot created."
+BUSY = "Microsoft Graph is busy or unreachable right now."
+NOT_SAVED = (
+    "I could not save this meeting yet, so its buttons may not work for a while. "
+    "The join link works."
+)
+CREATES = ("/onlineMeetings/createOrGet", "/events")  # POSTs that create something
 _TARGET = re.compile(r"^/?(?:me|users/(?P<user>[^/]+))/(?P<segment>[^/?]+)", re.IGNORECASE)
 
 
@@ -53,6 +60,8 @@ class Deployment:
 def explain(error: Exception, deployment: Deployment | None = None) -> Explanation:
     """The words for `error`; the admin's part names the fix where it is the admin's."""
     deployment = deployment or Deployment()
+    if isinstance(error, StorageError):
+        return _storage(error)
     if isinstance(error, GraphForbidden):
         return _forbidden(error, deployment)
     if isinstance(error, GraphAuthError | TokenAcquisitionError):
@@ -70,13 +79,7 @@ def explain(error: Exception, deployment: Deployment | None = None) -> Explanati
             f"Graph 400 {error.code}: {error.message}",
         )
     if isinstance(error, GraphRetryable | GraphTransportError):
-        wait = getattr(error, "retry_after", None)
-        when = f" in about {int(wait)} seconds" if wait else " in a minute"
-        return Explanation(
-            "Microsoft Graph is busy or unreachable right now.",
-            f"Nothing was created. Please try again{when}.",
-            f"Graph unavailable: {error}",
-        )
+        return _unavailable(error)
     if isinstance(error, GraphError):
         return Explanation(
             "Microsoft Graph answered with an error.",
@@ -87,6 +90,41 @@ def explain(error: Exception, deployment: Deployment | None = None) -> Explanati
         "Sorry, something went wrong on my side.",
         "Please try again. If it keeps happening, tell your admin.",
         f"Unexpected {type(error).__name__}",
+    )
+
+
+def _unavailable(error: GraphError) -> Explanation:
+    """Busy, unreachable or too slow, after the client's retries. "Nothing was created" only
+    when it is known: every attempt was refused (429) or never reached Graph."""
+    wait = getattr(error, "retry_after", None)
+    when = f"in about {int(wait)} seconds" if wait else "in a minute"
+    admin = f"Graph unavailable on {error.method} {error.path}: {error}"
+    creating = error.method == "POST" and error.path.endswith(CREATES)
+    if error.method in ("", "GET"):
+        return Explanation(BUSY, f"Please try again {when}.", admin)
+    if creating and error.maybe_done:
+        return Explanation(
+            "I could not confirm with Microsoft Graph whether the meeting was created; "
+            "I'll check again.",
+            "If it was, I'll post it here, so there is no need to ask again.",
+            admin + " (outcome unknown: the intent stays pending and is reconciled)",
+        )
+    if error.maybe_done:
+        return Explanation(
+            "Microsoft Graph did not answer in time, so I could not confirm the change.",
+            f"Please try again {when}; doing it twice is safe.",
+            admin + " (outcome unknown)",
+        )
+    done = "nothing was created" if creating else "nothing was changed"
+    return Explanation(f"{BUSY[:-1]}, so {done}.", f"Please try again {when}.", admin)
+
+
+def _storage(error: StorageError) -> Explanation:
+    return Explanation(
+        "I can't save anything right now, so I did not create or change anything.",
+        "Please try again in a few minutes. If it keeps happening, tell your admin.",
+        f"Storage unavailable (full, read-only, locked or down; /readyz says which): {error}",
+        admin_action=True,
     )
 
 
@@ -153,7 +191,10 @@ async def guarded(
         return await operation()
     except NotBotMeeting:
         return error_card(NOT_YOURS)
-    except (GraphError, TokenAcquisitionError) as exc:
+    except MeetingNotSaved as exc:  # Graph has it: show it, and say what does not work yet
+        log.error("%s: %s", what, exc)
+        return meeting_card(exc.meeting, turn.tz, turn.locale, notice=NOT_SAVED)
+    except (GraphError, TokenAcquisitionError, StorageError) as exc:
         why = explain(exc, deployment)
         user = turn.requester.user_id if turn.requester else "-"
         level = logging.ERROR if why.admin_action else logging.WARNING
