@@ -6,19 +6,23 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aiohttp import web
 
 from bot.config import GraphAuthMode, Settings
+from bot.conversation.background import Background
+from bot.conversation.budget import HARD_STOP_GRACE, Budgets, TurnBudget
 from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
 from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.reconcile import Reconciler
 from bot.conversation.references import remember_reference
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
+from bot.graph.deadline import REAL_TIME, Timer
 from bot.identity.entra import Entra
 from bot.identity.sso import SsoService
 from bot.identity.token_cache import TokenCacheStore
@@ -27,6 +31,7 @@ from bot.meetings.service import MeetingService
 from bot.storage import Store, describe_store, store_for
 from bot.transport.app import create_adapter, create_app
 from bot.transport.handler import MeetingBot
+from bot.transport.proactive import ConnectorOutbox
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,8 @@ class BotRuntime:
     app: web.Application
     graph: GraphClient
     store: Store  # opened (and migrated) when the app starts, closed with it
+    background: Background  # turns that outlive their HTTP answer, and the reconciler
+    reconciler: Reconciler
 
 
 def token_provider(
@@ -63,14 +70,17 @@ def build_conversation(
     storage: Store,
     sso: SsoService | None,
     clock: Callable[[], datetime],
+    budget: Middleware | None = None,
 ) -> Conversation:
-    """Typed commands and card verbs behind the gates: tenant, acting-as, then sign-in."""
+    """Typed commands and card verbs behind the gates: tenant, the turn's time budget,
+    remembering where to post, acting-as, then sign-in."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
     runner = CommandRunner(
         service, default_duration=settings.default_duration, clock=clock, deployment=deployment
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
+        *([budget] if budget is not None else []),
         remember_reference(storage),
         acting_as_sender,
     ]
@@ -86,9 +96,11 @@ def build_runtime(
     clock: Callable[[], datetime] = utcnow,
     join_link_waits: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0),
     store: Store | None = None,
+    timer: Timer = REAL_TIME,
 ) -> BotRuntime:
     """The bot's web app, its one Graph client and its store (the configured one unless given:
-    then the caller closes it), opened when the app starts and closed together on shutdown."""
+    then the caller closes it), opened when the app starts and closed together on shutdown;
+    `timer` is the clock of Graph's deadlines and waits (tests make long waits short)."""
     entra = Entra(settings) if settings.app_id else None
     storage = store or store_for(settings)
     sso = _single_sign_on(settings, entra, storage)
@@ -99,18 +111,36 @@ def build_runtime(
         max_retries=settings.graph_max_retries,
     )
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
-    conversation = build_conversation(settings, service, storage, sso, clock)
+    adapter = create_adapter(settings, entra)
+    outbox = ConnectorOutbox(adapter, settings.app_id)
+    background = Background()
+    budgets = Budgets(settings.turn_budget, settings.background_budget)
+    budget = TurnBudget(background, outbox, budgets, timer)
+    conversation = build_conversation(settings, service, storage, sso, clock, budget)
     bot = MeetingBot(conversation, settings.default_zone)
-    app = create_app(
-        create_adapter(settings, entra), bot, ready=storage.ready, auth_required=entra is not None
+    app = create_app(adapter, bot, ready=storage.ready, auth_required=entra is not None)
+    reconciler = Reconciler(
+        service,
+        storage,
+        outbox,
+        clock,
+        after=timedelta(seconds=max(60.0, settings.background_budget + 2 * HARD_STOP_GRACE)),
+        budget=settings.background_budget,
     )
+
+    loops: list[asyncio.Task[None]] = []
 
     async def open_storage(_: web.Application) -> None:
         upgrade = await storage.open()  # migrations, under a lock; a newer schema is refused
         if upgrade.before != upgrade.after:
             log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
+        # The first round now: what a crash left pending. Stopped first on shutdown.
+        loops.append(background.start(reconciler.run(), "reconciler"))
 
     async def close_graph(_: web.Application) -> None:
+        for loop in loops:
+            loop.cancel()
+        await background.close()  # late results are posted before Graph and storage close
         await graph.aclose()
         if store is None:
             await storage.aclose()
@@ -119,7 +149,9 @@ def build_runtime(
 
     app.on_startup.append(open_storage)
     app.on_cleanup.append(close_graph)
-    return BotRuntime(app=app, graph=graph, store=storage)
+    return BotRuntime(
+        app=app, graph=graph, store=storage, background=background, reconciler=reconciler
+    )
 
 
 def describe_startup(settings: Settings) -> list[str]:
