@@ -128,18 +128,13 @@ def build_runtime(
         budget=settings.background_budget,
     )
 
-    loops: list[asyncio.Task[None]] = []
-
     async def open_storage(_: web.Application) -> None:
         upgrade = await storage.open()  # migrations, under a lock; a newer schema is refused
         if upgrade.before != upgrade.after:
             log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
-        # The first round now: what a crash left pending. Stopped first on shutdown.
-        loops.append(background.start(reconciler.run(), "reconciler"))
+        background.loop(reconciler.run(), "reconciler")  # its first round: what a crash left
 
     async def close_graph(_: web.Application) -> None:
-        for loop in loops:
-            loop.cancel()
         await background.close()  # late results are posted before Graph and storage close
         await graph.aclose()
         if store is None:

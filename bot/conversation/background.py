@@ -20,12 +20,20 @@ T = TypeVar("T")
 class Background:
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
-        self.closing = False
+        self._loops: set[asyncio.Task[Any]] = set()
 
     def start(self, work: Coroutine[Any, Any, T], name: str) -> asyncio.Task[T]:
-        task = asyncio.create_task(work, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        """A turn's work: waited for on shutdown, then cancelled."""
+        return self._track(self._tasks, asyncio.create_task(work, name=name))
+
+    def loop(self, work: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        """A loop that runs until shutdown (the reconciler): cancelled first, not waited for."""
+        return self._track(self._loops, asyncio.create_task(work, name=name))
+
+    @staticmethod
+    def _track(tasks: set[asyncio.Task[Any]], task: asyncio.Task[T]) -> asyncio.Task[T]:
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
         return task
 
     @property
@@ -33,14 +41,15 @@ class Background:
         return len(self._tasks)
 
     async def idle(self) -> None:
-        """Until nothing is running (tests, and an orderly shutdown)."""
+        """Until no turn's work is running (tests wait for late results with it)."""
         while self._tasks:
             await asyncio.wait(set(self._tasks))
 
     async def close(self, grace: float = 5.0, explain_within: float = 5.0) -> None:
         """Let running work finish within `grace` seconds, then cancel it and give each
         `explain_within` seconds to post its explanation."""
-        self.closing = True
+        for task in set(self._loops):
+            task.cancel()
         if not self._tasks:
             return
         log.info("Waiting up to %gs for %d background task(s)", grace, len(self._tasks))

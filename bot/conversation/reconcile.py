@@ -65,7 +65,8 @@ class Reconciler:
         """Settle what has been pending longer than `after`; how many were settled."""
         now = self._clock()
         settled = 0
-        for intent in await self._storage.pending_intents(now - (after or self._after)):
+        cutoff = now - (self._after if after is None else after)
+        for intent in await self._storage.pending_intents(cutoff):
             if intent.created_at is not None and now - intent.created_at > MAX_AGE:
                 log.error(
                     "Giving up on intent %s after a day; Graph never confirmed it", intent.key

@@ -51,18 +51,18 @@ class CardVerbs:
         self._meetings = runner.meetings
         self._storage = storage
         self._claim_wait = claim_wait
-        on_meeting = self._on_meeting
+        on_meeting, one_at_a_time = self._on_meeting, self._one_at_a_time
         self._handlers: dict[Verb, Handler] = {
             Verb.RUN: self._run,
             Verb.OPEN_FORM: self._open_form,
-            Verb.SUBMIT_FORM: self._submit_form,
+            Verb.SUBMIT_FORM: one_at_a_time(self._submit_form),
             Verb.SHOW: on_meeting(self._show),
             Verb.ASK_CANCEL: on_meeting(self._ask_cancel),
             Verb.CANCEL: on_meeting(self._cancel),
             Verb.RESCHEDULE: on_meeting(self._reschedule),
-            Verb.ADD_TO_CALENDAR: on_meeting(self._add_to_calendar),
-            Verb.MAKE_ONLINE: self._make_online,
-            Verb.CREATE_STANDALONE: self._create_standalone,
+            Verb.ADD_TO_CALENDAR: one_at_a_time(on_meeting(self._add_to_calendar)),
+            Verb.MAKE_ONLINE: one_at_a_time(self._make_online),
+            Verb.CREATE_STANDALONE: one_at_a_time(self._create_standalone),
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -89,6 +89,22 @@ class CardVerbs:
             return await self._runner.guarded(turn, turn.verb, look_up)
 
         return owned
+
+    def _one_at_a_time(self, handler: Handler) -> Handler:
+        """Presses of this button with the same data run one after the other; each after the
+        first finds the work done (the create's intent, the event already online) and makes
+        no second Graph change."""
+
+        async def serialised(turn: TurnInfo, data: Data) -> Card:
+            if turn.requester is None:
+                return await handler(turn, data)
+
+            async def in_turn() -> Card:
+                return await self._exclusively(turn, data, _not_yet, lambda: handler(turn, data))
+
+            return await self._runner.guarded(turn, turn.verb, in_turn)
+
+        return serialised
 
     async def _exclusively(
         self, turn: TurnInfo, data: Data, settled: Settled, work: Callable[[], Awaitable[Card]]
@@ -230,6 +246,10 @@ class CardVerbs:
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
+
+
+async def _not_yet() -> Card | None:
+    return None
 
 
 def _action_key(requester: Requester, data: Data) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from bot.graph.auth import TokenAcquisitionError
 from bot.graph.errors import GraphError
 from bot.meetings.graph_api import GraphApi
+from bot.meetings.graph_docs import meeting_from_event
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.store import to_meeting, to_record
 from bot.storage import Intent, IntentRows, IntentStatus, MeetingRows, StorageError
@@ -98,8 +99,10 @@ class Ledger:
         if await self._storage.record_intent(create.key, create.kind, tenant, user, request):
             return None
         intent = await self._storage.find_intent(create.key)
-        if intent is None or intent.status is not IntentStatus.DONE or create.kind == CALENDAR_COPY:
+        if intent is None or intent.status is not IntentStatus.DONE:
             return None
+        if create.kind == CALENDAR_COPY:  # not a meeting of the bot's: Graph's answer is kept
+            return meeting_from_event(intent.result, user) if intent.result else None
         record = await self._storage.find(tenant, user, create.kind, intent.graph_id)
         return replace(to_meeting(record), created=False) if record else None
 
