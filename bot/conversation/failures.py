@@ -123,7 +123,7 @@ def _storage(error: StorageError) -> Explanation:
     return Explanation(
         "I can't save anything right now, so I did not create or change anything.",
         "Please try again in a few minutes. If it keeps happening, tell your admin.",
-        f"Storage unavailable (full, read-only, locked or down; /readyz says which): {error}",
+        f"Storage unavailable (full, read-only, locked or down): {error}",
         admin_action=True,
     )
 

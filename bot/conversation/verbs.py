@@ -70,6 +70,8 @@ class CardVerbs:
             handler = self._handlers[Verb(str(data.get("action", "")))]
         except ValueError:
             return error_card("That button is not one I know.", "Type **help** to start over.")
+        if "id" in data and not is_graph_id(data["id"]):  # forged: never a path, never stored
+            return error_card(NOT_YOURS)
         return await handler(turn, data)
 
     def _on_meeting(self, handler: MeetingHandler) -> Handler:
