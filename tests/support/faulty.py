@@ -31,7 +31,7 @@ TURN_BUDGET = 1.0
 #: Over the budget for the loopback round trip on a loaded test machine.
 SLACK = 0.75
 CANNOT_SAVE = "I can't save anything right now, so I did not create or change anything."
-NOTHING_CREATED = "Microsoft Graph is busy or unreachable right now, so nothing was created."
+NOTHING_CREATED = "Nothing was created. Please try again in"
 NOT_CONFIRMED = "I could not confirm with Microsoft Graph whether the meeting was created"
 
 
