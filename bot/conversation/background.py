@@ -18,7 +18,8 @@ T = TypeVar("T")
 
 
 class Background:
-    def __init__(self) -> None:
+    def __init__(self, grace: float = 5.0) -> None:
+        self.grace = grace  # how long running work may go on once shutdown begins
         self._tasks: set[asyncio.Task[Any]] = set()
         self._loops: set[asyncio.Task[Any]] = set()
 
@@ -45,9 +46,10 @@ class Background:
         while self._tasks:
             await asyncio.wait(set(self._tasks))
 
-    async def close(self, grace: float = 5.0, explain_within: float = 5.0) -> None:
+    async def close(self, explain_within: float = 5.0) -> None:
         """Let running work finish within `grace` seconds, then cancel it and give each
         `explain_within` seconds to post its explanation."""
+        grace = self.grace
         for task in set(self._loops):
             task.cancel()
         if not self._tasks:

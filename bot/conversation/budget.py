@@ -53,6 +53,7 @@ class _Answer:
 class Budgets:
     turn: float = 10.0
     background: float = 60.0
+    hard_stop_grace: float = HARD_STOP_GRACE
 
     @property
     def answer_within(self) -> float:
@@ -97,14 +98,14 @@ class TurnBudget:
         budget = self._budgets.background
         try:
             with deadline.within(budget, self._timer):
-                async with asyncio.timeout(budget + HARD_STOP_GRACE):
+                async with asyncio.timeout(budget + self._budgets.hard_stop_grace):
                     reply = await call_next()
         except asyncio.CancelledError:
             if state.late:
                 await self._post(turn, error_card(*STOPPED), in_place=True)
             raise
         except TimeoutError:
-            log.warning("turn kind=%s stopped after %gs", turn.kind, budget + HARD_STOP_GRACE)
+            log.warning("turn kind=%s stopped after its %gs budget", turn.kind, budget)
             reply = answer(turn.is_invoke, error_card(*TOO_LONG))
         except Exception:
             if not state.late:

@@ -63,6 +63,12 @@ class FaultyBot:
     runtime: BotRuntime
     capture: ConnectorCapture
     service_url: str
+    server: TestServer
+
+    async def stop(self) -> None:
+        """Shut the bot down as a deployment does (its cleanup runs); idempotent."""
+        await self.http.aclose()
+        await self.server.close()
 
     async def say(self, text: str, **kwargs: Any) -> float:
         """Send a message; the seconds until the HTTP answer, which must be within budget."""
@@ -102,15 +108,36 @@ class FaultyBot:
 DAY = timedelta(days=1)
 
 
+@dataclass
+class Tuning:
+    """What a fault test's bot is started with; `start` starts one (again, after a stop)."""
+
+    settings: Settings
+    store: Store | None
+    timer: FastTimer
+    capture: ConnectorCapture
+    service_url: str
+
+    async def start(self) -> FaultyBot:
+        runtime = build_runtime(
+            self.settings, join_link_waits=(0.05, 0.1), store=self.store, timer=self.timer
+        )
+        server = TestServer(runtime.app, host="127.0.0.1")
+        await server.start_server()
+        url = str(server.make_url("")).rstrip("/")
+        http = httpx.AsyncClient(timeout=30)
+        return FaultyBot(url, http, runtime, self.capture, self.service_url, server)
+
+
 @pytest.fixture
-async def faulty(
+def tuning(
     settings: Settings,
     connector: tuple[ConnectorCapture, str],
     graph_timeout: float,
     graph_timer: FastTimer,
     bot_db: Path,
     bot_store: Store | None,
-) -> AsyncIterator[FaultyBot]:
+) -> Tuning:
     capture, service_url = connector
     tuned = replace(
         settings,
@@ -120,13 +147,14 @@ async def faulty(
         graph_max_retries=3,
         bot_db=bot_db,
     )
-    runtime = build_runtime(tuned, join_link_waits=(0.05, 0.1), store=bot_store, timer=graph_timer)
-    server = TestServer(runtime.app, host="127.0.0.1")
-    await server.start_server()
-    async with httpx.AsyncClient(timeout=30) as http:
-        url = str(server.make_url("")).rstrip("/")
-        yield FaultyBot(url, http, runtime, capture, service_url)
-    await server.close()
+    return Tuning(tuned, bot_store, graph_timer, capture, service_url)
+
+
+@pytest.fixture
+async def faulty(tuning: Tuning) -> AsyncIterator[FaultyBot]:
+    bot = await tuning.start()
+    yield bot
+    await bot.stop()
 
 
 async def listed_and_cancelled(bot: FaultyBot, subject: str) -> None:
