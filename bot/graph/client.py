@@ -13,6 +13,7 @@ import httpx
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
 from bot.graph.errors import GraphError, GraphTransportError, error_from_response
 from bot.graph.retry import RetryPolicy
+from bot.observability import Telemetry
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,10 @@ class GraphClient:
         http: httpx.AsyncClient | None = None,
         sleep: Sleep = asyncio.sleep,
         verify: Any = True,
+        telemetry: Telemetry | None = None,
     ) -> None:
         self._base = base_url.rstrip("/")
+        self._telemetry = telemetry or Telemetry()
         self._tokens = tokens
         self._retry = RetryPolicy(max_retries, backoff_base, max_delay)
         self._sleep = sleep
@@ -154,12 +157,27 @@ class GraphClient:
     ) -> httpx.Response:
         """Send one Graph request, retrying what the policy says is worth it; raise GraphError."""
         url = f"{self._base}/{path.lstrip('/')}"
+        with self._telemetry.graph_call(method, path):
+            return await self._attempts(method, path, url, json, params, headers)
+
+    async def _attempts(
+        self,
+        method: str,
+        path: str,
+        url: str,
+        json: JSON | None,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+    ) -> httpx.Response:
         attempt = 0
         while True:
             try:
-                return await self._checked(method, url, json, params, headers)
+                response = await self._checked(method, url, json, params, headers)
+                self._telemetry.graph_answered(method, path, response.status_code)
+                return response
             except GraphError as error:
                 error.path = path
+                self._telemetry.graph_answered(method, path, error.status)
                 wait = self._retry.delay(attempt, error)
                 if wait is None:
                     raise
