@@ -15,6 +15,7 @@ from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
 from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.notices import NoticeSettings
 from bot.conversation.references import remember_reference
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
@@ -23,10 +24,17 @@ from bot.identity.entra import Entra
 from bot.identity.sso import SsoService
 from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
+from bot.jobs import JobRunner
+from bot.jobs.wiring import job_runner
+from bot.meetings.agenda import DailyAgenda
+from bot.meetings.reminders import Reminders
 from bot.meetings.service import MeetingService
+from bot.observability import Telemetry
+from bot.observability.tracing import start_tracing
 from bot.storage import Store, describe_store, store_for
 from bot.transport.app import create_adapter, create_app
 from bot.transport.handler import MeetingBot
+from bot.transport.proactive import ConnectorOutbox
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +44,8 @@ class BotRuntime:
     app: web.Application
     graph: GraphClient
     store: Store  # opened (and migrated) when the app starts, closed with it
+    jobs: JobRunner  # started with the app (every JOB_POLL_SECONDS), stopped with it
+    telemetry: Telemetry
 
 
 def token_provider(
@@ -63,11 +73,16 @@ def build_conversation(
     storage: Store,
     sso: SsoService | None,
     clock: Callable[[], datetime],
+    notices: NoticeSettings | None = None,
 ) -> Conversation:
     """Typed commands and card verbs behind the gates: tenant, acting-as, then sign-in."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
     runner = CommandRunner(
-        service, default_duration=settings.default_duration, clock=clock, deployment=deployment
+        service,
+        default_duration=settings.default_duration,
+        clock=clock,
+        deployment=deployment,
+        notices=notices,
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
@@ -92,25 +107,41 @@ def build_runtime(
     entra = Entra(settings) if settings.app_id else None
     storage = store or store_for(settings)
     sso = _single_sign_on(settings, entra, storage)
+    telemetry = Telemetry(
+        provider=start_tracing(settings.jobs.otlp_endpoint, settings.jobs.service_name)
+    )
     graph = GraphClient(
         settings.graph_base_url,
         tokens or token_provider(settings, entra, sso),
         timeout=settings.graph_timeout,
         max_retries=settings.graph_max_retries,
+        telemetry=telemetry,
     )
-    service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
-    conversation = build_conversation(settings, service, storage, sso, clock)
-    bot = MeetingBot(conversation, settings.default_zone)
-    app = create_app(
-        create_adapter(settings, entra), bot, ready=storage.ready, auth_required=entra is not None
+    reminders = Reminders(storage, settings.jobs.reminder_minutes, clock)
+    agenda = DailyAgenda(storage, clock)
+    service = MeetingService(
+        graph, storage, settings.graph_auth, join_link_waits=join_link_waits, reminders=reminders
     )
+    notices = NoticeSettings(storage, reminders, agenda, clock)
+    conversation = build_conversation(settings, service, storage, sso, clock, notices)
+    bot = MeetingBot(conversation, settings.default_zone, telemetry)
+    adapter = create_adapter(settings, entra)
+    app = create_app(adapter, bot, ready=storage.ready, auth_required=entra is not None)
+    app.router.add_get("/metrics", telemetry.metrics.handle)
+    outbox = ConnectorOutbox(adapter, settings.app_id)
+    jobs = job_runner(settings, storage, outbox, service, agenda, clock, telemetry)
 
     async def open_storage(_: web.Application) -> None:
         upgrade = await storage.open()  # migrations, under a lock; a newer schema is refused
         if upgrade.before != upgrade.after:
             log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
+        jobs.start()
+
+    async def stop_jobs(_: web.Application) -> None:
+        await jobs.stop()
 
     async def close_graph(_: web.Application) -> None:
+        telemetry.shutdown()
         await graph.aclose()
         if store is None:
             await storage.aclose()
@@ -118,8 +149,9 @@ def build_runtime(
             entra.close()
 
     app.on_startup.append(open_storage)
+    app.on_shutdown.append(stop_jobs)
     app.on_cleanup.append(close_graph)
-    return BotRuntime(app=app, graph=graph, store=storage)
+    return BotRuntime(app=app, graph=graph, store=storage, jobs=jobs, telemetry=telemetry)
 
 
 def describe_startup(settings: Settings) -> list[str]:

@@ -25,6 +25,7 @@ from bot.meetings.graph_docs import (
     meeting_from_online,
 )
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.reminders import MeetingHooks, NoHooks
 from bot.meetings.store import to_meeting, to_record
 from bot.storage import MeetingRows
 
@@ -70,8 +71,10 @@ class MeetingService:
         *,
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        reminders: MeetingHooks | None = None,
     ) -> None:
         self._graph = graph
+        self._reminders = reminders or NoHooks()  # told of each create, move and cancel
         self._storage = storage
         self._auth_mode = auth_mode
         self._waits = tuple(join_link_waits)
@@ -101,6 +104,7 @@ class MeetingService:
         if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
             meeting = replace(meeting, organizer_name=requester.name)
         await self._remember(requester, meeting)
+        await self._reminders.created(requester, meeting)
         return meeting
 
     # --- calendar events -------------------------------------------------------------------
@@ -150,6 +154,7 @@ class MeetingService:
             doc = await self._wait_for_join_link(user, doc, tz)
         meeting = meeting_from_event(doc, requester.user_id)
         await self._remember(requester, meeting)
+        await self._reminders.created(requester, meeting)
         return meeting
 
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
@@ -185,6 +190,7 @@ class MeetingService:
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
         await self._remember(requester, moved)
+        await self._reminders.moved(requester, moved)
         return moved
 
     async def add_to_calendar(
@@ -264,6 +270,7 @@ class MeetingService:
         await self._storage.mark_cancelled(
             requester.tenant_id, requester.user_id, meeting.kind, meeting.id
         )
+        await self._reminders.cancelled(requester, meeting)
         return replace(meeting, cancelled=True)
 
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
