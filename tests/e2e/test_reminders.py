@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.storage import JobStatus
 from tests.support.activities import USER_AAD, invoke, message
@@ -18,8 +19,8 @@ START = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 TEN_BEFORE = START - timedelta(minutes=10)
 
 
-def top_buttons(card: dict[str, object]) -> list[str]:
-    return [str(a["title"]) for a in card.get("actions", [])]  # type: ignore[union-attr, index]
+def top_buttons(card: dict[str, Any]) -> list[str]:
+    return [str(a["title"]) for a in card.get("actions", [])]
 
 
 async def test_a_scheduled_meeting_gets_one_reminder_ten_minutes_before(
