@@ -131,6 +131,15 @@ def build_runtime(
     outbox = ConnectorOutbox(adapter, settings.app_id)
     jobs = job_runner(settings, storage, outbox, service, agenda, clock, telemetry)
 
+    runtime = BotRuntime(app=app, graph=graph, store=storage, jobs=jobs, telemetry=telemetry)
+    _open_and_close(runtime, close_store=store is None, entra=entra)
+    return runtime
+
+
+def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | None) -> None:
+    """At start: migrate the store, then run jobs. At the end: jobs stop before what they use."""
+    storage, jobs = runtime.store, runtime.jobs
+
     async def open_storage(_: web.Application) -> None:
         upgrade = await storage.open()  # migrations, under a lock; a newer schema is refused
         if upgrade.before != upgrade.after:
@@ -141,17 +150,16 @@ def build_runtime(
         await jobs.stop()
 
     async def close_graph(_: web.Application) -> None:
-        telemetry.shutdown()
-        await graph.aclose()
-        if store is None:
+        runtime.telemetry.shutdown()
+        await runtime.graph.aclose()
+        if close_store:
             await storage.aclose()
         if entra is not None:
             entra.close()
 
-    app.on_startup.append(open_storage)
-    app.on_shutdown.append(stop_jobs)
-    app.on_cleanup.append(close_graph)
-    return BotRuntime(app=app, graph=graph, store=storage, jobs=jobs, telemetry=telemetry)
+    runtime.app.on_startup.append(open_storage)
+    runtime.app.on_shutdown.append(stop_jobs)
+    runtime.app.on_cleanup.append(close_graph)
 
 
 def describe_startup(settings: Settings) -> list[str]:
