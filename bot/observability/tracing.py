@@ -56,10 +56,10 @@ def span(tracer: Tracer | None, name: str, **attributes: Any) -> Iterator[Span |
 def graph_operation(method: str, path: str) -> str:
     """A Graph call named without ids: "POST onlineMeetings/createOrGet", "GET calendarView"."""
     parts = path.split("?", 1)[0].strip("/").split("/")
-    if parts[:1] == ["users"]:
-        parts = parts[2:]
+    if parts[:1] == ["users"] and len(parts) > 1:
+        parts = parts[2:] or ["user"]  # GET users/{id}: one user
     elif parts[:1] == ["me"]:
-        parts = parts[1:]
+        parts = parts[1:] or ["user"]
     named = [p for p in parts if _NAME.match(p)]
     return f"{method.upper()} {'/'.join(named) or '/'}"
 

@@ -29,6 +29,9 @@ from tests.support.servers import BotUnderTest
         ("PATCH", "me/events/AAMkAGI2TG93AAA%3D", "PATCH events"),
         ("POST", "users/x/events/AAMkAGI2TG93AAA=/cancel", "POST events/cancel"),
         ("GET", "users/x/calendarView?startDateTime=1", "GET calendarView"),
+        ("GET", "users?$filter=mail eq 'a@b.c'", "GET users"),
+        ("GET", "users/ann@contoso.com", "GET user"),
+        ("GET", "me", "GET user"),
     ],
 )
 def test_graph_calls_are_named_without_ids(method: str, path: str, operation: str) -> None:
