@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
+from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
@@ -44,8 +46,10 @@ class CommandRunner:
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
+        notices: NoticeSettings | None = None,
     ) -> None:
         self.meetings = meetings
+        self.notices = notices  # reminders and the daily agenda
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
@@ -87,7 +91,15 @@ class CommandRunner:
             return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
+        if kind in NOTICE_KINDS:
+            return await self._notice(command, turn)
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _notice(self, command: Command, turn: TurnInfo) -> Card:
+        notices, who = self.notices, turn.requester
+        if notices is None or who is None:
+            return error_card("Reminders and the daily agenda are not set up here.")
+        return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()
@@ -102,6 +114,7 @@ class CommandRunner:
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
+            origin=origin_json(turn),
         )
         return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -129,6 +142,7 @@ class CommandRunner:
                 people,
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
+                origin=origin_json(turn),
             )
         except TeamsLinkNotAllowed:
             return teams_not_allowed_card(subject, start, end)
@@ -150,7 +164,12 @@ class CommandRunner:
                 "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
             )
         found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
-        if not found:
+        if not found:  # `cancel X` again once it is done: show what was done
+            done = await self.meetings.find_by_name(
+                turn.requester, command.subject, self.clock(), cancelled=True
+            )
+            if done:
+                return meeting_card(done[0], turn.tz, turn.locale)
             return error_card(
                 f"I found no upcoming meeting called “{command.subject}” that I created for you.",
                 "Type **my meetings** to see your meetings, each with a Cancel button.",
