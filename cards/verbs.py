@@ -20,3 +20,4 @@ class Verb(StrEnum):
     ADD_TO_CALENDAR = "add_to_calendar"  # a standalone meeting's calendar copy
     MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
+    ADD_STANDALONE_LINK = "add_standalone_link"  # a Teams link for an event Outlook made without

@@ -53,6 +53,7 @@ class CardVerbs:
             Verb.ADD_TO_CALENDAR: on_meeting(self._add_to_calendar),
             Verb.MAKE_ONLINE: self._make_online,
             Verb.CREATE_STANDALONE: self._create_standalone,
+            Verb.ADD_STANDALONE_LINK: on_meeting(self._add_standalone_link),
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -188,6 +189,21 @@ class CardVerbs:
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
         return await self._runner.guarded(turn, "add to calendar", add)
+
+    async def _add_standalone_link(
+        self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
+    ) -> Card:
+        if meeting.kind != EVENT:
+            return error_card(NOT_YOURS)
+        if meeting.join_url:  # a second press: the link is already in the event
+            return meeting_card(meeting, turn.tz, turn.locale)
+
+        async def add() -> Card:
+            added = await self._meetings.add_standalone_link(who, meeting, turn.tz)
+            notice = "Teams link added to the event: everyone invited gets it in an update."
+            return meeting_card(added, turn.tz, turn.locale, notice=notice)
+
+        return await self._runner.guarded(turn, "add a Teams link", add)
 
     # --- an event the bot did not create ---------------------------------------------------
 

@@ -111,4 +111,6 @@ def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
         attendees=tuple(a for a in attendees if a),
         dial_in=_dial_in({"audioConferencing": online}) if isinstance(online, dict) else None,
         cancelled=bool(doc.get("isCancelled")),
+        is_organizer=doc.get("isOrganizer") is not False,
+        occurrence=str(doc.get("type") or "") in ("occurrence", "exception"),
     )

@@ -7,7 +7,6 @@ the GraphApi protocol, and returns Meetings.
 from __future__ import annotations
 
 import asyncio
-import html
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -17,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
 from bot.graph.zones import graph_zone
+from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
 from bot.meetings.graph_docs import (
     date_time_time_zone,
-    event_join_url,
     graph_datetime,
     meeting_from_event,
     meeting_from_online,
@@ -29,8 +28,6 @@ from bot.meetings.store import to_meeting, to_record
 from bot.storage import MeetingRows
 
 JSON = dict[str, Any]
-TEAMS = "teamsForBusiness"
-JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
 
 
 class GraphApi(Protocol):
@@ -74,8 +71,7 @@ class MeetingService:
         self._graph = graph
         self._storage = storage
         self._auth_mode = auth_mode
-        self._waits = tuple(join_link_waits)
-        self._sleep = sleep
+        self._links = EventLinks(graph, join_link_waits, sleep)
 
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
@@ -145,12 +141,27 @@ class MeetingService:
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
         user = self.user_path(requester)
-        doc = await self._graph.create_event(user, event, tz.key)
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
+        doc = await self._links.settled(
+            user, await self._graph.create_event(user, event, tz.key), tz
+        )
         meeting = meeting_from_event(doc, requester.user_id)
+        if not doc.get("isOnlineMeeting"):  # Outlook made it offline although Teams is allowed
+            meeting = replace(meeting, link_refused=True)
         await self._remember(requester, meeting)
         return meeting
+
+    async def add_standalone_link(
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+    ) -> Meeting:
+        """The way to join an event Outlook made without its Teams link: a standalone Teams
+        meeting whose link goes into the event's body and location (bot/meetings/event_links.py)."""
+        tz = graph_zone(tz)
+        user = self.user_path(requester)
+        doc = await self._graph.get_event(user, meeting.id, tz.key)
+        doc, join_url = await self._links.add_standalone(user, doc, tz)
+        added = replace(meeting_from_event(doc, requester.user_id), join_url=join_url or None)
+        await self._remember(requester, added)
+        return added
 
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
         """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
@@ -162,9 +173,7 @@ class MeetingService:
             doc = await self._graph.update_event(
                 user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
             )
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        return meeting_from_event(doc, requester.user_id)
+        return meeting_from_event(await self._links.settled(user, doc, tz), requester.user_id)
 
     async def reschedule(
         self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
@@ -176,9 +185,9 @@ class MeetingService:
         user = self.user_path(requester)
         if meeting.kind == EVENT:
             patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
-            moved = meeting_from_event(
-                await self._graph.update_event(user, meeting.id, patch, tz.key), requester.user_id
-            )
+            doc = await self._graph.update_event(user, meeting.id, patch, tz.key)
+            doc, join_url = await self._links.after_move(user, doc, meeting.join_url, tz)
+            moved = replace(meeting_from_event(doc, requester.user_id), join_url=join_url)
         else:
             times = {"startDateTime": graph_datetime(start), "endDateTime": graph_datetime(end)}
             moved = meeting_from_online(
@@ -199,21 +208,12 @@ class MeetingService:
             "subject": meeting.subject,
             "start": date_time_time_zone(meeting.start, tz),
             "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "")},
-            "location": {"displayName": "Microsoft Teams meeting"},
+            "body": {"contentType": "html", "content": join_body(meeting.join_url or "")},
+            "location": {"displayName": TEAMS_LOCATION},
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
         doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
         return meeting_from_event(doc, requester.user_id)
-
-    async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
-        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
-        for wait in self._waits:
-            await self._sleep(wait)
-            fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
-            if event_join_url(fresh):
-                return {**doc, **fresh}
-        return doc
 
     # --- listing and cancelling ------------------------------------------------------------
 
@@ -268,11 +268,3 @@ class MeetingService:
 
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
         await self._storage.remember(to_record(requester, meeting))
-
-
-def _join_body(join_url: str) -> str:
-    link = html.escape(join_url, quote=True)
-    return (
-        "<p>Microsoft Teams meeting</p>"
-        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )
