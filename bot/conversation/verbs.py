@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.conversation.attendees import resolve_attendees
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
 from bot.conversation.failures import NOT_YOURS
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
@@ -123,11 +124,20 @@ class CardVerbs:
             return schedule_form(values, exc.fields)
         if turn.requester is None:
             return error_card(NO_ACCOUNT)
-        kind = CommandKind.SCHEDULE if form.invite else CommandKind.MEETING
-        command = Command(
-            kind, form.subject, form.start, form.start + form.duration, attendees=form.attendees
+        people, problems = await resolve_attendees(
+            form.attendees, False, turn.roster, directory=self._meetings
         )
-        return await self._runner.run(command, _same_card(turn))
+        if problems:  # name who could not be found beside the field; keep everything typed
+            return schedule_form(values, {"attendees": " ".join(problems)})
+        end = form.start + form.duration
+        same_card = _same_card(turn)
+        if not form.invite:
+            command = Command(CommandKind.MEETING, form.subject, form.start, end)
+            return await self._runner.run(command, same_card)
+        command = Command(CommandKind.SCHEDULE, form.subject, form.start, end)
+        return await self._runner.guarded(
+            same_card, "schedule", lambda: self._runner.schedule_with(command, same_card, people)
+        )
 
     async def _create_standalone(self, turn: TurnInfo, data: Data) -> Card:
         try:

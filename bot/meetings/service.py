@@ -7,6 +7,7 @@ the GraphApi protocol, and returns Meetings.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -15,6 +16,8 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
+from bot.graph.directory import DirectoryUser
+from bot.graph.errors import GraphBadRequest, GraphForbidden, GraphNotFound
 from bot.graph.zones import graph_zone
 from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
 from bot.meetings.graph_docs import (
@@ -26,6 +29,8 @@ from bot.meetings.graph_docs import (
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
 from bot.meetings.store import to_meeting, to_record
 from bot.storage import MeetingRows
+
+log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
 
@@ -42,6 +47,7 @@ class GraphApi(Protocol):
     async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
     async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
+    async def get_user(self, user_id: str) -> DirectoryUser: ...
 
 
 class TeamsLinkNotAllowed(Exception):
@@ -78,6 +84,16 @@ class MeetingService:
         if self._auth_mode is GraphAuthMode.DELEGATED:
             return "me"
         return f"users/{quote(requester.user_id, safe='')}"
+
+    async def person(self, user_id: str) -> Person | None:
+        """Someone picked in the Teams people picker (an Entra object id), from Graph's user
+        directory; None when the directory does not know them or may not be read."""
+        try:
+            user = await self._graph.get_user(user_id)
+        except (GraphNotFound, GraphForbidden, GraphBadRequest) as exc:
+            log.info("Directory lookup of a picked person failed: %s", exc)
+            return None
+        return Person(email=user.address, name=user.display_name) if user.address else None
 
     # --- standalone Teams meetings ---------------------------------------------------------
 
