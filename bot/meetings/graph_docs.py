@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -79,6 +80,14 @@ def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
         dial_in=_dial_in(doc),
         created=created,
     )
+
+
+_ID = re.compile(r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(@.*)?$", re.IGNORECASE)
+
+
+def looks_like_id(name: str) -> bool:
+    """An organizer "name" no person should read: empty, an object id, or an address made of one."""
+    return not name.strip() or bool(_ID.match(name.strip()))
 
 
 def event_join_url(doc: dict[str, Any]) -> str | None:

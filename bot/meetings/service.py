@@ -23,6 +23,7 @@ from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_bod
 from bot.meetings.graph_docs import (
     date_time_time_zone,
     graph_datetime,
+    looks_like_id,
     meeting_from_event,
     meeting_from_online,
 )
@@ -109,9 +110,7 @@ class MeetingService:
         doc, created = await self._graph.create_or_get_online_meeting(
             self.user_path(requester), body
         )
-        meeting = meeting_from_online(doc, created)
-        if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
-            meeting = replace(meeting, organizer_name=requester.name)
+        meeting = await self._named(requester, meeting_from_online(doc, created))
         await self._remember(requester, meeting)
         return meeting
 
@@ -160,7 +159,7 @@ class MeetingService:
         doc = await self._links.settled(
             user, await self._graph.create_event(user, event, tz.key), tz
         )
-        meeting = meeting_from_event(doc, requester.user_id)
+        meeting = await self._named(requester, meeting_from_event(doc, requester.user_id))
         if not doc.get("isOnlineMeeting"):  # Outlook made it offline although Teams is allowed
             meeting = replace(meeting, link_refused=True)
         await self._remember(requester, meeting)
@@ -176,6 +175,7 @@ class MeetingService:
         doc = await self._graph.get_event(user, meeting.id, tz.key)
         doc, join_url = await self._links.add_standalone(user, doc, tz)
         added = replace(meeting_from_event(doc, requester.user_id), join_url=join_url or None)
+        added = await self._named(requester, added)
         await self._remember(requester, added)
         return added
 
@@ -189,7 +189,8 @@ class MeetingService:
             doc = await self._graph.update_event(
                 user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
             )
-        return meeting_from_event(await self._links.settled(user, doc, tz), requester.user_id)
+        doc = await self._links.settled(user, doc, tz)
+        return await self._named(requester, meeting_from_event(doc, requester.user_id))
 
     async def reschedule(
         self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
@@ -209,6 +210,7 @@ class MeetingService:
             moved = meeting_from_online(
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
+        moved = await self._named(requester, moved)
         await self._remember(requester, moved)
         return moved
 
@@ -281,6 +283,18 @@ class MeetingService:
             requester.tenant_id, requester.user_id, meeting.kind, meeting.id
         )
         return replace(meeting, cancelled=True)
+
+    async def _named(self, requester: Requester, meeting: Meeting) -> Meeting:
+        """The organizer (always the requester here) by name, never an id: Graph leaves an
+        online meeting's organizer displayName null and may name an event's organizer by id;
+        then the activity's sender name, else the directory."""
+        if not looks_like_id(meeting.organizer_name):
+            return meeting
+        name = requester.name
+        if not name:
+            found = await self.person(requester.user_id)
+            name = found.name if found else ""
+        return replace(meeting, organizer_name=name)
 
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
         await self._storage.remember(to_record(requester, meeting))

@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from tests.e2e.test_e2e_card_actions import NOW, form_data
-from tests.support.activities import USER_AAD, invoke
+from tests.support.activities import USER_AAD, invoke, message
 from tests.support.cardtext import card_text
 from tests.support.connector import ConnectorCapture
 from tests.support.servers import BotUnderTest, Emulator
@@ -87,3 +87,33 @@ def _inputs(card: dict[str, object]) -> list[dict[str, object]]:
 
     walk(card)
     return found
+
+
+async def test_an_event_organizer_named_by_id_is_shown_by_name(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    """The emulator names an unseeded calendar's owner by object id (as an event's
+    organizer.emailAddress.name), as real events made by apps sometimes are."""
+    capture, url = connector
+    await bot.post(message("schedule Retro tomorrow 3pm", url))
+
+    words = card_text(capture.cards()[-1])
+
+    assert [line for line in words.splitlines() if "Organizer" in line] == ["Organizer: Jane Doe"]
+
+
+async def test_without_a_sender_name_the_organizer_comes_from_the_directory(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    """Graph leaves a standalone meeting's organizer displayName null; GET /users/{id} names
+    them (tests/emulator/test_emulator_directory.py)."""
+    capture, url = connector
+    await emulator.put(f"/_emulator/users/{USER_AAD}", {"displayName": "Jane Q. Doe"})
+    activity = message("meet now", url)
+    activity["from"].pop("name")
+
+    await bot.post(activity)
+
+    words = card_text(capture.cards()[-1])
+    organizer = [line for line in words.splitlines() if "Organizer" in line]
+    assert organizer == ["Organizer: Jane Q. Doe"]
