@@ -47,6 +47,7 @@ class GraphApi(Protocol):
     ) -> JSON: ...
     async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
+    async def delete_event(self, user: str, event_id: str) -> None: ...
     async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
     async def get_user(self, user_id: str) -> DirectoryUser: ...
 
@@ -210,6 +211,13 @@ class MeetingService:
             moved = meeting_from_online(
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
+            moved = replace(moved, calendar_copy_id=meeting.calendar_copy_id)
+            if meeting.calendar_copy_id:  # its calendar copy moves with it
+                patch = {
+                    "start": date_time_time_zone(start, tz),
+                    "end": date_time_time_zone(end, tz),
+                }
+                await self._graph.update_event(user, meeting.calendar_copy_id, patch, tz.key)
         moved = await self._named(requester, moved)
         await self._remember(requester, moved)
         return moved
@@ -231,6 +239,8 @@ class MeetingService:
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
         doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
+        # the meeting remembers its copy, so cancel and reschedule change both
+        await self._remember(requester, replace(meeting, calendar_copy_id=str(doc["id"])))
         return meeting_from_event(doc, requester.user_id)
 
     # --- listing and cancelling ------------------------------------------------------------
@@ -243,11 +253,16 @@ class MeetingService:
         docs = await self._graph.calendar_view(
             self.user_path(requester), graph_datetime(start), graph_datetime(end), tz.key
         )
-        meetings = [meeting_from_event(d) for d in docs if not d.get("isCancelled")]
-        for record in await self._storage.upcoming(requester.tenant_id, requester.user_id, start):
-            if record.kind == ONLINE and record.start < end:
-                meetings.append(to_meeting(record))
-        return sorted(meetings, key=lambda m: m.start)
+        records = await self._storage.upcoming(requester.tenant_id, requester.user_id, start)
+        standalone = [to_meeting(r) for r in records if r.kind == ONLINE and r.start < end]
+        copies = {m.calendar_copy_id for m in standalone if m.calendar_copy_id}
+        added = {r.graph_id: r.join_url for r in records if r.kind == EVENT and r.join_url}
+        meetings = [
+            replace(m, join_url=m.join_url or added.get(m.id))  # a standalone link it was given
+            for m in map(meeting_from_event, docs)
+            if not m.cancelled and m.id not in copies  # a calendar copy: shown once, as its meeting
+        ]
+        return sorted([*meetings, *standalone], key=lambda m: m.start)
 
     async def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
         """Upcoming meetings this bot created for the requester whose subject matches."""
@@ -279,6 +294,8 @@ class MeetingService:
             await self._graph.cancel_event(user, meeting.id, note)
         else:
             await self._graph.delete_online_meeting(user, meeting.id)
+            if meeting.calendar_copy_id:  # and its calendar copy, which no one else has
+                await self._graph.delete_event(user, meeting.calendar_copy_id)
         await self._storage.mark_cancelled(
             requester.tenant_id, requester.user_id, meeting.kind, meeting.id
         )
