@@ -47,6 +47,17 @@ class IdentitySettings:
 
 
 @dataclass(frozen=True)
+class JobSettings:
+    """Messages the bot starts (reminders, the daily agenda) and how it is watched."""
+
+    reminder_minutes: int = 10  # a reminder this long before a bot-created meeting starts
+    poll_seconds: float = 1.0  # how often a replica looks for due jobs; 0: never (tests)
+    lease_seconds: float = 60.0  # a claimed job is another replica's again after this long
+    otlp_endpoint: str = ""  # OpenTelemetry traces are exported only when set
+    service_name: str = "meeting-bot"
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the bot can be configured with. See .env.example for each variable."""
 
@@ -73,6 +84,7 @@ class Settings:
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
     identity: IdentitySettings = field(default_factory=IdentitySettings)
+    jobs: JobSettings = field(default_factory=JobSettings)
 
     @property
     def has_app_credentials(self) -> bool:
@@ -185,6 +197,17 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
         identity=identity,
+        jobs=_job_settings(env),
+    )
+
+
+def _job_settings(env: Mapping[str, str]) -> JobSettings:
+    return JobSettings(
+        reminder_minutes=_int(env, "REMINDER_MINUTES", 10, 0, 1440),
+        poll_seconds=_float(env, "JOB_POLL_SECONDS", 1.0),
+        lease_seconds=_float(env, "JOB_LEASE_SECONDS", 60.0),
+        otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip().rstrip("/"),
+        service_name=env.get("OTEL_SERVICE_NAME", "").strip() or "meeting-bot",
     )
 
 

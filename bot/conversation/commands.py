@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
 from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
@@ -45,8 +46,10 @@ class CommandRunner:
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
+        notices: NoticeSettings | None = None,
     ) -> None:
         self.meetings = meetings
+        self.notices = notices  # reminders and the daily agenda
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
@@ -88,7 +91,15 @@ class CommandRunner:
             return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
+        if kind in NOTICE_KINDS:
+            return await self._notice(command, turn)
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _notice(self, command: Command, turn: TurnInfo) -> Card:
+        notices, who = self.notices, turn.requester
+        if notices is None or who is None:
+            return error_card("Reminders and the daily agenda are not set up here.")
+        return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()

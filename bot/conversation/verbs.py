@@ -24,12 +24,14 @@ from bot.conversation.failures import NOT_YOURS
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
+from bot.language import message_language
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.service import TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind
 from bot.storage import ActionClaims
 from cards import Verb, error_card, meeting_card, schedule_form
 from cards.base import Card
+from cards.reminder import clock_time, reminder_card
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class CardVerbs:
             Verb.ADD_TO_CALENDAR: one_at_a_time(on_meeting(self._add_to_calendar)),
             Verb.MAKE_ONLINE: one_at_a_time(self._make_online),
             Verb.CREATE_STANDALONE: one_at_a_time(self._create_standalone),
+            Verb.SNOOZE: one_at_a_time(on_meeting(self._snooze)),
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -225,6 +228,18 @@ class CardVerbs:
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
         return await add()  # once per meeting: its intent and Graph's transactionId
+
+    async def _snooze(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
+        """A reminder's "Snooze 5 min": the same reminder again in five minutes (once per card,
+        however often it is pressed, on whichever replica)."""
+        notices = self._runner.notices
+        if notices is None or meeting.cancelled:
+            return meeting_card(meeting, turn.tz, turn.locale)
+        due = await notices.reminders.snooze(who, meeting, str(data.get("at", "")))
+        words = message_language(turn.locale).messages
+        notice = words["snoozed"].format(time=clock_time(due, turn.tz, turn.locale))
+        now = self._runner.clock()
+        return reminder_card(meeting, turn.tz, turn.locale, words, now, notice=notice)
 
     # --- an event the bot did not create ---------------------------------------------------
 

@@ -27,6 +27,7 @@ from bot.graph.ids import path_segment
 from bot.graph.retry import RetryPolicy
 from bot.graph.slots import MailboxSlots, mailbox_of
 from bot.graph.zones import prefer_time_zone
+from bot.observability import Telemetry
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,10 @@ class GraphClient:
         sleep: Sleep = asyncio.sleep,
         verify: Any = True,
         mailbox_slots: MailboxSlots | None = None,
+        telemetry: Telemetry | None = None,
     ) -> None:
         self._base = base_url.rstrip("/")
+        self._telemetry = telemetry or Telemetry()
         self._tokens = tokens
         self._retry = RetryPolicy(max_retries, backoff_base, max_delay)
         self._sleep = sleep
@@ -201,12 +204,28 @@ class GraphClient:
         retried with the same request instead of guessed about."""
         url = f"{self._base}/{path.lstrip('/')}"
         repeatable = method != "POST" if idempotent is None else idempotent
+        with self._telemetry.graph_call(method, path):
+            return await self._attempts(method, path, url, json, params, headers, repeatable)
+
+    async def _attempts(
+        self,
+        method: str,
+        path: str,
+        url: str,
+        json: JSON | None,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+        repeatable: bool,
+    ) -> httpx.Response:
         limit, attempt, maybe_done = deadline.current(), 0, False
         while True:
             try:
-                return await self._checked(method, url, json, params, headers, limit)
+                response = await self._checked(method, url, json, params, headers, limit)
+                self._telemetry.graph_answered(method, path, response.status_code)
+                return response
             except GraphError as error:
                 error.path, error.method = path, method
+                self._telemetry.graph_answered(method, path, error.status)
                 maybe_done = maybe_done or may_have_acted(error)
                 error.maybe_done = maybe_done and method != "GET"
                 remaining = limit.remaining() if limit is not None else None

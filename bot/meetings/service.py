@@ -30,6 +30,7 @@ from bot.meetings.graph_docs import (
 )
 from bot.meetings.ledger import CALENDAR_COPY, Create, Ledger, LedgerRows, MeetingNotSaved
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.reminders import MeetingHooks, NoHooks
 from bot.meetings.store import to_meeting, to_record
 from bot.storage import Intent, StorageError
 
@@ -64,8 +65,10 @@ class MeetingService:
         *,
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        reminders: MeetingHooks | None = None,
     ) -> None:
         self._graph = graph
+        self._reminders = reminders or NoHooks()  # told of each create, move and cancel
         self._storage = storage
         self._ledger = Ledger(graph, storage)
         self._auth_mode = auth_mode
@@ -114,7 +117,9 @@ class MeetingService:
                 doc = await self._wait_for_join_link(user, doc, tz)
             return meeting_from_event(doc, requester.user_id)
 
-        return await self._ledger.create(requester, user, create, finish)
+        meeting = await self._ledger.create(requester, user, create, finish)
+        await self._reminders.created(requester, meeting)
+        return meeting
 
     async def reconcile(self, intent: Intent) -> Meeting:
         """Settle an intent a crash or a fault left pending: the same idempotent request
@@ -202,6 +207,7 @@ class MeetingService:
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
         await self._remember(requester, moved)
+        await self._reminders.moved(requester, moved)
         return moved
 
     async def add_to_calendar(
@@ -290,6 +296,7 @@ class MeetingService:
             )
         except StorageError as error:  # Graph's is the truth; the next `cancel` marks it
             log.warning("Cancelled %s but could not mark it: %s", meeting.kind, error)
+        await self._reminders.cancelled(requester, meeting)
         return replace(meeting, cancelled=True)
 
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
