@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -24,9 +25,6 @@ from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
 from bot.graph.deadline import REAL_TIME, Timer
-from bot.identity.entra import Entra
-from bot.identity.sso import SsoService
-from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.jobs import JobRunner
 from bot.jobs.wiring import job_runner
@@ -39,6 +37,10 @@ from bot.storage import Store, describe_store, store_for
 from bot.transport.app import create_adapter, create_app
 from bot.transport.handler import MeetingBot
 from bot.transport.proactive import ConnectorOutbox
+
+if TYPE_CHECKING:  # msal comes with these: imported only when there are credentials
+    from bot.identity.entra import Entra
+    from bot.identity.sso import SsoService
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,9 @@ def token_provider(
 def _single_sign_on(settings: Settings, entra: Entra | None, store: Store) -> SsoService | None:
     if settings.local or entra is None or settings.graph_auth is not GraphAuthMode.DELEGATED:
         return None
+    from bot.identity.sso import SsoService
+    from bot.identity.token_cache import TokenCacheStore
+
     key = settings.identity.token_cache_key.encode() or entra.credential.key_material()
     return SsoService(settings, entra, TokenCacheStore(store, key))
 
@@ -115,7 +120,11 @@ def build_runtime(
     """The bot's web app, its one Graph client and its store (the configured one unless given:
     then the caller closes it), opened when the app starts and closed together on shutdown;
     `timer` is the clock of Graph's deadlines and waits (tests make long waits short)."""
-    entra = Entra(settings) if settings.app_id else None
+    entra = None
+    if settings.app_id:
+        from bot.identity.entra import Entra
+
+        entra = Entra(settings)
     storage = store or store_for(settings)
     sso = _single_sign_on(settings, entra, storage)
     telemetry = Telemetry(

@@ -13,6 +13,7 @@ from urllib.parse import quote
 import httpx
 
 from bot.graph import deadline
+from bot.graph.aiohttp_transport import AiohttpTransport
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
 from bot.graph.directory import USER_SELECT, DirectoryUser, address_filter
 from bot.graph.errors import (
@@ -71,6 +72,7 @@ class GraphClient:
             timeout=self._timeout,
             headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
             verify=verify,
+            transport=AiohttpTransport(verify),  # httpx's API, aiohttp's bytes (see there)
         )
 
     async def aclose(self) -> None:
