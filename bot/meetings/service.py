@@ -191,7 +191,14 @@ class MeetingService:
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
         create = Create(key, EVENT, event, tz.key, requester.name, origin or {})
-        return await self._create(requester, create)
+        try:
+            meeting = await self._create(requester, create)
+        except Exception:  # Graph reported a problem: read the calendar's providers again
+            self._recheck_providers(requester)
+            raise
+        if meeting.link_refused or not meeting.join_url:
+            self._recheck_providers(requester)
+        return meeting
 
     async def add_standalone_link(
         self, requester: Requester, meeting: Meeting, tz: ZoneInfo
