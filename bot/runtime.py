@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -54,6 +55,7 @@ class BotRuntime:
     telemetry: Telemetry
     background: Background  # turns that outlive their HTTP answer, and the reconciler
     reconciler: Reconciler
+    close_connectors: Callable[[], Awaitable[None]]  # the adapter's pooled clients, last
 
 
 def token_provider(
@@ -162,9 +164,17 @@ def build_runtime(
         budget=settings.background_budget,
     )
     jobs = job_runner(settings, storage, outbox, service, agenda, clock, telemetry)
-    runtime = BotRuntime(app, graph, storage, jobs, telemetry, background, reconciler)
+    runtime = BotRuntime(
+        app,
+        graph,
+        storage,
+        jobs,
+        telemetry,
+        background,
+        reconciler,
+        partial(close_adapter, adapter),
+    )
     _open_and_close(runtime, close_store=store is None, entra=entra)
-    app.on_cleanup.append(lambda _: close_adapter(adapter))  # after late results are posted
     return runtime
 
 
@@ -191,6 +201,7 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
             await storage.aclose()
         if entra is not None:
             entra.close()
+        await runtime.close_connectors()  # last: late results above still reply through it
 
     runtime.app.on_startup.append(open_storage)
     runtime.app.on_shutdown.append(stop_jobs)

@@ -126,12 +126,24 @@ class CommandRunner:
                 "Add a day and time.",
                 "schedule Budget review tomorrow 3pm",
             )
-        start, end = self._window(command)
         people, problems = await resolve_attendees(
-            command.attendees, command.everyone, turn.roster, turn.mentions
+            command.attendees,
+            command.everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self.meetings,
         )
         if problems:
             return error_card(" ".join(problems), "Write their e-mail address instead.")
+        return await self.schedule_with(command, turn, people)
+
+    async def schedule_with(
+        self, command: Command, turn: TurnInfo, people: Sequence[Person]
+    ) -> Card:
+        """Schedule `command` inviting people already resolved (the form resolves its own)."""
+        assert turn.requester is not None
+        assert command.start is not None
+        start, end = self._window(command)
         subject = command.subject or _default_subject(people)
         try:
             meeting = await self.meetings.schedule_event(

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.conversation.attendees import resolve_attendees
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
 from bot.conversation.failures import NOT_YOURS
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
@@ -66,6 +67,7 @@ class CardVerbs:
             Verb.MAKE_ONLINE: one_at_a_time(self._make_online),
             Verb.CREATE_STANDALONE: one_at_a_time(self._create_standalone),
             Verb.SNOOZE: one_at_a_time(on_meeting(self._snooze)),
+            Verb.ADD_STANDALONE_LINK: one_at_a_time(on_meeting(self._add_standalone_link)),
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -158,11 +160,20 @@ class CardVerbs:
             return schedule_form(values, exc.fields)
         if turn.requester is None:
             return error_card(NO_ACCOUNT)
-        kind = CommandKind.SCHEDULE if form.invite else CommandKind.MEETING
-        command = Command(
-            kind, form.subject, form.start, form.start + form.duration, attendees=form.attendees
+        people, problems = await resolve_attendees(
+            form.attendees, False, turn.roster, directory=self._meetings
         )
-        return await self._runner.run(command, _same_card(turn))
+        if problems:  # name who could not be found beside the field; keep everything typed
+            return schedule_form(values, {"attendees": " ".join(problems)})
+        end = form.start + form.duration
+        same_card = _same_card(turn)
+        if not form.invite:
+            command = Command(CommandKind.MEETING, form.subject, form.start, end)
+            return await self._runner.run(command, same_card)
+        command = Command(CommandKind.SCHEDULE, form.subject, form.start, end)
+        return await self._runner.guarded(
+            same_card, "schedule", lambda: self._runner.schedule_with(command, same_card, people)
+        )
 
     async def _create_standalone(self, turn: TurnInfo, data: Data) -> Card:
         try:
@@ -240,6 +251,21 @@ class CardVerbs:
         notice = words["snoozed"].format(time=clock_time(due, turn.tz, turn.locale))
         now = self._runner.clock()
         return reminder_card(meeting, turn.tz, turn.locale, words, now, notice=notice)
+
+    async def _add_standalone_link(
+        self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
+    ) -> Card:
+        if meeting.kind != EVENT:
+            return error_card(NOT_YOURS)
+        if meeting.join_url:  # a second press: the link is already in the event
+            return meeting_card(meeting, turn.tz, turn.locale)
+
+        async def add() -> Card:
+            added = await self._meetings.add_standalone_link(who, meeting, turn.tz)
+            notice = "Teams link added to the event: everyone invited gets it in an update."
+            return meeting_card(added, turn.tz, turn.locale, notice=notice)
+
+        return await self._runner.guarded(turn, "add a Teams link", add)
 
     # --- an event the bot did not create ---------------------------------------------------
 

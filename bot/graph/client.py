@@ -22,8 +22,9 @@ from bot.graph.errors import (
     GraphNotFound,
     GraphTransportError,
     error_from_response,
+    may_have_acted,
 )
-from bot.graph.ids import InvalidGraphId, is_graph_id
+from bot.graph.ids import path_segment
 from bot.graph.retry import RetryPolicy
 from bot.graph.slots import MailboxSlots, mailbox_of
 from bot.graph.zones import prefer_time_zone
@@ -157,6 +158,10 @@ class GraphClient:
         )
         return _json(response)
 
+    async def delete_event(self, user: str, event_id: str) -> None:
+        """Delete an event with no one invited (an appointment): cancel is for meetings."""
+        await self.request("DELETE", _event_path(user, event_id))
+
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
         """Cancel an event the user organizes; Graph notifies the attendees (202)."""
         body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
@@ -172,7 +177,7 @@ class GraphClient:
             "$orderby": "start/dateTime",
             "$top": "50",
             "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
-            "onlineMeeting,organizer,isCancelled,attendees,webLink",
+            "onlineMeeting,organizer,isCancelled,attendees,webLink,isOrganizer,type,seriesMasterId",
         }
         path = f"{user}/calendarView"
         events: list[JSON] = []
@@ -227,7 +232,7 @@ class GraphClient:
             except GraphError as error:
                 error.path, error.method = path, method
                 self._telemetry.graph_answered(method, path, error.status)
-                maybe_done = maybe_done or _may_have_acted(error)
+                maybe_done = maybe_done or may_have_acted(error)
                 error.maybe_done = maybe_done and method != "GET"
                 remaining = limit.remaining() if limit is not None else None
                 wait = self._retry.delay(attempt, error, idempotent=repeatable, remaining=remaining)
@@ -316,25 +321,11 @@ def _prefer_timezone(tz_name: str) -> dict[str, str]:
 
 
 def _event_path(user: str, event_id: str) -> str:
-    return f"{user}/events/{_segment(event_id)}"
+    return f"{user}/events/{path_segment(event_id)}"
 
 
 def _meeting_path(user: str, meeting_id: str) -> str:
-    return f"{user}/onlineMeetings/{_segment(meeting_id)}"
-
-
-def _segment(graph_id: str) -> str:
-    """An id as one path segment; one that cannot be Graph's never becomes a request."""
-    if not is_graph_id(graph_id):
-        raise InvalidGraphId(f"not a Graph id: {graph_id[:40]!r}")
-    return quote(graph_id, safe="")
-
-
-def _may_have_acted(error: GraphError) -> bool:
-    """Sent, and no answer that proves Graph did nothing (a 4xx does; a timeout or 5xx not)."""
-    if isinstance(error, GraphTransportError):
-        return error.sent
-    return error.status >= 500
+    return f"{user}/onlineMeetings/{path_segment(meeting_id)}"
 
 
 def _json(response: httpx.Response) -> JSON:

@@ -68,13 +68,12 @@ def create_app(
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.on_cleanup.append(lambda _: close_adapter(adapter))
     return app
 
 
 async def close_adapter(adapter: CloudAdapter) -> None:
-    """Close the connections of the adapter's kept connector clients (create_app's cleanup
-    does it; an adapter used without the app is closed by whoever made it)."""
+    """Close the connections of the adapter's kept connector clients; the composition root
+    does it last, after late results and jobs have been posted."""
     pool = adapter.bot_framework_authentication
     if isinstance(pool, PooledConnectors):
         await pool.aclose()
