@@ -2,116 +2,126 @@
 
 from __future__ import annotations
 
+import gettext
+from datetime import tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
+from cards.form import duration_choice
+from cards.i18n import Words, translator
 from cards.markdown import escape
-from cards.timefmt import time_range, zone_label
+from cards.timefmt import time_range, zone_key, zone_label
 from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
 
-DURATIONS = (15, 30, 45, 60, 90, 120)
 
-
-def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
+def _facts(
+    meeting: MeetingView, tz: ZoneInfo, locale: str, named: tzinfo | None, _: Words
+) -> list[dict[str, Any]]:
     facts = [
-        {"title": "When", "value": time_range(meeting.start, meeting.end, tz, locale)},
-        {"title": "Time zone", "value": zone_label(tz, meeting.start, locale)},
+        {"title": _("When"), "value": time_range(meeting.start, meeting.end, tz, locale)},
+        {"title": _("Time zone"), "value": zone_label(tz, meeting.start, locale)},
     ]
+    if named is not None and zone_key(named) != zone_key(tz):
+        facts.append(
+            {
+                "title": _("In {zone}").format(zone=zone_key(named)),
+                "value": time_range(meeting.start, meeting.end, named, locale),
+            }
+        )
     if meeting.organizer_name:
-        facts.append({"title": "Organizer", "value": escape(meeting.organizer_name)})
+        facts.append({"title": _("Organizer"), "value": escape(meeting.organizer_name)})
     if meeting.attendees:
-        facts.append({"title": "Attendees", "value": escape(", ".join(meeting.attendees))})
+        facts.append({"title": _("Attendees"), "value": escape(", ".join(meeting.attendees))})
     if meeting.dial_in:
-        facts.append({"title": "Dial in", "value": escape(meeting.dial_in.toll_number)})
-        facts.append({"title": "Conference ID", "value": escape(meeting.dial_in.conference_id)})
-    facts.append(
-        {
-            "title": "Type",
-            "value": "Teams meeting (link only)"
-            if meeting.kind == ONLINE
-            else "Calendar event with Teams link",
-        }
+        facts.append({"title": _("Dial in"), "value": escape(meeting.dial_in.toll_number)})
+        facts.append({"title": _("Conference ID"), "value": escape(meeting.dial_in.conference_id)})
+    kind = (
+        _("Teams meeting (link only)")
+        if meeting.kind == ONLINE
+        else _("Calendar event with Teams link")
     )
+    facts.append({"title": _("Type"), "value": kind})
     return [{"type": "FactSet", "facts": facts}]
 
 
-def _reschedule_card(meeting: MeetingView, tz: ZoneInfo) -> Card:
+def _reschedule_card(meeting: MeetingView, tz: ZoneInfo, t: gettext.NullTranslations) -> Card:
+    _ = t.gettext
     start = meeting.start.astimezone(tz)
     minutes = int((meeting.end - meeting.start).total_seconds() // 60)
-    choices = sorted({*DURATIONS, minutes})
     return {
         "type": "AdaptiveCard",
         "body": [
             {
                 "type": "Input.Date",
                 "id": "date",
-                "label": "New date",
+                "label": _("New date"),
                 "value": start.strftime("%Y-%m-%d"),
                 "isRequired": True,
-                "errorMessage": "Pick a date",
+                "errorMessage": _("Pick a date"),
             },
             {
                 "type": "Input.Time",
                 "id": "time",
-                "label": "New start time",
+                "label": _("New start time"),
                 "value": start.strftime("%H:%M"),
                 "isRequired": True,
-                "errorMessage": "Pick a time",
+                "errorMessage": _("Pick a time"),
             },
-            {
-                "type": "Input.ChoiceSet",
-                "id": "duration",
-                "label": "Duration",
-                "value": str(minutes),
-                "choices": [{"title": f"{m} minutes", "value": str(m)} for m in choices],
-            },
+            duration_choice(str(minutes), _("Duration"), t.ngettext),
         ],
-        "actions": [execute("Move meeting", Verb.RESCHEDULE, **meeting_ref(meeting))],
+        "actions": [execute(_("Move meeting"), Verb.RESCHEDULE, **meeting_ref(meeting))],
     }
 
 
 def meeting_card(
     meeting: MeetingView,
     tz: ZoneInfo,
-    locale: str = "en-US",
+    locale: str,
     *,
     notice: str | None = None,
     confirm_cancel: bool = False,
+    named_zone: tzinfo | None = None,
 ) -> Card:
-    """Subject, when (viewer's zone and locale), who, dial-in, Join and the secondary actions."""
+    """Subject, when (viewer's zone and locale; also in `named_zone`, the zone the request
+    named), who, dial-in, Join and the secondary actions. `notice` is already in the viewer's
+    language and may quote the user: it is shown as text."""
+    t = translator(locale)
+    _ = t.gettext
     body: list[dict[str, Any]] = []
     if notice:
-        body.append(text(notice, color="Warning", weight="Bolder"))
+        body.append(text(escape(notice), color="Warning", weight="Bolder"))
     if meeting.cancelled:
-        body.append(text("Cancelled", color="Attention", weight="Bolder", size="Medium"))
-    body.append(heading(meeting.subject or "Teams meeting"))
-    body.extend(_facts(meeting, tz, locale))
+        body.append(text(_("Cancelled"), color="Attention", weight="Bolder", size="Medium"))
+    body.append(heading(meeting.subject or _("Teams meeting")))
+    body.extend(_facts(meeting, tz, locale, named_zone, _))
     if meeting.cancelled:
         return card(body)
     join_url = web_link(meeting.join_url)
     if not join_url:
         body.append(
             text(
-                "Teams has not provided a join link for this meeting yet. "
-                "Type **my meetings** in a minute to get it.",
+                _(
+                    "Teams has not provided a join link for this meeting yet. "
+                    "Type **my meetings** in a minute to get it."
+                ),
                 color="Warning",
             )
         )
-        return card(body, [execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))])
-    body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
+        return card(body, [execute(_("Cancel meeting"), Verb.ASK_CANCEL, **meeting_ref(meeting))])
+    body.append(text(_("Join link (select to copy):"), isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
     if confirm_cancel:
-        return _confirm_cancel(meeting, body)
-    return card(body, _actions(meeting, join_url, tz))
+        return _confirm_cancel(meeting, body, _)
+    return card(body, _actions(meeting, join_url, tz, t))
 
 
-def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]], _: Words) -> Card:
     body.append(
         text(
-            "Cancel this meeting? Everyone invited will be told.",
+            _("Cancel this meeting? Everyone invited will be told."),
             weight="Bolder",
             color="Attention",
         )
@@ -120,19 +130,21 @@ def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
     return card(
         body,
         [
-            execute("Yes, cancel it", Verb.CANCEL, "destructive", **ref),
-            execute("Keep it", Verb.SHOW, **ref),
+            execute(_("Yes, cancel it"), Verb.CANCEL, "destructive", **ref),
+            execute(_("Keep it"), Verb.SHOW, **ref),
         ],
     )
 
 
-def _actions(meeting: MeetingView, join_url: str, tz: ZoneInfo) -> list[dict[str, Any]]:
+def _actions(
+    meeting: MeetingView, join_url: str, tz: ZoneInfo, t: gettext.NullTranslations
+) -> list[dict[str, Any]]:
     """Join first; then Add to calendar (standalone meetings), Reschedule and Cancel."""
-    actions = [open_url("Join", join_url, "positive")]
+    _ = t.gettext
+    actions = [open_url(_("Join"), join_url, "positive")]
     if meeting.kind == ONLINE:
-        actions.append(execute("Add to calendar", Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
-    actions.append(
-        {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}
-    )
-    actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
+        actions.append(execute(_("Add to calendar"), Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
+    reschedule = _reschedule_card(meeting, tz, t)
+    actions.append({"type": "Action.ShowCard", "title": _("Reschedule"), "card": reschedule})
+    actions.append(execute(_("Cancel"), Verb.ASK_CANCEL, **meeting_ref(meeting)))
     return actions

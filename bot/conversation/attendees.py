@@ -11,6 +11,7 @@ from typing import Protocol
 
 from bot.meetings.model import Person
 from bot.parsing import Mention
+from cards.i18n import translator
 
 
 class Roster(Protocol):
@@ -34,8 +35,12 @@ async def resolve_attendees(
     roster: Roster,
     mentions: Sequence[Mention] = (),
     exclude_email: str = "",
+    *,
+    locale: str,
 ) -> tuple[list[Person], list[str]]:
-    """(people to invite, problems to tell the user), in the order given, de-duplicated."""
+    """(people to invite, problems to tell the user in their language), in the order given,
+    de-duplicated."""
+    _ = translator(locale).gettext
     people: list[Person] = []
     problems: list[str] = []
     for item in attendees:
@@ -46,11 +51,15 @@ async def resolve_attendees(
         if person is None or not person.email:
             name = next((m.name for m in mentions if m.id == item), None)
             if name:
-                problems.append(f"I could not find an e-mail address for {name}.")
+                problems.append(
+                    _("I could not find an e-mail address for {name}.").format(name=name)
+                )
             else:  # picked in the form: the roster only knows this conversation's members
                 problems.append(
-                    "I could not find the e-mail address of someone you picked: I can only look "
-                    "up people who are in this chat."
+                    _(
+                        "I could not find the e-mail address of someone you picked: I can only "
+                        "look up people who are in this chat."
+                    )
                 )
         else:
             people.append(person)

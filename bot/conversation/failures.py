@@ -27,18 +27,19 @@ from bot.identity.tokens import SignInRequired
 from bot.meetings.service import NotBotMeeting
 from cards import error_card
 from cards.base import Card
+from cards.i18n import N_, Words, translator
 
 log = logging.getLogger(__name__)
 
-NOT_YOURS = "Only the meeting's organizer can change it, and only meetings this bot created."
+NOT_YOURS = N_("Only the meeting's organizer can change it, and only meetings this bot created.")
 _TARGET = re.compile(r"^/?(?:me|users/(?P<user>[^/]+))/(?P<segment>[^/?]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Explanation:
-    user: str  # shown in chat
-    todo: str  # what the user can do next
-    admin: str  # logged for whoever runs the bot
+    user: str  # shown in chat, in the user's language
+    todo: str  # what the user can do next, in the user's language
+    admin: str  # logged for whoever runs the bot, in English
     admin_action: bool = False  # the admin must change something: logged as an error
 
 
@@ -50,47 +51,61 @@ class Deployment:
     delegated: bool = False
 
 
-def explain(error: Exception, deployment: Deployment | None = None) -> Explanation:
-    """The words for `error`; the admin's part names the fix where it is the admin's."""
+def explain(
+    error: Exception, deployment: Deployment | None = None, locale: str = "en-US"
+) -> Explanation:
+    """The words for `error` in the user's language; the admin's part names the fix where it
+    is the admin's."""
     deployment = deployment or Deployment()
+    _ = translator(locale).gettext
     if isinstance(error, GraphForbidden):
-        return _forbidden(error, deployment)
+        return _forbidden(error, deployment, _)
     if isinstance(error, GraphAuthError | TokenAcquisitionError):
-        return _sign_in_failed(error, deployment)
+        return _sign_in_failed(error, deployment, _)
     if isinstance(error, GraphNotFound):
         return Explanation(
-            "Microsoft Graph could not find that meeting or user.",
-            "It may have been deleted already. Type **my meetings** to see what is left.",
+            _("Microsoft Graph could not find that meeting or user."),
+            _("It may have been deleted already. Type **my meetings** to see what is left."),
             f"Graph 404 {error.code}: {error.message}",
         )
     if isinstance(error, GraphBadRequest):
         return Explanation(
-            f"Microsoft Graph did not accept the meeting: {error.message}",
-            "Check the time and the attendees, then try again.",
+            _("Microsoft Graph did not accept the meeting: {message}").format(
+                message=error.message
+            ),
+            _("Check the time and the attendees, then try again."),
             f"Graph 400 {error.code}: {error.message}",
         )
     if isinstance(error, GraphRetryable | GraphTransportError):
-        wait = getattr(error, "retry_after", None)
-        when = f" in about {int(wait)} seconds" if wait else " in a minute"
-        return Explanation(
-            "Microsoft Graph is busy or unreachable right now.",
-            f"Nothing was created. Please try again{when}.",
-            f"Graph unavailable: {error}",
-        )
+        return _unavailable(error, _)
     if isinstance(error, GraphError):
         return Explanation(
-            "Microsoft Graph answered with an error.",
-            "Please try again; if it keeps happening, tell your admin.",
+            _("Microsoft Graph answered with an error."),
+            _("Please try again; if it keeps happening, tell your admin."),
             f"Graph {error.status} {error.code}: {error.message}",
         )
     return Explanation(
-        "Sorry, something went wrong on my side.",
-        "Please try again. If it keeps happening, tell your admin.",
+        _("Sorry, something went wrong on my side."),
+        _("Please try again. If it keeps happening, tell your admin."),
         f"Unexpected {type(error).__name__}",
     )
 
 
-def _forbidden(error: GraphForbidden, deployment: Deployment) -> Explanation:
+def _unavailable(error: GraphError, _: Words) -> Explanation:
+    wait = getattr(error, "retry_after", None)
+    if wait:
+        todo = _("Nothing was created. Please try again in about {seconds} seconds.")
+        todo = todo.format(seconds=int(wait))
+    else:
+        todo = _("Nothing was created. Please try again in a minute.")
+    return Explanation(
+        _("Microsoft Graph is busy or unreachable right now."),
+        todo,
+        f"Graph unavailable: {error}",
+    )
+
+
+def _forbidden(error: GraphForbidden, deployment: Deployment, _: Words) -> Explanation:
     match = _TARGET.match(error.path)
     user = match.group("user") if match else None
     segment = match.group("segment").lower() if match else ""
@@ -98,9 +113,11 @@ def _forbidden(error: GraphForbidden, deployment: Deployment) -> Explanation:
     app_id, where = deployment.app_id, error.path or "(unknown path)"
     if error.access_policy_missing:
         return Explanation(
-            "Teams would not let this bot create meetings for you yet.",
-            "An administrator must finish set-up (a Teams application access policy). "
-            "Please tell your Teams admin.",
+            _("Teams would not let this bot create meetings for you yet."),
+            _(
+                "An administrator must finish set-up (a Teams application access policy). "
+                "Please tell your Teams admin."
+            ),
             f"Graph 403 on {where}: no Teams application access policy lets app {app_id} act "
             f"for user {user or '(me)'}. An admin runs: {access_policy_fix(app_id, user)}",
             admin_action=True,
@@ -109,9 +126,11 @@ def _forbidden(error: GraphForbidden, deployment: Deployment) -> Explanation:
         ("delegated", user_permission) if deployment.delegated else ("application", app_permission)
     )
     return Explanation(
-        "Microsoft Graph refused the request: the bot lacks a permission.",
-        "Please ask your admin to grant the bot's Graph permissions "
-        "(OnlineMeetings.ReadWrite.All, Calendars.ReadWrite) and admin consent.",
+        _("Microsoft Graph refused the request: the bot lacks a permission."),
+        _(
+            "Please ask your admin to grant the bot's Graph permissions "
+            "(OnlineMeetings.ReadWrite.All, Calendars.ReadWrite) and admin consent."
+        ),
         f"Graph 403 {error.code or 'Forbidden'} on {where}: app {app_id} needs the {kind} "
         f"permission {permission} with admin consent (Entra admin center > App "
         f"registrations > {app_id} > API permissions > Grant admin consent)",
@@ -119,7 +138,7 @@ def _forbidden(error: GraphForbidden, deployment: Deployment) -> Explanation:
     )
 
 
-def _sign_in_failed(error: Exception, deployment: Deployment) -> Explanation:
+def _sign_in_failed(error: Exception, deployment: Deployment, _: Words) -> Explanation:
     app_id = deployment.app_id
     if isinstance(error, GraphAuthError):
         admin = f"Graph 401 on {error.path}: Graph rejected the token of app {app_id}: "
@@ -134,11 +153,16 @@ def _sign_in_failed(error: Exception, deployment: Deployment) -> Explanation:
             f"{aadsts}): {error}"
         )
     return Explanation(
-        "The bot could not sign in to Microsoft Graph.",
-        "Please tell your admin: the bot's credentials may be wrong or expired.",
+        _("The bot could not sign in to Microsoft Graph."),
+        _("Please tell your admin: the bot's credentials may be wrong or expired."),
         admin,
         admin_action=not isinstance(error, SignInRequired),
     )
+
+
+def not_yours(turn: TurnInfo) -> Card:
+    """The refusal of a button on someone else's meeting, or one this bot did not create."""
+    return error_card(translator(turn.locale).gettext(NOT_YOURS), locale=turn.locale)
 
 
 async def guarded(
@@ -152,10 +176,10 @@ async def guarded(
     try:
         return await operation()
     except NotBotMeeting:
-        return error_card(NOT_YOURS)
+        return not_yours(turn)
     except (GraphError, TokenAcquisitionError) as exc:
-        why = explain(exc, deployment)
+        why = explain(exc, deployment, turn.locale)
         user = turn.requester.user_id if turn.requester else "-"
         level = logging.ERROR if why.admin_action else logging.WARNING
         log.log(level, "%s failed for user %s: %s", what, user, why.admin)
-        return error_card(why.user, why.todo)
+        return error_card(why.user, why.todo, locale=turn.locale)

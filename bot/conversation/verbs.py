@@ -4,6 +4,8 @@ The acting user is always the turn's sender; ids in card data only name a meetin
 `MeetingService.owned` checks it is the sender's own before anything changes. A replayed click
 or invoke finds the work already done (action keys, Graph idempotency) and changes nothing; a
 press whose Graph call failed releases its action key, so the same press can be retried.
+A button whose data names a locale (a card answered in the language of its text) is answered
+in that language.
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.conversation.activity import known_locale
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
-from bot.conversation.failures import NOT_YOURS
+from bot.conversation.confirm import asked_by, confirmed, form_values, not_asker, unreadable
+from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.service import NotBotMeeting, TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind
 from bot.storage import ActionClaims
-from cards import Verb, error_card, meeting_card, schedule_form
+from cards import Verb, error_card, meeting_card, notice_card, schedule_form
+from cards.actions import in_language
 from cards.base import Card
+from cards.i18n import translator
 
 log = logging.getLogger(__name__)
 
@@ -53,13 +59,26 @@ class CardVerbs:
             Verb.ADD_TO_CALENDAR: on_meeting(self._add_to_calendar),
             Verb.MAKE_ONLINE: self._make_online,
             Verb.CREATE_STANDALONE: self._create_standalone,
+            Verb.CONFIRM: self._confirm,
+            Verb.CHANGE: self._change,
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
+        locale = data.get("locale")
+        if isinstance(locale, str) and known_locale(locale) and locale != turn.locale:
+            return in_language(await self._handle(replace(turn, locale=locale), data), locale)
+        return await self._handle(turn, data)
+
+    async def _handle(self, turn: TurnInfo, data: Data) -> Card:
         try:
             handler = self._handlers[Verb(str(data.get("action", "")))]
         except ValueError:
-            return error_card("That button is not one I know.", "Type **help** to start over.")
+            _ = translator(turn.locale).gettext
+            return error_card(
+                _("That button is not one I know."),
+                _("Type **help** to start over."),
+                locale=turn.locale,
+            )
         return await handler(turn, data)
 
     def _on_meeting(self, handler: MeetingHandler) -> Handler:
@@ -68,11 +87,11 @@ class CardVerbs:
         async def owned(turn: TurnInfo, data: Data) -> Card:
             kind, graph_id = str(data.get("kind", "")), str(data.get("id", ""))
             if turn.requester is None or kind not in (ONLINE, EVENT) or not graph_id:
-                return error_card(NOT_YOURS)
+                return not_yours(turn)
             try:
                 meeting = await self._meetings.owned(turn.requester, kind, graph_id)
             except NotBotMeeting:
-                return error_card(NOT_YOURS)
+                return not_yours(turn)
             return await handler(turn, turn.requester, meeting, data)
 
         return owned
@@ -108,20 +127,22 @@ class CardVerbs:
     async def _run(self, turn: TurnInfo, data: Data) -> Card:
         text = data.get("text")
         if not isinstance(text, str):
-            return error_card("That button carried no command.")
+            _ = translator(turn.locale).gettext
+            return error_card(_("That button carried no command."), locale=turn.locale)
         return await self._runner.handle_text(turn.with_text(text))
 
     async def _open_form(self, turn: TurnInfo, data: Data) -> Card:
-        return schedule_form()
+        return schedule_form(locale=turn.locale)
 
     async def _submit_form(self, turn: TurnInfo, data: Data) -> Card:
-        values = {k: str(v) for k, v in data.items() if k != "action"}
+        _ = translator(turn.locale).gettext
+        values = {k: str(v) for k, v in data.items() if k not in ("action", "locale")}
         try:
             form = parse_form(values, turn.tz, self._runner.clock())
         except FormError as exc:
-            return schedule_form(values, exc.fields)
+            return schedule_form(values, exc.words(_), locale=turn.locale)
         if turn.requester is None:
-            return error_card(NO_ACCOUNT)
+            return error_card(_(NO_ACCOUNT), locale=turn.locale)
         kind = CommandKind.SCHEDULE if form.invite else CommandKind.MEETING
         command = Command(
             kind, form.subject, form.start, form.start + form.duration, attendees=form.attendees
@@ -129,15 +150,37 @@ class CardVerbs:
         return await self._runner.run(command, _same_card(turn))
 
     async def _create_standalone(self, turn: TurnInfo, data: Data) -> Card:
+        _ = translator(turn.locale).gettext
         try:
             start = datetime.fromisoformat(str(data.get("start")))
             end = datetime.fromisoformat(str(data.get("end")))
         except ValueError:
-            return error_card("That button's time could not be read.", "Please type the command.")
-        command = Command(
-            CommandKind.MEETING, str(data.get("subject") or "Teams meeting"), start, end
-        )
+            return unreadable(turn)
+        subject = str(data.get("subject") or _("Teams meeting"))
+        command = Command(CommandKind.MEETING, subject, start, end)
         return await self._runner.run(command, _same_card(turn))
+
+    # --- a confirmation card: do what an unsure request was read as, or correct it ----------
+
+    async def _confirm(self, turn: TurnInfo, data: Data) -> Card:
+        command = confirmed(data, self._runner.clock())
+        if command is None:
+            return unreadable(turn)
+        if not asked_by(data, turn):
+            return not_asker(turn)
+        return await self._runner.run(command, _same_card(turn))
+
+    async def _change(self, turn: TurnInfo, data: Data) -> Card:
+        if not asked_by(data, turn):
+            return not_asker(turn)
+        command = confirmed(data, self._runner.clock())
+        values = form_values(command, turn) if command is not None else None
+        if values is None:  # "meet now" has no time to correct: type it again
+            _ = translator(turn.locale).gettext
+            again = _("Type the command again the way you meant it, for example **{example}**.")
+            title, example = _("Type it again"), _("meet now Design sync")
+            return notice_card(title, again.format(example=example))
+        return schedule_form(values, locale=turn.locale)
 
     # --- buttons on a meeting card: ask to cancel, cancel, keep, move, add to calendar ------
 
@@ -165,7 +208,8 @@ class CardVerbs:
         try:
             start, end = parse_reschedule(data, turn.tz, self._runner.clock())
         except FormError as exc:
-            return meeting_card(meeting, turn.tz, turn.locale, notice=str(exc))
+            notice = "; ".join(exc.words(translator(turn.locale).gettext).values())
+            return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
         if (start, end) == (meeting.start, meeting.end):
             return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -180,11 +224,12 @@ class CardVerbs:
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
     ) -> Card:
         if meeting.kind != ONLINE:
-            return error_card(NOT_YOURS)
+            return not_yours(turn)
+        _ = translator(turn.locale).gettext
 
         async def add() -> Card:
             await self._meetings.add_to_calendar(who, meeting, turn.tz)
-            notice = "Added to your calendar, with the same join link."
+            notice = _("Added to your calendar, with the same join link.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
         return await self._runner.guarded(turn, "add to calendar", add)
@@ -192,8 +237,9 @@ class CardVerbs:
     # --- an event the bot did not create ---------------------------------------------------
 
     async def _make_online(self, turn: TurnInfo, data: Data) -> Card:
+        _ = translator(turn.locale).gettext
         if turn.requester is None:
-            return error_card(NO_ACCOUNT)
+            return error_card(_(NO_ACCOUNT), locale=turn.locale)
         requester, event_id = turn.requester, str(data.get("id", ""))
 
         async def make_online() -> Card:
@@ -201,9 +247,12 @@ class CardVerbs:
                 meeting = await self._meetings.make_online(requester, event_id, turn.tz)
             except TeamsLinkNotAllowed:
                 return error_card(
-                    "Your calendar does not allow Teams meetings, so I could not "
-                    "add a Teams link to this event.",
-                    "Ask your admin to allow Teams meetings in Outlook.",
+                    _(
+                        "Your calendar does not allow Teams meetings, so I could not "
+                        "add a Teams link to this event."
+                    ),
+                    _("Ask your admin to allow Teams meetings in Outlook."),
+                    locale=turn.locale,
                 )
             return meeting_card(meeting, turn.tz, turn.locale)
 

@@ -124,6 +124,7 @@ CASES = (
         lambda: schedule_form(
             {"subject": "", "date": "2026-11-26", "time": "10:00"},
             {"subject": "Give the meeting a subject."},
+            locale="en-US",
         ),
         buttons=("Create meeting",),
         texts=("New meeting", "Give the meeting a subject."),
@@ -136,13 +137,13 @@ CASES = (
     ),
     CardCase(
         "teams-not-allowed",
-        lambda: teams_not_allowed_card("Planning", MEETING.start, MEETING.end),
+        lambda: teams_not_allowed_card("Planning", MEETING.start, MEETING.end, locale="en-US"),
         buttons=("Create a Teams link instead",),
         texts=("does not allow Teams meetings",),
     ),
     CardCase(
         "help",
-        lambda: help_card("Hi! I create Teams meetings."),
+        lambda: help_card("Hi! I create Teams meetings.", locale="en-US"),
         buttons=("meet now Design sync",),
         texts=("Meeting Bot", "Hi! I create Teams meetings.", "meet now Design sync"),
         # TextBlock markdown is rendered, as in Teams: no literal asterisks.
@@ -165,7 +166,9 @@ CASES = (
     ),
     CardCase(
         "error",
-        lambda: error_card("Graph refused the request.", "Ask your admin for access."),
+        lambda: error_card(
+            "Graph refused the request.", "Ask your admin for access.", locale="en-US"
+        ),
         texts=("Graph refused the request.", "Ask your admin for access."),
         absent_buttons=("Join",),
     ),
