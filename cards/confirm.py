@@ -46,6 +46,8 @@ def confirm_card(
     if reading.kind != NOW and named is not None and zone_key(named) != zone_key(tz):
         facts.append(
             {
+                # TRANSLATORS: a fact's title: the times in the zone the request named,
+                # e.g. "In America/Chicago"
                 "title": _("In {zone}").format(zone=zone_key(named)),
                 "value": time_range(reading.start, reading.end, named, locale, weekday=True),
             }
@@ -55,6 +57,7 @@ def confirm_card(
         ONLINE: _("Teams meeting (link only)"),
         EVENT: _("Calendar event with Teams link"),
     }
+    # TRANSLATORS: a fact's title: the kind of meeting (a Teams link or a calendar event)
     facts.append({"title": _("Type"), "value": kinds[reading.kind]})
     if reading.attendees:
         facts.append({"title": _("Attendees"), "value": escape(", ".join(reading.attendees))})
@@ -65,6 +68,7 @@ def confirm_card(
         text(_("Please check: {reason}").format(reason=escape(reason)), color="Warning"),
     ]
     actions = [
+        # TRANSLATORS: buttons of the confirmation card: do it as read / correct it
         execute(_("Create"), Verb.CONFIRM, "positive", **data),
         execute(_("Change"), Verb.CHANGE, **data),
     ]
@@ -76,4 +80,5 @@ def _when(reading: Reading, tz: tzinfo, locale: str, t: gettext.NullTranslations
         minutes = int((reading.end - reading.start).total_seconds() // 60)
         return t.ngettext("Now, for {n} minute", "Now, for {n} minutes", minutes).format(n=minutes)
     when = time_range(reading.start, reading.end, tz, locale, weekday=True)
+    # TRANSLATORS: {when} is a date and time range, {zone} an IANA zone such as Europe/Lisbon
     return t.gettext("{when}, your time ({zone})").format(when=when, zone=zone_key(tz))

@@ -32,6 +32,7 @@ def help_card(intro: str | None = None, *, locale: str) -> Card:
     """The commands with their examples in the viewer's language; `intro` is already in it."""
     _ = translator(locale).gettext
     examples = [(_(example), _(description)) for example, description in EXAMPLES]
+    # TRANSLATORS: the bot's name in Teams (the app manifest's), usually kept as is
     body: list[dict[str, Any]] = [heading(_("Meeting Bot"))]
     if intro:  # it may quote what the user typed
         body.append(text(escape(intro)))

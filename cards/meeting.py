@@ -27,6 +27,8 @@ def _facts(
     if named is not None and zone_key(named) != zone_key(tz):
         facts.append(
             {
+                # TRANSLATORS: a fact's title: the times in the zone the request named,
+                # e.g. "In America/Chicago"
                 "title": _("In {zone}").format(zone=zone_key(named)),
                 "value": time_range(meeting.start, meeting.end, named, locale),
             }
@@ -43,6 +45,7 @@ def _facts(
         if meeting.kind == ONLINE
         else _("Calendar event with Teams link")
     )
+    # TRANSLATORS: a fact's title: the kind of meeting (a Teams link or a calendar event)
     facts.append({"title": _("Type"), "value": kind})
     return [{"type": "FactSet", "facts": facts}]
 

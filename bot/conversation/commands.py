@@ -203,8 +203,15 @@ class CommandRunner:
         if command.confirm:  # ask on the meeting's own card: cancelling cannot be undone
             notice = _read_as(command, _)
             return meeting_card(found[0], turn.tz, locale, notice=notice, confirm_cancel=True)
-        cancelled = await self.meetings.cancel(turn.requester, found[0])
+        cancelled = await self.meetings.cancel(turn.requester, found[0], cancel_note(turn))
         return meeting_card(cancelled, turn.tz, locale)
+
+
+def cancel_note(turn: TurnInfo) -> str:
+    """What the attendees of a cancelled event read, in the organizer's language."""
+    _ = translator(turn.locale).gettext
+    who = turn.requester.name if turn.requester and turn.requester.name else _("The organizer")
+    return _("{who} cancelled this meeting in Microsoft Teams.").format(who=who)
 
 
 def _read_as(command: Command, _: Words) -> str | None:
@@ -215,6 +222,7 @@ def _read_as(command: Command, _: Words) -> str | None:
 def _default_subject(people: Sequence[Person], _: Words) -> str:
     """`schedule a call with ann@x.com tomorrow` has no subject: "Meeting with Ann"."""
     if not people:
+        # TRANSLATORS: the subject of a meeting the request gave none
         return _("Meeting")
     first = people[0].name or people[0].email.split("@")[0].replace(".", " ").title()
     if len(people) > 1:

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.conversation.activity import known_locale
-from bot.conversation.commands import NO_ACCOUNT, CommandRunner
+from bot.conversation.commands import NO_ACCOUNT, CommandRunner, cancel_note
 from bot.conversation.confirm import asked_by, confirmed, form_values, not_asker, unreadable
 from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
@@ -197,7 +197,7 @@ class CardVerbs:
             return meeting_card(meeting, turn.tz, turn.locale)
 
         async def cancel() -> Card:
-            done = await self._meetings.cancel(who, meeting)
+            done = await self._meetings.cancel(who, meeting, cancel_note(turn))
             return meeting_card(done, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "cancel", cancel)
@@ -228,7 +228,8 @@ class CardVerbs:
         _ = translator(turn.locale).gettext
 
         async def add() -> Card:
-            await self._meetings.add_to_calendar(who, meeting, turn.tz)
+            words = (_("Microsoft Teams meeting"), _("Join the meeting now"))
+            await self._meetings.add_to_calendar(who, meeting, turn.tz, words)
             notice = _("Added to your calendar, with the same join link.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 

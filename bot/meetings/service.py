@@ -188,9 +188,14 @@ class MeetingService:
         return moved
 
     async def add_to_calendar(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+        self,
+        requester: Requester,
+        meeting: Meeting,
+        tz: ZoneInfo,
+        words: tuple[str, str] = ("Microsoft Teams meeting", "Join the meeting now"),
     ) -> Meeting:
-        """A calendar event at the same time whose body carries the standalone meeting's link.
+        """A calendar event at the same time whose body carries the standalone meeting's link;
+        `words` (the location's name and the link's) in the requester's language.
 
         The event is not made an online meeting itself: that would mint a second, different link.
         """
@@ -199,8 +204,8 @@ class MeetingService:
             "subject": meeting.subject,
             "start": date_time_time_zone(meeting.start, tz),
             "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "")},
-            "location": {"displayName": "Microsoft Teams meeting"},
+            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "", words)},
+            "location": {"displayName": words[0]},
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
         doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
@@ -270,9 +275,7 @@ class MeetingService:
         await self._storage.remember(to_record(requester, meeting))
 
 
-def _join_body(join_url: str) -> str:
+def _join_body(join_url: str, words: tuple[str, str]) -> str:
     link = html.escape(join_url, quote=True)
-    return (
-        "<p>Microsoft Teams meeting</p>"
-        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )
+    title, join = (html.escape(w) for w in words)
+    return f'<p>{title}</p><p><a href="{link}">{join}</a></p><p>{link}</p>'
