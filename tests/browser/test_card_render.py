@@ -17,6 +17,8 @@ import pytest
 
 from bot.meetings.model import DialIn, Meeting
 from cards import (
+    Reading,
+    confirm_card,
     error_card,
     help_card,
     list_card,
@@ -31,6 +33,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 DOCS = screenshot_dir()
 BERLIN = ZoneInfo("Europe/Berlin")
+CHICAGO = ZoneInfo("America/Chicago")
 JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
 MEETING = Meeting(
     id="meeting-1",
@@ -77,9 +80,44 @@ CASES = (
     CardCase(
         "meeting-german",
         lambda: meeting_card(MEETING, BERLIN, "de-DE"),
-        buttons=("Join",),
-        texts=("Weekly sync", "15:00", "15:30"),
-        absent_texts=("PM",),
+        buttons=("Teilnehmen", "Zum Kalender hinzufügen", "Verschieben", "Absagen"),
+        texts=("Weekly sync", "Wann", "15:00", "15:30", "Teilnahmelink"),
+        absent_buttons=("Join",),
+        absent_texts=("PM", "When"),
+    ),
+    CardCase(
+        "meeting-portuguese",
+        lambda: meeting_card(EVENT, BERLIN, "pt-BR"),
+        buttons=("Ingressar", "Reagendar", "Cancelar"),
+        texts=("Budget review", "Quando", "26 de nov. de 2026", "Organizador", "Ligar para"),
+        absent_buttons=("Join", "Cancel"),
+        absent_texts=("When", "PM"),
+    ),
+    CardCase(
+        "confirm",
+        lambda: confirm_card(
+            Reading("event", "Retro", MEETING.start, MEETING.end, ("ann@contoso.com",), CHICAGO),
+            "“CST” can mean more than one time zone; I read America/Chicago",
+            BERLIN,
+            "en-US",
+            {"command": "schedule"},
+        ),
+        buttons=("Create", "Change"),
+        texts=("Retro", "Thu, Nov 26, 2026", "your time (Europe/Berlin)", "In America/Chicago"),
+        screenshot="confirm-card",
+    ),
+    CardCase(
+        "confirm-german",
+        lambda: confirm_card(
+            Reading("event", "Retro", MEETING.start, MEETING.end, ("ann@contoso.com",), CHICAGO),
+            "„CST“ kann mehr als eine Zeitzone sein; ich habe America/Chicago verstanden",
+            BERLIN,
+            "de-DE",
+            {"command": "schedule"},
+        ),
+        buttons=("Erstellen", "Ändern"),
+        texts=("Stimmt das?", "Do., 26. Nov. 2026, 15:00", "deine Zeit", "Teilnehmer", "„CST“"),
+        absent_buttons=("Create", "Change"),
     ),
     CardCase(
         "meeting-without-join-link",
