@@ -1,54 +1,31 @@
-"""Graph and sign-in failures in words: what the user reads, what they can do, and what the
-admin's log line says (the missing permission, or the access-policy cmdlets with the app id).
+"""Graph and sign-in failures in words: what the user reads (in their language), what they
+can do, and what the admin's log line says (the missing permission, or the access-policy
+cmdlets with the app id).
 
-This is the one map from a failure to words; `guarded` runs an operation through it.
+This is the one map from a failure to words (Graph's own, as real tenants answer them, are in
+bot/conversation/graph_failures.py); `guarded` runs an operation through it.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
+from bot.conversation.graph_failures import Deployment, Explanation, graph_explanation
 from bot.conversation.turn import TurnInfo
 from bot.graph.auth import TokenAcquisitionError
-from bot.graph.errors import (
-    GraphAuthError,
-    GraphBadRequest,
-    GraphError,
-    GraphForbidden,
-    GraphNotFound,
-    GraphRetryable,
-    GraphTransportError,
-)
-from bot.identity.permissions import APP_PERMISSIONS, REQUIRED_PERMISSIONS, access_policy_fix
+from bot.graph.errors import GraphAuthError, GraphError
 from bot.identity.tokens import SignInRequired
 from bot.meetings.service import NotBotMeeting
 from cards import error_card
 from cards.base import Card
 from cards.i18n import N_, Words, translator
 
+__all__ = ["NOT_YOURS", "Deployment", "Explanation", "explain", "guarded", "not_yours"]
+
 log = logging.getLogger(__name__)
 
 NOT_YOURS = N_("Only the meeting's organizer can change it, and only meetings this bot created.")
-_TARGET = re.compile(r"^/?(?:me|users/(?P<user>[^/]+))/(?P<segment>[^/?]+)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Explanation:
-    user: str  # shown in chat, in the user's language
-    todo: str  # what the user can do next, in the user's language
-    admin: str  # logged for whoever runs the bot, in English
-    admin_action: bool = False  # the admin must change something: logged as an error
-
-
-@dataclass(frozen=True)
-class Deployment:
-    """What the admin's words name: this app's id, and whether it acts with users' tokens."""
-
-    app_id: str = ""
-    delegated: bool = False
 
 
 def explain(
@@ -57,85 +34,17 @@ def explain(
     """The words for `error` in the user's language; the admin's part names the fix where it
     is the admin's."""
     deployment = deployment or Deployment()
-    _ = translator(locale).gettext
-    if isinstance(error, GraphForbidden):
-        return _forbidden(error, deployment, _)
+    words = translator(locale)
+    _ = words.gettext
     if isinstance(error, GraphAuthError | TokenAcquisitionError):
         return _sign_in_failed(error, deployment, _)
-    if isinstance(error, GraphNotFound):
+    if not isinstance(error, GraphError):
         return Explanation(
-            _("Microsoft Graph could not find that meeting or user."),
-            _("It may have been deleted already. Type **my meetings** to see what is left."),
-            f"Graph 404 {error.code}: {error.message}",
+            _("Sorry, something went wrong on my side."),
+            _("Please try again. If it keeps happening, tell your admin."),
+            f"Unexpected {type(error).__name__}",
         )
-    if isinstance(error, GraphBadRequest):
-        return Explanation(
-            _("Microsoft Graph did not accept the meeting: {message}").format(
-                message=error.message
-            ),
-            _("Check the time and the attendees, then try again."),
-            f"Graph 400 {error.code}: {error.message}",
-        )
-    if isinstance(error, GraphRetryable | GraphTransportError):
-        return _unavailable(error, _)
-    if isinstance(error, GraphError):
-        return Explanation(
-            _("Microsoft Graph answered with an error."),
-            _("Please try again; if it keeps happening, tell your admin."),
-            f"Graph {error.status} {error.code}: {error.message}",
-        )
-    return Explanation(
-        _("Sorry, something went wrong on my side."),
-        _("Please try again. If it keeps happening, tell your admin."),
-        f"Unexpected {type(error).__name__}",
-    )
-
-
-def _unavailable(error: GraphError, _: Words) -> Explanation:
-    wait = getattr(error, "retry_after", None)
-    if wait:
-        todo = _("Nothing was created. Please try again in about {seconds} seconds.")
-        todo = todo.format(seconds=int(wait))
-    else:
-        todo = _("Nothing was created. Please try again in a minute.")
-    return Explanation(
-        _("Microsoft Graph is busy or unreachable right now."),
-        todo,
-        f"Graph unavailable: {error}",
-    )
-
-
-def _forbidden(error: GraphForbidden, deployment: Deployment, _: Words) -> Explanation:
-    match = _TARGET.match(error.path)
-    user = match.group("user") if match else None
-    segment = match.group("segment").lower() if match else ""
-    app_permission, user_permission = REQUIRED_PERMISSIONS.get(segment, APP_PERMISSIONS[:1] * 2)
-    app_id, where = deployment.app_id, error.path or "(unknown path)"
-    if error.access_policy_missing:
-        return Explanation(
-            _("Teams would not let this bot create meetings for you yet."),
-            _(
-                "An administrator must finish set-up (a Teams application access policy). "
-                "Please tell your Teams admin."
-            ),
-            f"Graph 403 on {where}: no Teams application access policy lets app {app_id} act "
-            f"for user {user or '(me)'}. An admin runs: {access_policy_fix(app_id, user)}",
-            admin_action=True,
-        )
-    kind, permission = (
-        ("delegated", user_permission) if deployment.delegated else ("application", app_permission)
-    )
-    return Explanation(
-        _("Microsoft Graph refused the request: the bot lacks a permission."),
-        _(
-            "Please ask your admin to grant the bot's Graph permissions "
-            "(OnlineMeetings.ReadWrite.All, Calendars.ReadWrite) and admin consent."
-        ),
-        f"Graph 403 {error.code or 'Forbidden'} on {where}: app {app_id} needs the {kind} "
-        f"permission {permission} with admin consent (Entra admin center > App "
-        f"registrations > {app_id} > API permissions > Grant admin consent)",
-        admin_action=True,
-    )
+    return graph_explanation(error, deployment, words)
 
 
 def _sign_in_failed(error: Exception, deployment: Deployment, _: Words) -> Explanation:
