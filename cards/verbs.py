@@ -22,3 +22,4 @@ class Verb(StrEnum):
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
     CONFIRM = "confirm"  # a confirmation card's "Create": do what an unsure request was read as
     CHANGE = "change"  # a confirmation card's "Change": the scheduling form, pre-filled
+    SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes

@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.confirm import CREATES, confirmation
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
+from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Meeting, Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
@@ -55,8 +57,10 @@ class CommandRunner:
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
+        notices: NoticeSettings | None = None,
     ) -> None:
         self.meetings = meetings
+        self.notices = notices  # reminders and the daily agenda
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
@@ -108,7 +112,18 @@ class CommandRunner:
             return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
+        if kind in NOTICE_KINDS:
+            return await self._notice(command, turn)
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _notice(self, command: Command, turn: TurnInfo) -> Card:
+        notices, who = self.notices, turn.requester
+        if notices is None or who is None:
+            unset = translator(turn.locale).gettext(
+                "Reminders and the daily agenda are not set up here."
+            )
+            return error_card(unset, locale=turn.locale)
+        return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()
@@ -129,6 +144,7 @@ class CommandRunner:
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
+            origin=origin_json(turn),
         )
         return self._card(meeting, command, turn)
 
@@ -160,6 +176,7 @@ class CommandRunner:
                 people,
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
+                origin=origin_json(turn),
             )
         except TeamsLinkNotAllowed:
             return teams_not_allowed_card(subject, start, end, locale=locale)
@@ -188,7 +205,12 @@ class CommandRunner:
                 locale=locale,
             )
         found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
-        if not found:
+        if not found:  # `cancel X` again once it is done: show what was done
+            done = await self.meetings.find_by_name(
+                turn.requester, command.subject, self.clock(), cancelled=True
+            )
+            if done:
+                return meeting_card(done[0], turn.tz, turn.locale)
             return error_card(
                 _("I found no upcoming meeting called “{subject}” that I created for you.").format(
                     subject=command.subject

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfoNotFoundError
 from bot.conversation.turn import TurnInfo
 from bot.parsing import Command, CommandKind
 from bot.parsing.zones import tzinfo_for
-from cards import Reading, confirm_card, error_card
+from cards import Reading, confirm_card, error_card, notice_card, schedule_form
 from cards.base import Card
 from cards.confirm import NOW
 from cards.i18n import translator
@@ -91,6 +91,20 @@ def confirmed(data: Mapping[str, Any], now: datetime) -> Command | None:
         everyone=data.get("everyone") is True,
         zone=_zone(data.get("zone")),
     )
+
+
+def change(turn: TurnInfo, data: Mapping[str, Any], now: datetime) -> Card:
+    """Change: the scheduling form with what was read, for the asker to correct."""
+    if not asked_by(data, turn):
+        return not_asker(turn)
+    command = confirmed(data, now)
+    values = form_values(command, turn) if command is not None else None
+    if values is None:  # "meet now" has no time to correct: type it again
+        _ = translator(turn.locale).gettext
+        again = _("Type the command again the way you meant it, for example **{example}**.")
+        title, example = _("Type it again"), _("meet now Design sync")
+        return notice_card(title, again.format(example=example))
+    return schedule_form(values, locale=turn.locale)
 
 
 def form_values(command: Command, turn: TurnInfo) -> dict[str, str] | None:

@@ -16,8 +16,9 @@ from bot.conversation.turn import TurnInfo
 from bot.graph.auth import TokenAcquisitionError
 from bot.graph.errors import GraphAuthError, GraphError
 from bot.identity.tokens import SignInRequired
-from bot.meetings.service import NotBotMeeting
-from cards import error_card
+from bot.meetings.service import MeetingNotSaved, NotBotMeeting
+from bot.storage import StorageError
+from cards import error_card, meeting_card
 from cards.base import Card
 from cards.i18n import N_, Words, translator
 
@@ -26,6 +27,10 @@ __all__ = ["NOT_YOURS", "Deployment", "Explanation", "explain", "guarded", "not_
 log = logging.getLogger(__name__)
 
 NOT_YOURS = N_("Only the meeting's organizer can change it, and only meetings this bot created.")
+NOT_SAVED = N_(
+    "I could not save this meeting yet, so its buttons may not work for a while. "
+    "The join link works."
+)
 
 
 def explain(
@@ -36,6 +41,8 @@ def explain(
     deployment = deployment or Deployment()
     words = translator(locale)
     _ = words.gettext
+    if isinstance(error, StorageError):
+        return _storage(error, _)
     if isinstance(error, GraphAuthError | TokenAcquisitionError):
         return _sign_in_failed(error, deployment, _)
     if not isinstance(error, GraphError):
@@ -45,6 +52,15 @@ def explain(
             f"Unexpected {type(error).__name__}",
         )
     return graph_explanation(error, deployment, words)
+
+
+def _storage(error: StorageError, _: Words) -> Explanation:
+    return Explanation(
+        _("I can't save anything right now, so I did not create or change anything."),
+        _("Please try again in a few minutes. If it keeps happening, tell your admin."),
+        f"Storage unavailable (full, read-only, locked or down): {error}",
+        admin_action=True,
+    )
 
 
 def _sign_in_failed(error: Exception, deployment: Deployment, _: Words) -> Explanation:
@@ -86,7 +102,11 @@ async def guarded(
         return await operation()
     except NotBotMeeting:
         return not_yours(turn)
-    except (GraphError, TokenAcquisitionError) as exc:
+    except MeetingNotSaved as exc:  # Graph has it: show it, and say what does not work yet
+        log.error("%s: %s", what, exc)
+        notice = translator(turn.locale).gettext(NOT_SAVED)
+        return meeting_card(exc.meeting, turn.tz, turn.locale, notice=notice)
+    except (GraphError, TokenAcquisitionError, StorageError) as exc:
         why = explain(exc, deployment, turn.locale)
         user = turn.requester.user_id if turn.requester else "-"
         level = logging.ERROR if why.admin_action else logging.WARNING

@@ -37,6 +37,7 @@ LINK_ONLY_STILL_WORKS = N_(
 )
 _TARGET = re.compile(r"^/?(?:me|users(?:/(?P<user>[^/?]+))?)(?:/(?P<segment>[^/?]+))?", re.I)
 _QUOTED = re.compile(r"'([^']+)'")
+CREATES = ("/onlineMeetings/createOrGet", "/events")  # POSTs that create something
 
 
 @dataclass(frozen=True)
@@ -252,27 +253,52 @@ def _bad_request(error: GraphBadRequest, failure: _Failure) -> Explanation:
 
 
 def _busy(error: GraphError, failure: _Failure) -> Explanation:
+    """Busy, throttled, unreachable or too slow, after the client's retries. "Nothing was
+    created" only when it is known: every attempt was refused (429) or never reached Graph."""
     _ = failure._
     wait = error.retry_after if isinstance(error, GraphRetryable) else None
     when = _in_about(wait, failure)
+    creating = error.method == "POST" and error.path.endswith(CREATES)
+    if error.maybe_done and creating:
+        return Explanation(
+            _(
+                "I could not confirm with Microsoft Graph whether the meeting was created; "
+                "I'll check again."
+            ),
+            _("If it was, I'll post it here, so there is no need to ask again."),
+            f"{failure.said} (outcome unknown: the intent stays pending and is reconciled)",
+        )
+    if error.maybe_done:
+        return Explanation(
+            _("Microsoft Graph did not answer in time, so I could not confirm the change."),
+            # TRANSLATORS: {when} is "in a minute", "in about 30 seconds" or the like
+            _("Please try again {when}; doing it twice is safe.").format(when=when),
+            f"{failure.said} (outcome unknown)",
+        )
+    todo = _try_again(error, creating, when, _)
     if isinstance(error, GraphThrottled):
         mailbox = failure.segment in ("calendar", "calendars", "calendarview", "events")
         if mailbox:
             what = _("Microsoft 365 is limiting how fast the bot may work with your mailbox.")
         else:
             what = _("Microsoft 365 is limiting how fast the bot may work with your organization.")
-        return Explanation(
-            what,
-            # TRANSLATORS: {when} is "in a minute", "in about 30 seconds" or the like
-            _("Nothing was changed. Please try again {when}.").format(when=when),
-            f"{failure.said} (Retry-After: {wait if wait is not None else 'none'})",
-        )
+        retry = wait if wait is not None else "none"
+        return Explanation(what, todo, f"{failure.said} (Retry-After: {retry})")
     return Explanation(
         _("Microsoft Graph is busy or unreachable right now."),
-        # TRANSLATORS: {when} is "in a minute", "in about 30 seconds" or the like
-        _("Nothing was created. Please try again {when}.").format(when=when),
-        f"Graph unavailable: {error}",
+        todo,
+        f"Graph unavailable on {error.method} {error.path}: {error}",
     )
+
+
+def _try_again(error: GraphError, creating: bool, when: str, _: Words) -> str:
+    """Try again {when}, saying first that nothing was created or changed when it is known."""
+    # TRANSLATORS: {when} is "in a minute", "in about 30 seconds" or the like
+    if error.method in ("", "GET"):
+        return _("Please try again {when}.").format(when=when)
+    if creating:
+        return _("Nothing was created. Please try again {when}.").format(when=when)
+    return _("Nothing was changed. Please try again {when}.").format(when=when)
 
 
 def _in_about(seconds: float | None, failure: _Failure) -> str:

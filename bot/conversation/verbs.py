@@ -1,17 +1,17 @@
 """Card buttons: each Verb (cards/verbs.py) beside its handler, dispatched by one lookup.
 
 The acting user is always the turn's sender; ids in card data only name a meeting, and
-`MeetingService.owned` checks it is the sender's own before anything changes. A replayed click
-or invoke finds the work already done (action keys, Graph idempotency) and changes nothing; a
-press whose Graph call failed releases its action key, so the same press can be retried.
-A button whose data names a locale (a card answered in the language of its text) is answered
-in that language.
+`MeetingService.owned` checks it is the sender's own before anything changes; ids that cannot
+be Graph's never reach storage or Graph. A replayed click or invoke shows the work already done
+(the recorded meeting, the create's intent, Graph's idempotency) and changes nothing; presses of
+one button run one at a time (a claim in the database), and a press whose Graph call failed
+leaves nothing claimed, so the same press can be retried. A button whose data names a locale
+(a card answered in the language of its text) is answered in that language.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
@@ -20,46 +20,57 @@ from typing import Any
 
 from bot.conversation.activity import known_locale
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner, cancel_note
-from bot.conversation.confirm import asked_by, confirmed, form_values, not_asker, unreadable
+from bot.conversation.confirm import asked_by, change, confirmed, not_asker, unreadable
 from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
+from bot.conversation.presses import action_key, not_yet, same_card
 from bot.conversation.turn import TurnInfo
+from bot.graph.ids import is_graph_id
+from bot.language import message_language
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
-from bot.meetings.service import NotBotMeeting, TeamsLinkNotAllowed
+from bot.meetings.service import TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind
 from bot.storage import ActionClaims
-from cards import Verb, error_card, meeting_card, notice_card, schedule_form
+from cards import Verb, error_card, meeting_card, schedule_form
 from cards.actions import in_language
 from cards.base import Card
-from cards.i18n import translator
+from cards.i18n import N_, translator
+from cards.reminder import clock_time, reminder_card
 
 log = logging.getLogger(__name__)
 
 Data = Mapping[str, Any]
 Handler = Callable[[TurnInfo, Data], Awaitable[Card]]
 MeetingHandler = Callable[[TurnInfo, Requester, Meeting, Data], Awaitable[Card]]
+Settled = Callable[[], Awaitable[Card | None]]
+CLAIM_POLL_SECONDS = 0.1
+STILL_RUNNING = N_("Your earlier press of this button is still being carried out.")
 
 
 class CardVerbs:
     """The handler of every Verb; `handle` answers a pressed button with a card."""
 
-    def __init__(self, runner: CommandRunner, storage: ActionClaims) -> None:
+    def __init__(
+        self, runner: CommandRunner, storage: ActionClaims, *, claim_wait: float = 60.0
+    ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
         self._storage = storage
-        on_meeting = self._on_meeting
+        self._claim_wait = claim_wait
+        on_meeting, one_at_a_time = self._on_meeting, self._one_at_a_time
         self._handlers: dict[Verb, Handler] = {
             Verb.RUN: self._run,
             Verb.OPEN_FORM: self._open_form,
-            Verb.SUBMIT_FORM: self._submit_form,
+            Verb.SUBMIT_FORM: one_at_a_time(self._submit_form),
             Verb.SHOW: on_meeting(self._show),
             Verb.ASK_CANCEL: on_meeting(self._ask_cancel),
             Verb.CANCEL: on_meeting(self._cancel),
             Verb.RESCHEDULE: on_meeting(self._reschedule),
-            Verb.ADD_TO_CALENDAR: on_meeting(self._add_to_calendar),
-            Verb.MAKE_ONLINE: self._make_online,
-            Verb.CREATE_STANDALONE: self._create_standalone,
-            Verb.CONFIRM: self._confirm,
+            Verb.ADD_TO_CALENDAR: one_at_a_time(on_meeting(self._add_to_calendar)),
+            Verb.MAKE_ONLINE: one_at_a_time(self._make_online),
+            Verb.CREATE_STANDALONE: one_at_a_time(self._create_standalone),
+            Verb.SNOOZE: one_at_a_time(on_meeting(self._snooze)),
+            Verb.CONFIRM: one_at_a_time(self._confirm),
             Verb.CHANGE: self._change,
         }
 
@@ -74,47 +85,68 @@ class CardVerbs:
             handler = self._handlers[Verb(str(data.get("action", "")))]
         except ValueError:
             _ = translator(turn.locale).gettext
-            return error_card(
-                _("That button is not one I know."),
-                _("Type **help** to start over."),
-                locale=turn.locale,
-            )
+            unknown, todo = _("That button is not one I know."), _("Type **help** to start over.")
+            return error_card(unknown, todo, locale=turn.locale)
+        if "id" in data and not is_graph_id(data["id"]):  # forged: never a path, never stored
+            return not_yours(turn)
         return await handler(turn, data)
 
     def _on_meeting(self, handler: MeetingHandler) -> Handler:
-        """The button names one of the sender's own meetings: look it up once, or refuse."""
+        """The button names one of the sender's own meetings: look it up once, or refuse (an
+        id that cannot be Graph's is refused before storage or Graph sees it)."""
 
         async def owned(turn: TurnInfo, data: Data) -> Card:
-            kind, graph_id = str(data.get("kind", "")), str(data.get("id", ""))
-            if turn.requester is None or kind not in (ONLINE, EVENT) or not graph_id:
+            kind, graph_id = str(data.get("kind", "")), data.get("id")
+            requester = turn.requester
+            if requester is None or kind not in (ONLINE, EVENT) or not is_graph_id(graph_id):
                 return not_yours(turn)
-            try:
-                meeting = await self._meetings.owned(turn.requester, kind, graph_id)
-            except NotBotMeeting:
-                return not_yours(turn)
-            return await handler(turn, turn.requester, meeting, data)
+
+            async def look_up() -> Card:
+                meeting = await self._meetings.owned(requester, kind, str(graph_id))
+                return await handler(turn, requester, meeting, data)
+
+            return await self._runner.guarded(turn, turn.verb, look_up)
 
         return owned
 
-    async def _once(
-        self, turn: TurnInfo, what: str, data: Data, work: Callable[[], Awaitable[Card]]
-    ) -> Card | None:
-        """`work`'s card the first time this user presses this button with these inputs, or
-        None when it was pressed before. A failed press releases its claim, so it can be
-        retried (the database holds the claim: a press on another replica counts too)."""
+    def _one_at_a_time(self, handler: Handler) -> Handler:
+        """Presses of this button with the same data run one after the other; each after the
+        first finds the work done (the create's intent, the event already online) and makes
+        no second Graph change."""
+
+        async def serialised(turn: TurnInfo, data: Data) -> Card:
+            if turn.requester is None:
+                return await handler(turn, data)
+
+            async def in_turn() -> Card:
+                return await self._exclusively(turn, data, not_yet, lambda: handler(turn, data))
+
+            return await self._runner.guarded(turn, turn.verb, in_turn)
+
+        return serialised
+
+    async def _exclusively(
+        self, turn: TurnInfo, data: Data, settled: Settled, work: Callable[[], Awaitable[Card]]
+    ) -> Card:
+        """`work`'s card, run by one press at a time: the same button pressed again with the
+        same inputs (a double click, a redelivery, another replica) waits for the first press
+        and shows what it did (`settled`: the card once done, else None). The claim is a lock
+        in the database, released when the work ends, so a failed press can be retried."""
         assert turn.requester is not None
-        key = _action_key(turn.requester, data)
-        if not await self._storage.claim_action(key):
-            return None
-
-        async def claimed() -> Card:
-            try:
-                return await work()
-            except Exception:
-                await self._release(key)
-                raise
-
-        return await self._runner.guarded(turn, what, claimed)
+        key = action_key(turn.requester, data)
+        waited = 0.0
+        while (done := await settled()) is None:
+            if await self._storage.claim_action(key):
+                try:
+                    return await settled() or await work()
+                finally:
+                    await self._release(key)
+            if waited >= self._claim_wait:
+                _ = translator(turn.locale).gettext
+                return error_card(_(STILL_RUNNING), _("Try again in a minute."), locale=turn.locale)
+            await asyncio.sleep(CLAIM_POLL_SECONDS)
+            waited += CLAIM_POLL_SECONDS
+        return done
 
     async def _release(self, key: str) -> None:
         try:
@@ -147,40 +179,28 @@ class CardVerbs:
         command = Command(
             kind, form.subject, form.start, form.start + form.duration, attendees=form.attendees
         )
-        return await self._runner.run(command, _same_card(turn))
+        return await self._runner.run(command, same_card(turn))
 
     async def _create_standalone(self, turn: TurnInfo, data: Data) -> Card:
-        _ = translator(turn.locale).gettext
         try:
             start = datetime.fromisoformat(str(data.get("start")))
             end = datetime.fromisoformat(str(data.get("end")))
         except ValueError:
             return unreadable(turn)
-        subject = str(data.get("subject") or _("Teams meeting"))
+        subject = str(data.get("subject") or translator(turn.locale).gettext("Teams meeting"))
         command = Command(CommandKind.MEETING, subject, start, end)
-        return await self._runner.run(command, _same_card(turn))
+        return await self._runner.run(command, same_card(turn))
 
     # --- a confirmation card: do what an unsure request was read as, or correct it ----------
 
     async def _confirm(self, turn: TurnInfo, data: Data) -> Card:
         command = confirmed(data, self._runner.clock())
-        if command is None:
-            return unreadable(turn)
-        if not asked_by(data, turn):
-            return not_asker(turn)
-        return await self._runner.run(command, _same_card(turn))
+        if command is None or not asked_by(data, turn):
+            return unreadable(turn) if command is None else not_asker(turn)
+        return await self._runner.run(command, same_card(turn))
 
     async def _change(self, turn: TurnInfo, data: Data) -> Card:
-        if not asked_by(data, turn):
-            return not_asker(turn)
-        command = confirmed(data, self._runner.clock())
-        values = form_values(command, turn) if command is not None else None
-        if values is None:  # "meet now" has no time to correct: type it again
-            _ = translator(turn.locale).gettext
-            again = _("Type the command again the way you meant it, for example **{example}**.")
-            title, example = _("Type it again"), _("meet now Design sync")
-            return notice_card(title, again.format(example=example))
-        return schedule_form(values, locale=turn.locale)
+        return change(turn, data, self._runner.clock())
 
     # --- buttons on a meeting card: ask to cancel, cancel, keep, move, add to calendar ------
 
@@ -193,14 +213,15 @@ class CardVerbs:
         return meeting_card(meeting, turn.tz, turn.locale, confirm_cancel=not meeting.cancelled)
 
     async def _cancel(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
-        if meeting.cancelled:  # a double click or a redelivered invoke
-            return meeting_card(meeting, turn.tz, turn.locale)
+        async def cancelled() -> Card | None:  # a double click or a redelivered invoke
+            now = await self._meetings.lookup(who, meeting.kind, meeting.id)
+            return meeting_card(now, turn.tz, turn.locale) if now and now.cancelled else None
 
         async def cancel() -> Card:
             done = await self._meetings.cancel(who, meeting, cancel_note(turn))
             return meeting_card(done, turn.tz, turn.locale)
 
-        return await self._runner.guarded(turn, "cancel", cancel)
+        return await self._exclusively(turn, data, cancelled, cancel)
 
     async def _reschedule(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
@@ -210,15 +231,18 @@ class CardVerbs:
         except FormError as exc:
             notice = "; ".join(exc.words(translator(turn.locale).gettext).values())
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
-        if (start, end) == (meeting.start, meeting.end):
-            return meeting_card(meeting, turn.tz, turn.locale)
+
+        async def moved_there() -> Card | None:  # a double click, or the other press finished
+            now = await self._meetings.lookup(who, meeting.kind, meeting.id)
+            if now is not None and (now.cancelled or (now.start, now.end) == (start, end)):
+                return meeting_card(now, turn.tz, turn.locale)
+            return None
 
         async def move() -> Card:
             moved = await self._meetings.reschedule(who, meeting, start, end, turn.tz)
             return meeting_card(moved, turn.tz, turn.locale)
 
-        done = await self._once(turn, "reschedule", data, move)
-        return done if done is not None else meeting_card(meeting, turn.tz, turn.locale)
+        return await self._exclusively(turn, data, moved_there, move)
 
     async def _add_to_calendar(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
@@ -233,7 +257,19 @@ class CardVerbs:
             notice = _("Added to your calendar, with the same join link.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
-        return await self._runner.guarded(turn, "add to calendar", add)
+        return await add()  # once per meeting: its intent and Graph's transactionId
+
+    async def _snooze(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
+        """A reminder's "Snooze 5 min": the same reminder again in five minutes (once per card,
+        however often it is pressed, on whichever replica)."""
+        notices = self._runner.notices
+        if notices is None or meeting.cancelled:
+            return meeting_card(meeting, turn.tz, turn.locale)
+        due = await notices.reminders.snooze(who, meeting, str(data.get("at", "")))
+        words = message_language(turn.locale).messages
+        notice = words["snoozed"].format(time=clock_time(due, turn.tz, turn.locale))
+        now = self._runner.clock()
+        return reminder_card(meeting, turn.tz, turn.locale, words, now, notice=notice)
 
     # --- an event the bot did not create ---------------------------------------------------
 
@@ -241,7 +277,10 @@ class CardVerbs:
         _ = translator(turn.locale).gettext
         if turn.requester is None:
             return error_card(_(NO_ACCOUNT), locale=turn.locale)
-        requester, event_id = turn.requester, str(data.get("id", ""))
+        requester, event_id = turn.requester, data.get("id")
+        if not is_graph_id(event_id):  # card data names the event: never a path of its own
+            return not_yours(turn)
+        assert isinstance(event_id, str)
 
         async def make_online() -> Card:
             try:
@@ -258,17 +297,3 @@ class CardVerbs:
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
-
-
-def _action_key(requester: Requester, data: Data) -> str:
-    payload = json.dumps(
-        [requester.tenant_id, requester.user_id, dict(data)], sort_keys=True, default=str
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def _same_card(turn: TurnInfo) -> TurnInfo:
-    """Key idempotency on the card pressed, so a double click creates one meeting, not two."""
-    if not turn.reply_to_id:
-        return turn
-    return replace(turn, activity_id=f"card:{turn.reply_to_id}")

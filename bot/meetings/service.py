@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import html
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
+from bot.graph.errors import GraphError
 from bot.graph.zones import graph_zone
+from bot.meetings.cancelling import cancel_once
+from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import (
     date_time_time_zone,
     event_join_url,
@@ -24,27 +28,18 @@ from bot.meetings.graph_docs import (
     meeting_from_event,
     meeting_from_online,
 )
+from bot.meetings.ledger import CALENDAR_COPY, Create, Ledger, LedgerRows, MeetingNotSaved
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.reminders import MeetingHooks, NoHooks
 from bot.meetings.store import to_meeting, to_record
-from bot.storage import MeetingRows
+from bot.storage import Intent, StorageError
 
+__all__ = ["GraphApi", "MeetingNotSaved", "MeetingService", "NotBotMeeting", "TeamsLinkNotAllowed"]
+
+log = logging.getLogger(__name__)
 JSON = dict[str, Any]
 TEAMS = "teamsForBusiness"
 JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
-
-
-class GraphApi(Protocol):
-    async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]: ...
-    async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON: ...
-    async def delete_online_meeting(self, user: str, meeting_id: str) -> None: ...
-    async def get_calendar(self, user: str) -> JSON: ...
-    async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON: ...
-    async def get_event(
-        self, user: str, event_id: str, tz_name: str, select: str | None = None
-    ) -> JSON: ...
-    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
-    async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
-    async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
 
 
 class TeamsLinkNotAllowed(Exception):
@@ -65,14 +60,17 @@ class MeetingService:
     def __init__(
         self,
         graph: GraphApi,
-        storage: MeetingRows,
+        storage: LedgerRows,
         auth_mode: GraphAuthMode = GraphAuthMode.APP,
         *,
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        reminders: MeetingHooks | None = None,
     ) -> None:
         self._graph = graph
+        self._reminders = reminders or NoHooks()  # told of each create, move and cancel
         self._storage = storage
+        self._ledger = Ledger(graph, storage)
         self._auth_mode = auth_mode
         self._waits = tuple(join_link_waits)
         self._sleep = sleep
@@ -86,22 +84,49 @@ class MeetingService:
     # --- standalone Teams meetings ---------------------------------------------------------
 
     async def create_online_meeting(
-        self, requester: Requester, subject: str, start: datetime, end: datetime, key: str
+        self,
+        requester: Requester,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        key: str,
+        origin: JSON | None = None,
     ) -> Meeting:
+        """A standalone Teams meeting, once per `key` (its externalId); `origin` says where a
+        result that comes late should be posted (kept with the intent)."""
         body = {
             "externalId": key,
             "subject": subject,
             "startDateTime": graph_datetime(start),
             "endDateTime": graph_datetime(end),
         }
-        doc, created = await self._graph.create_or_get_online_meeting(
-            self.user_path(requester), body
-        )
-        meeting = meeting_from_online(doc, created)
-        if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
-            meeting = replace(meeting, organizer_name=requester.name)
-        await self._remember(requester, meeting)
+        create = Create(key, ONLINE, body, name=requester.name, origin=origin or {})
+        return await self._create(requester, create)
+
+    async def _create(self, requester: Requester, create: Create) -> Meeting:
+        user = self.user_path(requester)
+
+        async def finish(doc: JSON) -> Meeting:
+            if create.kind == ONLINE:
+                meeting = meeting_from_online(doc)
+                if not meeting.organizer_name:  # Graph often leaves its displayName null
+                    meeting = replace(meeting, organizer_name=requester.name)
+                return meeting
+            tz = ZoneInfo(create.tz or "UTC")
+            if create.kind == EVENT and not event_join_url(doc):
+                doc = await self._wait_for_join_link(user, doc, tz)
+            return meeting_from_event(doc, requester.user_id)
+
+        meeting = await self._ledger.create(requester, user, create, finish)
+        await self._reminders.created(requester, meeting)
         return meeting
+
+    async def reconcile(self, intent: Intent) -> Meeting:
+        """Settle an intent a crash or a fault left pending: the same idempotent request
+        again, and the meeting recorded (raises what that create raises)."""
+        create = Create.of(intent)
+        requester = Requester(intent.user_id, intent.tenant_id, create.name)
+        return await self._create(requester, create)
 
     # --- calendar events -------------------------------------------------------------------
 
@@ -123,8 +148,10 @@ class MeetingService:
         tz: ZoneInfo,
         key: str,
         body_html: str = "",
+        origin: JSON | None = None,
     ) -> Meeting:
-        """An event with a Teams link in the requester's calendar; invitations go out."""
+        """An event with a Teams link in the requester's calendar, once per `key` (its
+        transactionId); invitations go out."""
         await self.teams_allowed(requester)
         tz = graph_zone(tz)
         event: JSON = {
@@ -144,13 +171,8 @@ class MeetingService:
         }
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
-        user = self.user_path(requester)
-        doc = await self._graph.create_event(user, event, tz.key)
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        meeting = meeting_from_event(doc, requester.user_id)
-        await self._remember(requester, meeting)
-        return meeting
+        create = Create(key, EVENT, event, tz.key, requester.name, origin or {})
+        return await self._create(requester, create)
 
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
         """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
@@ -185,6 +207,7 @@ class MeetingService:
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
         await self._remember(requester, moved)
+        await self._reminders.moved(requester, moved)
         return moved
 
     async def add_to_calendar(
@@ -208,14 +231,19 @@ class MeetingService:
             "location": {"displayName": words[0]},
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
-        doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
-        return meeting_from_event(doc, requester.user_id)
+        key = str(event["transactionId"])
+        return await self._create(requester, Create(key, CALENDAR_COPY, event, tz.key))
 
     async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
-        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
+        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff.
+        The event exists either way, so a failed re-read keeps what Graph first answered."""
         for wait in self._waits:
             await self._sleep(wait)
-            fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
+            try:
+                fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
+            except GraphError as error:
+                log.warning("Could not re-read event for its join link: %s", error)
+                return doc
             if event_join_url(fresh):
                 return {**doc, **fresh}
         return doc
@@ -236,10 +264,15 @@ class MeetingService:
                 meetings.append(to_meeting(record))
         return sorted(meetings, key=lambda m: m.start)
 
-    async def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
-        """Upcoming meetings this bot created for the requester whose subject matches."""
+    async def find_by_name(
+        self, requester: Requester, name: str, now: datetime, *, cancelled: bool = False
+    ) -> list[Meeting]:
+        """Upcoming meetings this bot created for the requester whose subject matches (with
+        `cancelled`, those already cancelled)."""
         wanted = name.casefold().strip()
-        records = await self._storage.upcoming(requester.tenant_id, requester.user_id, now)
+        records = await self._storage.upcoming(
+            requester.tenant_id, requester.user_id, now, cancelled=cancelled
+        )
         exact = [r for r in records if r.subject.casefold() == wanted]
         found = exact or [r for r in records if wanted in r.subject.casefold()]
         return [to_meeting(r) for r in found]
@@ -258,21 +291,24 @@ class MeetingService:
 
     async def cancel(self, requester: Requester, meeting: Meeting, comment: str = "") -> Meeting:
         """Cancel one of the requester's own meetings (from `owned` or `find_by_name`);
-        an event's attendees are notified."""
-        user = self.user_path(requester)
-        if meeting.kind == EVENT:
-            who = requester.name or "The organizer"
-            note = comment or f"{who} cancelled this meeting in Microsoft Teams."
-            await self._graph.cancel_event(user, meeting.id, note)
-        else:
-            await self._graph.delete_online_meeting(user, meeting.id)
-        await self._storage.mark_cancelled(
-            requester.tenant_id, requester.user_id, meeting.kind, meeting.id
-        )
+        an event's attendees are notified. Cancelling what is already cancelled succeeds."""
+        who = requester.name or "The organizer"
+        note = comment or f"{who} cancelled this meeting in Microsoft Teams."
+        await cancel_once(self._graph, self.user_path(requester), meeting, note)
+        try:
+            await self._storage.mark_cancelled(
+                requester.tenant_id, requester.user_id, meeting.kind, meeting.id
+            )
+        except StorageError as error:  # Graph's is the truth; the next `cancel` marks it
+            log.warning("Cancelled %s but could not mark it: %s", meeting.kind, error)
+        await self._reminders.cancelled(requester, meeting)
         return replace(meeting, cancelled=True)
 
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
-        await self._storage.remember(to_record(requester, meeting))
+        try:
+            await self._storage.remember(to_record(requester, meeting))
+        except StorageError as error:
+            raise MeetingNotSaved(meeting, error) from error
 
 
 def _join_body(join_url: str, words: tuple[str, str]) -> str:

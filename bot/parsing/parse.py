@@ -80,6 +80,7 @@ from bot.parsing.command import Command, CommandKind, Mention
 from bot.parsing.doubts import Doubt
 from bot.parsing.fix import command_typo, first_words
 from bot.parsing.grammar import Commands, commands_for, grammar_for
+from bot.parsing.notices import NOTICE_HANDLERS
 from bot.parsing.respond import Request, handle
 from bot.parsing.text import fold, key
 
@@ -206,4 +207,6 @@ def parse_command(
         default_duration=default_duration,
         doubts=read.doubts,
     )
-    return dataclasses.replace(handle(request), language=read.lang.code)
+    notice = NOTICE_HANDLERS.get(read.kind)
+    command = notice(request) if notice is not None else handle(request)
+    return dataclasses.replace(command, language=read.lang.code)
