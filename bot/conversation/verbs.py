@@ -26,7 +26,6 @@ from bot.conversation.forms import FormError, parse_form, parse_reschedule
 from bot.conversation.presses import action_key, not_yet, same_card
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
-from bot.language import message_language
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.service import TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind
@@ -266,10 +265,9 @@ class CardVerbs:
         if notices is None or meeting.cancelled:
             return meeting_card(meeting, turn.tz, turn.locale)
         due = await notices.reminders.snooze(who, meeting, str(data.get("at", "")))
-        words = message_language(turn.locale).messages
-        notice = words["snoozed"].format(time=clock_time(due, turn.tz, turn.locale))
-        now = self._runner.clock()
-        return reminder_card(meeting, turn.tz, turn.locale, words, now, notice=notice)
+        again = translator(turn.locale).gettext("I'll remind you again at {time}.")
+        notice = again.format(time=clock_time(due, turn.tz, turn.locale))
+        return reminder_card(meeting, turn.tz, turn.locale, self._runner.clock(), notice=notice)
 
     # --- an event the bot did not create ---------------------------------------------------
 

@@ -22,6 +22,7 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.reminder import agenda_card, reminder_card
 from tests.support.card_schema import assert_valid_card, card_errors
 from tests.support.cardtext import action_data, actions, buttons, card_text, join_urls
 
@@ -77,6 +78,11 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "confirm-now-de": lambda: confirm_card(
         replace(READING, kind="now"), "„meet nwo“", BERLIN, "de-DE", ASKED
     ),
+    "reminder-de": lambda: reminder_card(
+        ONLINE_MEETING, BERLIN, "de-DE", START - timedelta(minutes=10), notice="Später."
+    ),
+    "agenda-pt": lambda: agenda_card([ONLINE_MEETING, NO_LINK], BERLIN, "pt-PT"),
+    "agenda-empty-fr": lambda: agenda_card([], BERLIN, "fr-FR"),
     "list-empty": lambda: list_card([], BERLIN, "en-US", "Your meetings"),
     "list-notice": lambda: list_card(
         [ONLINE_MEETING], BERLIN, "en-US", "Your meetings", notice="I read “tomorow”"
@@ -264,6 +270,16 @@ def test_a_meeting_card_shows_the_named_zone_only_when_it_is_another_one() -> No
     assert "In Europe/Berlin" not in card_text(
         meeting_card(ONLINE_MEETING, BERLIN, "en-US", named_zone=BERLIN)
     )
+
+
+def test_the_cards_the_bot_posts_by_itself_speak_the_viewers_language() -> None:
+    reminder = CARDS["reminder-de"]()
+    assert "Beginnt in 10 Min" in card_text(reminder)
+    assert buttons(reminder)[:2] == ["Teilnehmen", "5 Min später"]
+    agenda = CARDS["agenda-pt"]()
+    assert "As suas reuniões de hoje" in card_text(agenda)  # pt_PT's own
+    assert buttons(agenda) == ["Aderir"]
+    assert "Rien dans votre calendrier aujourd'hui." in card_text(CARDS["agenda-empty-fr"]())
 
 
 def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
