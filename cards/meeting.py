@@ -10,11 +10,24 @@ from zoneinfo import ZoneInfo
 from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
 from cards.form import duration_choice
-from cards.i18n import Words, translator
+from cards.i18n import N_, Words, translator
 from cards.markdown import escape
 from cards.timefmt import time_range, zone_key, zone_label
 from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
+
+LINK_REFUSED = N_(
+    "Outlook created this event without a Teams link, although I asked for one: the "
+    "invitations went out with no way to join. Add a Teams link and I will put it in the event, "
+    "so everyone invited gets it."
+)
+#: Deleting an online meeting answers 204, but its link may keep working for a while
+#: (microsoft-graph-docs #7802): say what is guaranteed and what is not.
+STANDALONE_CANCELLED = N_(
+    "Teams has deleted this meeting, so it is gone from your meetings. Teams does not promise "
+    "that its join link stops working at once, so it may still let people in for a while. Tell "
+    "the people you shared the link with that the meeting is cancelled."
+)
 
 
 def _facts(
@@ -101,19 +114,12 @@ def meeting_card(
     body.append(heading(meeting.subject or _("Teams meeting")))
     body.extend(_facts(meeting, tz, locale, named_zone, _))
     if meeting.cancelled:
+        if meeting.kind == ONLINE:
+            body.append(text(_(STANDALONE_CANCELLED)))
         return card(body)
     join_url = web_link(meeting.join_url)
     if not join_url:
-        body.append(
-            text(
-                _(
-                    "Teams has not provided a join link for this meeting yet. "
-                    "Type **my meetings** in a minute to get it."
-                ),
-                color="Warning",
-            )
-        )
-        return card(body, [execute(_("Cancel meeting"), Verb.ASK_CANCEL, **meeting_ref(meeting))])
+        return _without_link(meeting, body, _)
     body.append(text(_("Join link (select to copy):"), isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
     if confirm_cancel:
@@ -121,14 +127,35 @@ def meeting_card(
     return card(body, _actions(meeting, join_url, tz, t))
 
 
-def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]], _: Words) -> Card:
+def _without_link(meeting: MeetingView, body: list[dict[str, Any]], _: Words) -> Card:
+    """No join link: Outlook refused the one asked for (offer a standalone one), or Teams has
+    not filled it in yet."""
+    cancel = execute(_("Cancel meeting"), Verb.ASK_CANCEL, **meeting_ref(meeting))
+    if meeting.link_refused:
+        body.append(text(_(LINK_REFUSED), color="Warning"))
+        add = execute(
+            _("Add a Teams link"), Verb.ADD_STANDALONE_LINK, "positive", **meeting_ref(meeting)
+        )
+        return card(body, [add, cancel])
     body.append(
         text(
-            _("Cancel this meeting? Everyone invited will be told."),
-            weight="Bolder",
-            color="Attention",
+            _(
+                "Teams has not provided a join link for this meeting yet. "
+                "Type **my meetings** in a minute to get it."
+            ),
+            color="Warning",
         )
     )
+    return card(body, [cancel])
+
+
+def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]], _: Words) -> Card:
+    question = (
+        _("Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations.")
+        if meeting.kind == ONLINE
+        else _("Cancel this meeting? Everyone invited will be told.")
+    )
+    body.append(text(question, weight="Bolder", color="Attention"))
     ref = meeting_ref(meeting)
     return card(
         body,

@@ -23,3 +23,4 @@ class Verb(StrEnum):
     CONFIRM = "confirm"  # a confirmation card's "Create": do what an unsure request was read as
     CHANGE = "change"  # a confirmation card's "Change": the scheduling form, pre-filled
     SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes
+    ADD_STANDALONE_LINK = "add_standalone_link"  # a Teams link for an event Outlook made without

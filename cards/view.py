@@ -42,3 +42,9 @@ class MeetingView(Protocol):
     def dial_in(self) -> DialInView | None: ...
     @property
     def cancelled(self) -> bool: ...
+    @property
+    def link_refused(self) -> bool: ...  # Outlook made the event without the Teams link asked for
+    @property
+    def is_organizer(self) -> bool: ...
+    @property
+    def occurrence(self) -> bool: ...  # one occurrence of a recurring series

@@ -159,13 +159,28 @@ class CommandRunner:
                 _("schedule Budget review tomorrow 3pm"),
                 locale=locale,
             )
-        start, end = self._window(command)
         people, problems = await resolve_attendees(
-            command.attendees, command.everyone, turn.roster, turn.mentions, locale=locale
+            command.attendees,
+            command.everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self.meetings,
+            locale=locale,
         )
         if problems:
             todo = _("Write their e-mail address instead.")
             return error_card(" ".join(problems), todo, locale=locale)
+        return await self.schedule_with(command, turn, people)
+
+    async def schedule_with(
+        self, command: Command, turn: TurnInfo, people: Sequence[Person]
+    ) -> Card:
+        """Schedule `command` inviting people already resolved (the form resolves its own)."""
+        assert turn.requester is not None
+        assert command.start is not None
+        locale = turn.locale
+        _ = translator(locale).gettext
+        start, end = self._window(command)
         subject = command.subject or _default_subject(people, _)
         try:
             meeting = await self.meetings.schedule_event(

@@ -11,7 +11,6 @@ leaves nothing claimed, so the same press can be retried. A button whose data na
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
@@ -19,11 +18,12 @@ from datetime import datetime
 from typing import Any
 
 from bot.conversation.activity import known_locale
+from bot.conversation.attendees import resolve_attendees
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner, cancel_note
 from bot.conversation.confirm import asked_by, change, confirmed, not_asker, unreadable
 from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
-from bot.conversation.presses import action_key, not_yet, same_card
+from bot.conversation.presses import OneAtATime, not_yet, same_card
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
@@ -33,7 +33,7 @@ from bot.storage import ActionClaims
 from cards import Verb, error_card, meeting_card, schedule_form
 from cards.actions import in_language
 from cards.base import Card
-from cards.i18n import N_, translator
+from cards.i18n import translator
 from cards.reminder import clock_time, reminder_card
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,6 @@ log = logging.getLogger(__name__)
 Data = Mapping[str, Any]
 Handler = Callable[[TurnInfo, Data], Awaitable[Card]]
 MeetingHandler = Callable[[TurnInfo, Requester, Meeting, Data], Awaitable[Card]]
-Settled = Callable[[], Awaitable[Card | None]]
-CLAIM_POLL_SECONDS = 0.1
-STILL_RUNNING = N_("Your earlier press of this button is still being carried out.")
 
 
 class CardVerbs:
@@ -54,8 +51,7 @@ class CardVerbs:
     ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
-        self._storage = storage
-        self._claim_wait = claim_wait
+        self._exclusively = OneAtATime(storage, claim_wait)
         on_meeting, one_at_a_time = self._on_meeting, self._one_at_a_time
         self._handlers: dict[Verb, Handler] = {
             Verb.RUN: self._run,
@@ -71,6 +67,7 @@ class CardVerbs:
             Verb.SNOOZE: one_at_a_time(on_meeting(self._snooze)),
             Verb.CONFIRM: one_at_a_time(self._confirm),
             Verb.CHANGE: self._change,
+            Verb.ADD_STANDALONE_LINK: one_at_a_time(on_meeting(self._add_standalone_link)),
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -124,35 +121,6 @@ class CardVerbs:
 
         return serialised
 
-    async def _exclusively(
-        self, turn: TurnInfo, data: Data, settled: Settled, work: Callable[[], Awaitable[Card]]
-    ) -> Card:
-        """`work`'s card, run by one press at a time: the same button pressed again with the
-        same inputs (a double click, a redelivery, another replica) waits for the first press
-        and shows what it did (`settled`: the card once done, else None). The claim is a lock
-        in the database, released when the work ends, so a failed press can be retried."""
-        assert turn.requester is not None
-        key = action_key(turn.requester, data)
-        waited = 0.0
-        while (done := await settled()) is None:
-            if await self._storage.claim_action(key):
-                try:
-                    return await settled() or await work()
-                finally:
-                    await self._release(key)
-            if waited >= self._claim_wait:
-                _ = translator(turn.locale).gettext
-                return error_card(_(STILL_RUNNING), _("Try again in a minute."), locale=turn.locale)
-            await asyncio.sleep(CLAIM_POLL_SECONDS)
-            waited += CLAIM_POLL_SECONDS
-        return done
-
-    async def _release(self, key: str) -> None:
-        try:
-            await self._storage.release_action(key)
-        except Exception:  # the press stays claimed; the user is told about the first failure
-            log.exception("Could not release card action %s after its failure", key[:12])
-
     # --- buttons that run commands ---------------------------------------------------------
 
     async def _run(self, turn: TurnInfo, data: Data) -> Card:
@@ -174,11 +142,21 @@ class CardVerbs:
             return schedule_form(values, exc.words(_), locale=turn.locale)
         if turn.requester is None:
             return error_card(_(NO_ACCOUNT), locale=turn.locale)
-        kind = CommandKind.SCHEDULE if form.invite else CommandKind.MEETING
-        command = Command(
-            kind, form.subject, form.start, form.start + form.duration, attendees=form.attendees
+        people, problems = await resolve_attendees(
+            form.attendees, False, turn.roster, directory=self._meetings, locale=turn.locale
         )
-        return await self._runner.run(command, same_card(turn))
+        if problems:  # name who could not be found beside the field; keep everything typed
+            errors = {"attendees": " ".join(problems)}
+            return schedule_form(values, errors, locale=turn.locale)
+        end = form.start + form.duration
+        on_card = same_card(turn)
+        if not form.invite:
+            command = Command(CommandKind.MEETING, form.subject, form.start, end)
+            return await self._runner.run(command, on_card)
+        command = Command(CommandKind.SCHEDULE, form.subject, form.start, end)
+        return await self._runner.guarded(
+            on_card, "schedule", lambda: self._runner.schedule_with(command, on_card, people)
+        )
 
     async def _create_standalone(self, turn: TurnInfo, data: Data) -> Card:
         try:
@@ -251,8 +229,7 @@ class CardVerbs:
         _ = translator(turn.locale).gettext
 
         async def add() -> Card:
-            words = (_("Microsoft Teams meeting"), _("Join the meeting now"))
-            await self._meetings.add_to_calendar(who, meeting, turn.tz, words)
+            await self._meetings.add_to_calendar(who, meeting, turn.tz)
             notice = _("Added to your calendar, with the same join link.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
@@ -268,6 +245,22 @@ class CardVerbs:
         again = translator(turn.locale).gettext("I'll remind you again at {time}.")
         notice = again.format(time=clock_time(due, turn.tz, turn.locale))
         return reminder_card(meeting, turn.tz, turn.locale, self._runner.clock(), notice=notice)
+
+    async def _add_standalone_link(
+        self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
+    ) -> Card:
+        if meeting.kind != EVENT:
+            return not_yours(turn)
+        if meeting.join_url:  # a second press: the link is already in the event
+            return meeting_card(meeting, turn.tz, turn.locale)
+        _ = translator(turn.locale).gettext
+
+        async def add() -> Card:
+            added = await self._meetings.add_standalone_link(who, meeting, turn.tz)
+            notice = _("Teams link added to the event: everyone invited gets it in an update.")
+            return meeting_card(added, turn.tz, turn.locale, notice=notice)
+
+        return await self._runner.guarded(turn, "add a Teams link", add)
 
     # --- an event the bot did not create ---------------------------------------------------
 

@@ -155,6 +155,10 @@ class GraphClient:
         )
         return _json(response)
 
+    async def delete_event(self, user: str, event_id: str) -> None:
+        """Delete an event with no one invited (an appointment): cancel is for meetings."""
+        await self.request("DELETE", _event_path(user, event_id))
+
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
         """Cancel an event the user organizes; Graph notifies the attendees (202)."""
         body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
@@ -170,7 +174,7 @@ class GraphClient:
             "$orderby": "start/dateTime",
             "$top": "50",
             "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
-            "onlineMeeting,organizer,isCancelled,attendees,webLink",
+            "onlineMeeting,organizer,isCancelled,attendees,webLink,isOrganizer,type,seriesMasterId",
         }
         path = f"{user}/calendarView"
         events: list[JSON] = []

@@ -49,6 +49,12 @@ class Meeting:
     dial_in: DialIn | None = None
     cancelled: bool = False
     created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
+    #: Graph answered isOnlineMeeting false although a Teams link was asked for (a real-tenant
+    #: behaviour: microsoft-graph-docs #9741): the event exists, without a way to join.
+    link_refused: bool = False
+    is_organizer: bool = True  # calendarView also returns events the user only attends
+    occurrence: bool = False  # one occurrence (or exception) of a recurring series
+    calendar_copy_id: str = ""  # a standalone meeting's "Add to calendar" event, once added
 
 
 def idempotency_key(conversation_id: str, activity_id: str, purpose: str = "") -> str:

@@ -7,7 +7,6 @@ the GraphApi protocol, and returns Meetings.
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
@@ -17,14 +16,15 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
-from bot.graph.errors import GraphError
+from bot.graph.errors import GraphBadRequest, GraphForbidden, GraphNotFound
 from bot.graph.zones import graph_zone
 from bot.meetings.cancelling import cancel_once
+from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
 from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import (
     date_time_time_zone,
-    event_join_url,
     graph_datetime,
+    looks_like_id,
     meeting_from_event,
     meeting_from_online,
 )
@@ -38,8 +38,6 @@ __all__ = ["GraphApi", "MeetingNotSaved", "MeetingService", "NotBotMeeting", "Te
 
 log = logging.getLogger(__name__)
 JSON = dict[str, Any]
-TEAMS = "teamsForBusiness"
-JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
 
 
 class TeamsLinkNotAllowed(Exception):
@@ -72,14 +70,23 @@ class MeetingService:
         self._storage = storage
         self._ledger = Ledger(graph, storage)
         self._auth_mode = auth_mode
-        self._waits = tuple(join_link_waits)
-        self._sleep = sleep
+        self._links = EventLinks(graph, join_link_waits, sleep)
 
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
         if self._auth_mode is GraphAuthMode.DELEGATED:
             return "me"
         return f"users/{quote(requester.user_id, safe='')}"
+
+    async def person(self, user_id: str) -> Person | None:
+        """Someone picked in the Teams people picker (an Entra object id), from Graph's user
+        directory; None when the directory does not know them or may not be read."""
+        try:
+            user = await self._graph.get_user(user_id)
+        except (GraphNotFound, GraphForbidden, GraphBadRequest) as exc:
+            log.info("Directory lookup of a picked person failed: %s", exc)
+            return None
+        return Person(email=user.address, name=user.display_name) if user.address else None
 
     # --- standalone Teams meetings ---------------------------------------------------------
 
@@ -108,14 +115,14 @@ class MeetingService:
 
         async def finish(doc: JSON) -> Meeting:
             if create.kind == ONLINE:
-                meeting = meeting_from_online(doc)
-                if not meeting.organizer_name:  # Graph often leaves its displayName null
-                    meeting = replace(meeting, organizer_name=requester.name)
-                return meeting
-            tz = ZoneInfo(create.tz or "UTC")
-            if create.kind == EVENT and not event_join_url(doc):
-                doc = await self._wait_for_join_link(user, doc, tz)
-            return meeting_from_event(doc, requester.user_id)
+                return await self._named(requester, meeting_from_online(doc))
+            if create.kind != EVENT:  # a calendar copy: Graph's answer as it is
+                return meeting_from_event(doc, requester.user_id)
+            doc = await self._links.settled(user, doc, ZoneInfo(create.tz or "UTC"))
+            meeting = await self._named(requester, meeting_from_event(doc, requester.user_id))
+            if not doc.get("isOnlineMeeting"):  # Outlook made it offline although Teams is allowed
+                meeting = replace(meeting, link_refused=True)
+            return meeting
 
         meeting = await self._ledger.create(requester, user, create, finish)
         await self._reminders.created(requester, meeting)
@@ -174,6 +181,20 @@ class MeetingService:
         create = Create(key, EVENT, event, tz.key, requester.name, origin or {})
         return await self._create(requester, create)
 
+    async def add_standalone_link(
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+    ) -> Meeting:
+        """The way to join an event Outlook made without its Teams link: a standalone Teams
+        meeting whose link goes into the event's body and location (bot/meetings/event_links.py)."""
+        tz = graph_zone(tz)
+        user = self.user_path(requester)
+        doc = await self._graph.get_event(user, meeting.id, tz.key)
+        doc, join_url = await self._links.add_standalone(user, doc, tz)
+        added = replace(meeting_from_event(doc, requester.user_id), join_url=join_url or None)
+        added = await self._named(requester, added)
+        await self._remember(requester, added)
+        return added
+
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
         """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
         tz = graph_zone(tz)
@@ -184,9 +205,8 @@ class MeetingService:
             doc = await self._graph.update_event(
                 user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
             )
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        return meeting_from_event(doc, requester.user_id)
+        doc = await self._links.settled(user, doc, tz)
+        return await self._named(requester, meeting_from_event(doc, requester.user_id))
 
     async def reschedule(
         self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
@@ -198,27 +218,30 @@ class MeetingService:
         user = self.user_path(requester)
         if meeting.kind == EVENT:
             patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
-            moved = meeting_from_event(
-                await self._graph.update_event(user, meeting.id, patch, tz.key), requester.user_id
-            )
+            doc = await self._graph.update_event(user, meeting.id, patch, tz.key)
+            doc, join_url = await self._links.after_move(user, doc, meeting.join_url, tz)
+            moved = replace(meeting_from_event(doc, requester.user_id), join_url=join_url)
         else:
             times = {"startDateTime": graph_datetime(start), "endDateTime": graph_datetime(end)}
             moved = meeting_from_online(
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
+            moved = replace(moved, calendar_copy_id=meeting.calendar_copy_id)
+            if meeting.calendar_copy_id:  # its calendar copy moves with it
+                patch = {
+                    "start": date_time_time_zone(start, tz),
+                    "end": date_time_time_zone(end, tz),
+                }
+                await self._graph.update_event(user, meeting.calendar_copy_id, patch, tz.key)
+        moved = await self._named(requester, moved)
         await self._remember(requester, moved)
         await self._reminders.moved(requester, moved)
         return moved
 
     async def add_to_calendar(
-        self,
-        requester: Requester,
-        meeting: Meeting,
-        tz: ZoneInfo,
-        words: tuple[str, str] = ("Microsoft Teams meeting", "Join the meeting now"),
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
     ) -> Meeting:
-        """A calendar event at the same time whose body carries the standalone meeting's link;
-        `words` (the location's name and the link's) in the requester's language.
+        """A calendar event at the same time whose body carries the standalone meeting's link.
 
         The event is not made an online meeting itself: that would mint a second, different link.
         """
@@ -227,26 +250,15 @@ class MeetingService:
             "subject": meeting.subject,
             "start": date_time_time_zone(meeting.start, tz),
             "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "", words)},
-            "location": {"displayName": words[0]},
+            "body": {"contentType": "html", "content": join_body(meeting.join_url or "")},
+            "location": {"displayName": TEAMS_LOCATION},
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
         key = str(event["transactionId"])
-        return await self._create(requester, Create(key, CALENDAR_COPY, event, tz.key))
-
-    async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
-        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff.
-        The event exists either way, so a failed re-read keeps what Graph first answered."""
-        for wait in self._waits:
-            await self._sleep(wait)
-            try:
-                fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
-            except GraphError as error:
-                log.warning("Could not re-read event for its join link: %s", error)
-                return doc
-            if event_join_url(fresh):
-                return {**doc, **fresh}
-        return doc
+        copy = await self._create(requester, Create(key, CALENDAR_COPY, event, tz.key))
+        # the meeting remembers its copy, so cancel and reschedule change both
+        await self._remember(requester, replace(meeting, calendar_copy_id=copy.id))
+        return copy
 
     # --- listing and cancelling ------------------------------------------------------------
 
@@ -258,11 +270,16 @@ class MeetingService:
         docs = await self._graph.calendar_view(
             self.user_path(requester), graph_datetime(start), graph_datetime(end), tz.key
         )
-        meetings = [meeting_from_event(d) for d in docs if not d.get("isCancelled")]
-        for record in await self._storage.upcoming(requester.tenant_id, requester.user_id, start):
-            if record.kind == ONLINE and record.start < end:
-                meetings.append(to_meeting(record))
-        return sorted(meetings, key=lambda m: m.start)
+        records = await self._storage.upcoming(requester.tenant_id, requester.user_id, start)
+        standalone = [to_meeting(r) for r in records if r.kind == ONLINE and r.start < end]
+        copies = {m.calendar_copy_id for m in standalone if m.calendar_copy_id}
+        added = {r.graph_id: r.join_url for r in records if r.kind == EVENT and r.join_url}
+        meetings = [
+            replace(m, join_url=m.join_url or added.get(m.id))  # a standalone link it was given
+            for m in map(meeting_from_event, docs)
+            if not m.cancelled and m.id not in copies  # a calendar copy: shown once, as its meeting
+        ]
+        return sorted([*meetings, *standalone], key=lambda m: m.start)
 
     async def find_by_name(
         self, requester: Requester, name: str, now: datetime, *, cancelled: bool = False
@@ -294,7 +311,10 @@ class MeetingService:
         an event's attendees are notified. Cancelling what is already cancelled succeeds."""
         who = requester.name or "The organizer"
         note = comment or f"{who} cancelled this meeting in Microsoft Teams."
-        await cancel_once(self._graph, self.user_path(requester), meeting, note)
+        user = self.user_path(requester)
+        await cancel_once(self._graph, user, meeting, note)
+        if meeting.kind == ONLINE and meeting.calendar_copy_id:  # and its copy, no one else's
+            await self._graph.delete_event(user, meeting.calendar_copy_id)
         try:
             await self._storage.mark_cancelled(
                 requester.tenant_id, requester.user_id, meeting.kind, meeting.id
@@ -304,14 +324,20 @@ class MeetingService:
         await self._reminders.cancelled(requester, meeting)
         return replace(meeting, cancelled=True)
 
+    async def _named(self, requester: Requester, meeting: Meeting) -> Meeting:
+        """The organizer (always the requester here) by name, never an id: Graph leaves an
+        online meeting's organizer displayName null and may name an event's organizer by id;
+        then the activity's sender name, else the directory."""
+        if not looks_like_id(meeting.organizer_name):
+            return meeting
+        name = requester.name
+        if not name:
+            found = await self.person(requester.user_id)
+            name = found.name if found else ""
+        return replace(meeting, organizer_name=name)
+
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
         try:
             await self._storage.remember(to_record(requester, meeting))
         except StorageError as error:
             raise MeetingNotSaved(meeting, error) from error
-
-
-def _join_body(join_url: str, words: tuple[str, str]) -> str:
-    link = html.escape(join_url, quote=True)
-    title, join = (html.escape(w) for w in words)
-    return f'<p>{title}</p><p><a href="{link}">{join}</a></p><p>{link}</p>'

@@ -31,6 +31,8 @@ def to_record(requester: Requester, meeting: Meeting) -> MeetingRecord:
             "organizer_name": meeting.organizer_name,
             "attendees": list(meeting.attendees),
             "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
+            "link_refused": meeting.link_refused,
+            "calendar_copy_id": meeting.calendar_copy_id,
         },
     )
 
@@ -50,4 +52,6 @@ def to_meeting(record: MeetingRecord) -> Meeting:
         attendees=tuple(str(a) for a in details.get("attendees") or ()),
         dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
         cancelled=record.cancelled,
+        link_refused=bool(details.get("link_refused")),
+        calendar_copy_id=str(details.get("calendar_copy_id") or ""),
     )
