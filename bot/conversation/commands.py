@@ -90,7 +90,7 @@ class CommandRunner:
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
-        start = command.start or self.clock()
+        start = command.start or self.clock().replace(second=0, microsecond=0)
         return start, command.end or start + self.default_duration
 
     async def _online(self, command: Command, turn: TurnInfo) -> Card:
