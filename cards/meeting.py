@@ -79,12 +79,17 @@ def meeting_card(
     locale: str = "en-US",
     *,
     notice: str | None = None,
+    problem: str | None = None,
     confirm_cancel: bool = False,
 ) -> Card:
-    """Subject, when (viewer's zone and locale), who, dial-in, Join and the secondary actions."""
+    """Subject, when (viewer's zone and locale), who, dial-in, Join and the secondary actions.
+
+    `notice` says what just went well (the theme's "good" colour); `problem` what did not."""
     body: list[dict[str, Any]] = []
     if notice:
-        body.append(text(notice, color="Warning", weight="Bolder"))
+        body.append(text(notice, color="Good", weight="Bolder"))
+    if problem:
+        body.append(text(problem, color="Attention", weight="Bolder"))
     if meeting.cancelled:
         body.append(text("Cancelled", color="Attention", weight="Bolder", size="Medium"))
     body.append(heading(meeting.subject or "Teams meeting"))
@@ -108,14 +113,19 @@ def meeting_card(
     return card(body, _actions(meeting, join_url, tz))
 
 
+def cancel_question(meeting: MeetingView) -> str:
+    """What cancelling will do, in words: only what will really happen."""
+    if meeting.attendees:
+        return "Cancel this meeting? Everyone invited will be told."
+    if meeting.kind == ONLINE and meeting.calendar_copy:
+        return "Cancel this meeting? Its join link stops working and it leaves your calendar."
+    if meeting.kind == ONLINE:
+        return "Cancel this meeting? Its join link stops working."
+    return "Cancel this meeting? It leaves your calendar."
+
+
 def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
-    body.append(
-        text(
-            "Cancel this meeting? Everyone invited will be told.",
-            weight="Bolder",
-            color="Attention",
-        )
-    )
+    body.append(text(cancel_question(meeting), weight="Bolder", color="Attention"))
     ref = meeting_ref(meeting)
     return card(
         body,
@@ -127,9 +137,10 @@ def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
 
 
 def _actions(meeting: MeetingView, join_url: str, tz: ZoneInfo) -> list[dict[str, Any]]:
-    """Join first; then Add to calendar (standalone meetings), Reschedule and Cancel."""
+    """Join first; then Add to calendar (standalone meetings not yet in the calendar),
+    Reschedule and Cancel."""
     actions = [open_url("Join", join_url, "positive")]
-    if meeting.kind == ONLINE:
+    if meeting.kind == ONLINE and not meeting.calendar_copy:
         actions.append(execute("Add to calendar", Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     actions.append(
         {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}

@@ -15,7 +15,7 @@ from bot.parsing import Mention
 
 class Roster(Protocol):
     async def member(self, member_id: str) -> Person | None: ...
-    async def everyone(self) -> list[Person]: ...
+    async def everyone(self) -> list[Person]: ...  # the conversation's members but the sender
 
 
 class NoRoster:

@@ -142,7 +142,7 @@ class CardVerbs:
         try:
             start, end = parse_reschedule(data, turn.tz, self._runner.clock())
         except FormError as exc:
-            return meeting_card(meeting, turn.tz, turn.locale, notice=str(exc))
+            return meeting_card(meeting, turn.tz, turn.locale, problem=str(exc))
         if (start, end) == (meeting.start, meeting.end) or not self._claim(who, data):
             return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -158,10 +158,14 @@ class CardVerbs:
         if meeting.kind != ONLINE:
             return error_card(NOT_YOURS)
 
-        async def add() -> Card:
-            await self._meetings.add_to_calendar(who, meeting, turn.tz)
-            notice = "Added to your calendar, with the same join link."
+        if meeting.calendar_copy:  # an older copy of the card, or a double click
+            notice = "It is already in your calendar."
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
+
+        async def add() -> Card:
+            copied = await self._meetings.add_to_calendar(who, meeting, turn.tz)
+            notice = "Added to your calendar, with the same join link."
+            return meeting_card(copied, turn.tz, turn.locale, notice=notice)
 
         return await self._runner.guarded(turn, "add to calendar", add)
 

@@ -116,6 +116,10 @@ class GraphClient:
         body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
         await self.request("POST", f"{_event_path(user, event_id)}/cancel", json=body)
 
+    async def delete_event(self, user: str, event_id: str) -> None:
+        """Delete an event outright (204): for appointments without attendees to notify."""
+        await self.request("DELETE", _event_path(user, event_id))
+
     async def calendar_view(
         self, user: str, start: str, end: str, tz_name: str, *, max_pages: int = 5
     ) -> list[JSON]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 ONLINE = "online"  # a standalone Teams meeting (Graph onlineMeeting)
@@ -49,6 +49,18 @@ class Meeting:
     dial_in: DialIn | None = None
     cancelled: bool = False
     created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
+    calendar_copy: str = ""  # the event id of a standalone meeting's "Add to calendar" copy
+
+    def keeping_details_of(self, before: Meeting) -> Meeting:
+        """This meeting as Graph returned it, with what Graph leaves out taken from `before`
+        (an online meeting's organizer name, the calendar copy): a PATCH answer is not all."""
+        return replace(
+            self,
+            organizer_name=self.organizer_name or before.organizer_name,
+            attendees=self.attendees or before.attendees,
+            dial_in=self.dial_in or before.dial_in,
+            calendar_copy=self.calendar_copy or before.calendar_copy,
+        )
 
 
 def idempotency_key(conversation_id: str, activity_id: str, purpose: str = "") -> str:

@@ -7,7 +7,7 @@ the GraphApi protocol, and returns Meetings.
 from __future__ import annotations
 
 import asyncio
-import html
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -16,7 +16,9 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
+from bot.graph.errors import GraphError
 from bot.graph.zones import graph_zone
+from bot.meetings import calendar_copy
 from bot.meetings.graph_docs import (
     date_time_time_zone,
     event_join_url,
@@ -24,10 +26,12 @@ from bot.meetings.graph_docs import (
     meeting_from_event,
     meeting_from_online,
 )
-from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester
 from bot.meetings.store import Storage, to_meeting, to_record
 
 JSON = dict[str, Any]
+log = logging.getLogger(__name__)
+
 TEAMS = "teamsForBusiness"
 JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
 
@@ -43,6 +47,7 @@ class GraphApi(Protocol):
     ) -> JSON: ...
     async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
+    async def delete_event(self, user: str, event_id: str) -> None: ...
     async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
 
 
@@ -183,27 +188,23 @@ class MeetingService:
             moved = meeting_from_online(
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
+        moved = moved.keeping_details_of(meeting)
+        await calendar_copy.move_copy(self._graph, user, moved, tz)
         self._remember(requester, moved)
         return moved
 
     async def add_to_calendar(
         self, requester: Requester, meeting: Meeting, tz: ZoneInfo
     ) -> Meeting:
-        """A calendar event at the same time whose body carries the standalone meeting's link.
-
-        The event is not made an online meeting itself: that would mint a second, different link.
-        """
-        tz = graph_zone(tz)
-        event: JSON = {
-            "subject": meeting.subject,
-            "start": date_time_time_zone(meeting.start, tz),
-            "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "")},
-            "location": {"displayName": "Microsoft Teams meeting"},
-            "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
-        }
-        doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
-        return meeting_from_event(doc, requester.user_id)
+        """The standalone meeting with a copy in the requester's calendar (made once; the
+        meeting remembers it, so the card stops offering it and cancel removes it too)."""
+        if meeting.calendar_copy:
+            return meeting
+        user = self.user_path(requester)
+        event_id = await calendar_copy.add_copy(self._graph, user, meeting, graph_zone(tz))
+        copied = replace(meeting, calendar_copy=event_id)
+        self._remember(requester, copied)
+        return copied
 
     async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
         """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
@@ -263,15 +264,11 @@ class MeetingService:
         self._storage.mark_cancelled(
             requester.tenant_id, requester.user_id, meeting.kind, meeting.id
         )
+        try:  # the meeting is gone; its calendar copy (if any) follows it
+            await calendar_copy.delete_copy(self._graph, user, meeting)
+        except GraphError as exc:
+            log.warning("could not delete the calendar copy of %s: %s", meeting.id, exc)
         return replace(meeting, cancelled=True)
 
     def _remember(self, requester: Requester, meeting: Meeting) -> None:
         self._storage.remember(to_record(requester, meeting))
-
-
-def _join_body(join_url: str) -> str:
-    link = html.escape(join_url, quote=True)
-    return (
-        "<p>Microsoft Teams meeting</p>"
-        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )

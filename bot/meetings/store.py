@@ -57,7 +57,8 @@ class MeetingRecord:
     end: datetime
     join_url: str | None
     cancelled: bool = False
-    # What the card shows besides the basics: organizer_name, attendees, dial_in.
+    # What the card shows besides the basics: organizer_name, attendees, dial_in; and a
+    # standalone meeting's calendar_copy (the event id "Add to calendar" made).
     details: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
@@ -171,6 +172,7 @@ def to_record(requester: Requester, meeting: Meeting) -> MeetingRecord:
             "organizer_name": meeting.organizer_name,
             "attendees": list(meeting.attendees),
             "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
+            **({"calendar_copy": meeting.calendar_copy} if meeting.calendar_copy else {}),
         },
     )
 
@@ -190,4 +192,5 @@ def to_meeting(record: MeetingRecord) -> Meeting:
         attendees=tuple(str(a) for a in details.get("attendees") or ()),
         dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
         cancelled=record.cancelled,
+        calendar_copy=str(details.get("calendar_copy") or ""),
     )

@@ -56,6 +56,13 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "meeting-confirm-cancel": lambda: meeting_card(ONLINE_MEETING, BERLIN, confirm_cancel=True),
     "meeting-cancelled": lambda: meeting_card(CANCELLED, BERLIN),
     "meeting-notice": lambda: meeting_card(ONLINE_MEETING, BERLIN, notice="Moved."),
+    "meeting-problem": lambda: meeting_card(ONLINE_MEETING, BERLIN, problem="Passed."),
+    "meeting-in-calendar": lambda: meeting_card(
+        replace(ONLINE_MEETING, calendar_copy="ev-1"), BERLIN, notice="Added."
+    ),
+    "meeting-confirm-cancel-event": lambda: meeting_card(
+        EVENT_MEETING, BERLIN, confirm_cancel=True
+    ),
     "list-empty": lambda: list_card([], BERLIN, "en-US", "Your meetings"),
     "list-mixed": lambda: list_card(
         [ONLINE_MEETING, EVENT_MEETING, NO_LINK],
@@ -178,6 +185,43 @@ def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
     for action in submits:
         assert action["data"] == {"action": "run", "text": action["title"]}
     assert "New meeting…" in buttons(card)
+
+
+@pytest.mark.parametrize(
+    ("meeting", "question"),
+    [
+        (EVENT_MEETING, "Cancel this meeting? Everyone invited will be told."),
+        (replace(EVENT_MEETING, attendees=()), "Cancel this meeting? It leaves your calendar."),
+        (ONLINE_MEETING, "Cancel this meeting? Its join link stops working."),
+        (
+            replace(ONLINE_MEETING, calendar_copy="ev-1"),
+            "Cancel this meeting? Its join link stops working and it leaves your calendar.",
+        ),
+    ],
+    ids=["event-with-attendees", "event-alone", "link-only", "link-with-calendar-copy"],
+)
+def test_the_cancel_question_says_only_what_will_happen(meeting: Meeting, question: str) -> None:
+    card = meeting_card(meeting, BERLIN, confirm_cancel=True)
+    assert question in card_text(card).splitlines()
+
+
+def test_add_to_calendar_is_offered_until_the_meeting_has_a_calendar_copy() -> None:
+    assert "Add to calendar" in buttons(meeting_card(ONLINE_MEETING, BERLIN))
+    copied = replace(ONLINE_MEETING, calendar_copy="ev-1")
+    assert "Add to calendar" not in buttons(meeting_card(copied, BERLIN))
+
+
+def test_notices_are_good_news_and_problems_attention() -> None:
+    card = meeting_card(ONLINE_MEETING, BERLIN, notice="Added.", problem=None)
+    assert card["body"][0] == {
+        "type": "TextBlock",
+        "text": "Added.",
+        "wrap": True,
+        "color": "Good",
+        "weight": "Bolder",
+    }
+    card = meeting_card(ONLINE_MEETING, BERLIN, problem="That time has passed.")
+    assert card["body"][0]["color"] == "Attention"
 
 
 def test_form_keeps_input_and_shows_errors_next_to_fields() -> None:

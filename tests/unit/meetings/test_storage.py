@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.meetings.store import MeetingRecord, Storage
+from bot.meetings.model import Meeting, Requester
+from bot.meetings.store import MeetingRecord, Storage, to_meeting, to_record
 
 START = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 
@@ -84,3 +86,26 @@ def test_a_database_from_before_details_existed_is_upgraded(tmp_path: Path) -> N
     assert found.details == {}
     storage.remember(record("new"))
     assert storage.find("t", "u", "online", "new") == record("new")
+
+
+def test_a_calendar_copy_is_remembered_with_its_meeting() -> None:
+    storage = Storage()
+    requester = Requester(user_id="u", tenant_id="t", name="Jane")
+    meeting = Meeting(
+        id="m1",
+        kind="online",
+        subject="Retro",
+        start=START,
+        end=START + timedelta(minutes=30),
+        join_url="https://teams.microsoft.com/l/meetup-join/x",
+        organizer_name="Jane",
+        calendar_copy="event-7",
+    )
+    storage.remember(to_record(requester, meeting))
+
+    found = storage.find("t", "u", "online", "m1")
+
+    assert found is not None
+    assert to_meeting(found).calendar_copy == "event-7"
+    without = to_record(requester, replace(meeting, calendar_copy=""))
+    assert "calendar_copy" not in without.details  # nothing stored for meetings without one
