@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cards.actions import execute, submit
+from cards.actions import submit
 from cards.base import Card, card, heading, text
 from cards.markdown import escape
 from cards.verbs import Verb
@@ -20,6 +20,13 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("cancel Budget review", "Cancel a meeting this bot created."),
     ("help", "Show this card."),
 )
+#: What the buttons run: short enough for a button's width in Teams and the playground, and
+#: inviting nobody (an example must not send invitations).
+BUTTONS = (
+    "meet now Design sync",
+    "meeting Retro tomorrow 3pm for 45m",
+    "schedule Budget review tomorrow 3pm",
+)
 
 
 def help_card(intro: str | None = None) -> Card:
@@ -30,6 +37,7 @@ def help_card(intro: str | None = None) -> Card:
     for example, description in EXAMPLES:
         body.append(text(f"**{example}**", spacing="Medium"))
         body.append(text(description, isSubtle=True, spacing="None"))
-    actions = [submit(example, Verb.RUN, text=example) for example, _ in EXAMPLES[:3]]
-    actions.append(execute("New meeting…", Verb.OPEN_FORM))
+    actions = [submit(example, Verb.RUN, text=example) for example in BUTTONS]
+    # A new message with the form, so the help card stays (a Universal Action would replace it).
+    actions.append(submit("New meeting…", Verb.OPEN_FORM))
     return card(body, actions)

@@ -180,11 +180,16 @@ def test_list_card_marks_teams_links_and_offers_the_right_buttons() -> None:
 
 def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
     card = help_card()
-    submits = [a for a in actions(card) if a["type"] == "Action.Submit"]
-    assert submits
-    for action in submits:
+    *examples, new_meeting = actions(card)
+    assert examples
+    for action in examples:
+        assert action["type"] == "Action.Submit"
         assert action["data"] == {"action": "run", "text": action["title"]}
-    assert "New meeting…" in buttons(card)
+        assert "@" not in action["data"]["text"]  # an example invites nobody
+        assert len(action["title"]) <= 36  # fits a button without being cut off
+    # A new message with the form: a Universal Action would replace the help card.
+    assert new_meeting["type"] == "Action.Submit"
+    assert (new_meeting["title"], new_meeting["data"]) == ("New meeting…", {"action": "open_form"})
 
 
 @pytest.mark.parametrize(
