@@ -164,7 +164,10 @@ class CommandRunner:
                 f"Which “{command.subject}”?",
                 frozenset(m.id for m in found),
             )
-        cancelled = await self.meetings.cancel(turn.requester, found[0])
+        meeting = found[0]
+        if meeting.attendees:  # people would be told: ask first, as the card's Cancel does
+            return meeting_card(meeting, turn.tz, turn.locale, confirm_cancel=True)
+        cancelled = await self.meetings.cancel(turn.requester, meeting)
         return meeting_card(cancelled, turn.tz, turn.locale)
 
 
