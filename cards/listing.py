@@ -1,32 +1,70 @@
-"""The `my meetings` card: one entry per meeting with Join, and Cancel or Add Teams link."""
+"""The `my meetings` card: one entry per meeting with Join, and Cancel or Add Teams link.
+
+A button on a row answers with this whole card again (a Universal Action replaces the card it
+was pressed on), so every button carries the list's `context` and the pressed row changes in
+place: it asks "Cancel this meeting?", says "Cancelled", or has its new Teams link. A long list
+comes a page at a time, with "More".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
 from cards.markdown import escape
+from cards.meeting import cancel_question
 from cards.timefmt import time_range, zone_label
 from cards.verbs import Verb
 from cards.view import EVENT, MeetingView
 
-MAX_ENTRIES = 25
+PAGE_SIZE = 10
+Element = dict[str, Any]
 
 
-def _entry(meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool) -> dict[str, Any]:
-    join_url = web_link(meeting.join_url)
-    marker = "🎥 Teams" if join_url else "No Teams link"
-    actions: list[dict[str, Any]] = []
+@dataclass(frozen=True)
+class ListPage:
+    """Where the rows shown sit in the whole list, and what the list's buttons carry."""
+
+    context: Mapping[str, Any] = field(default_factory=dict)  # which list: in every button
+    offset: int = 0  # rows of the whole list before this page
+    total: int = 0  # rows in the whole list (0: just these)
+    more: Mapping[str, Any] | None = None  # the next page's button data, when there is one
+    first: Mapping[str, Any] | None = None  # the first page's button data, on a later page
+    confirm_id: str = ""  # the row that asks "Cancel this meeting?"
+    notices: Mapping[str, str] = field(default_factory=dict)  # good news per row, by id
+
+
+def _buttons(
+    meeting: MeetingView, cancellable: bool, page: ListPage, join_url: str | None
+) -> list[Element]:
+    ref = {**meeting_ref(meeting), **page.context}
+    if meeting.cancelled:
+        return []
+    if meeting.id == page.confirm_id:
+        return [
+            execute("Yes, cancel it", Verb.CANCEL, "destructive", **ref),
+            execute("Keep it", Verb.SHOW, **ref),
+        ]
+    actions: list[Element] = []
     if join_url:
         actions.append(open_url("Join", join_url, "positive"))
     elif meeting.kind == EVENT:
-        actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **meeting_ref(meeting)))
+        actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **ref))
     if cancellable:
-        actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
-    items: list[dict[str, Any]] = [
+        actions.append(execute("Cancel", Verb.ASK_CANCEL, **ref))
+    return actions
+
+
+def _entry(
+    meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool, page: ListPage
+) -> Element:
+    join_url = web_link(meeting.join_url)
+    marker = "🎥 Teams" if join_url else "No Teams link"
+    items: list[Element] = [
         text(f"**{escape(meeting.subject)}**" if meeting.subject else "**(no subject)**"),
         text(
             f"{time_range(meeting.start, meeting.end, tz, locale)} · {marker}",
@@ -34,6 +72,13 @@ def _entry(meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool) -
             spacing="None",
         ),
     ]
+    if meeting.cancelled:
+        items.append(text("Cancelled", color="Attention", weight="Bolder", spacing="Small"))
+    elif meeting.id == page.confirm_id:
+        items.append(text(cancel_question(meeting), color="Attention", weight="Bolder"))
+    if meeting.id in page.notices:
+        items.append(text(page.notices[meeting.id], color="Good", weight="Bolder"))
+    actions = _buttons(meeting, cancellable, page, join_url)
     if actions:
         items.append({"type": "ActionSet", "actions": actions})
     return {"type": "Container", "separator": True, "items": items}
@@ -45,29 +90,26 @@ def list_card(
     locale: str,
     title: str,
     cancellable_ids: frozenset[str] = frozenset(),
+    page: ListPage | None = None,
 ) -> Card:
-    """Soonest first, as given; meetings the bot created for the viewer get a Cancel button."""
-    body: list[dict[str, Any]] = [heading(title)]
+    """The rows given (one page, soonest first); meetings the bot created for the viewer get
+    a Cancel button; "More" when `page` says there are more."""
+    page = page or ListPage()
+    body: list[Element] = [heading(title)]
     if not meetings:
         body.append(text("Nothing on your calendar in that range."))
         return card(body)
-    reference = meetings[0].start
-    body.append(
-        text(
-            f"Times in {zone_label(tz, reference, locale)}",
-            isSubtle=True,
-            size="Small",
-            spacing="None",
-        )
-    )
-    for meeting in meetings[:MAX_ENTRIES]:
-        body.append(_entry(meeting, tz, locale, meeting.id in cancellable_ids))
-    if len(meetings) > MAX_ENTRIES:
-        body.append(
-            text(
-                f"…and {len(meetings) - MAX_ENTRIES} more. Ask for a shorter range, "
-                "for example **my meetings today**.",
-                isSubtle=True,
-            )
-        )
-    return card(body)
+    shown = meetings[:PAGE_SIZE]
+    where = f"Times in {zone_label(tz, shown[0].start, locale)}"
+    total = max(page.total, page.offset + len(meetings))
+    if total > len(shown):
+        where += f" · {page.offset + 1}–{page.offset + len(shown)} of {total}"
+    body.append(text(where, isSubtle=True, size="Small", spacing="None"))
+    for meeting in shown:
+        body.append(_entry(meeting, tz, locale, meeting.id in cancellable_ids, page))
+    actions = []
+    if page.more is not None:
+        actions.append(execute("More", Verb.LIST_PAGE, **page.more))
+    if page.first is not None:
+        actions.append(execute("Back to the first", Verb.LIST_PAGE, **page.first))
+    return card(body, actions)

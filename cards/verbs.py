@@ -20,3 +20,4 @@ class Verb(StrEnum):
     ADD_TO_CALENDAR = "add_to_calendar"  # a standalone meeting's calendar copy
     MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
+    LIST_PAGE = "list_page"  # a meeting list's "More" and "Back to the first"

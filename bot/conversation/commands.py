@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.listing import ListQuery, MeetingLists
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
@@ -15,7 +16,6 @@ from bot.parsing import Command, CommandKind, parse_command
 from cards import (
     error_card,
     help_card,
-    list_card,
     meeting_card,
     schedule_form,
     teams_not_allowed_card,
@@ -49,6 +49,7 @@ class CommandRunner:
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
+        self.lists = MeetingLists(meetings, clock)
 
     async def guarded(
         self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
@@ -135,14 +136,9 @@ class CommandRunner:
         return meeting_card(meeting, turn.tz, turn.locale)
 
     async def _list(self, command: Command, turn: TurnInfo) -> Card:
-        assert turn.requester is not None
-        start = command.start or self.clock()
+        start = command.start or self.clock().replace(second=0, microsecond=0)
         end = command.end or start + timedelta(days=7)
-        meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
-        mine = frozenset(
-            m.id for m in meetings if self.meetings.lookup(turn.requester, m.kind, m.id) is not None
-        )
-        return list_card(meetings, turn.tz, turn.locale, "Your meetings", mine)
+        return await self.lists.card(turn, ListQuery(start, end))
 
     async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None
@@ -157,13 +153,7 @@ class CommandRunner:
                 "Type **my meetings** to see your meetings, each with a Cancel button.",
             )
         if len(found) > 1:
-            return list_card(
-                found,
-                turn.tz,
-                turn.locale,
-                f"Which “{command.subject}”?",
-                frozenset(m.id for m in found),
-            )
+            return await self.lists.card(turn, ListQuery(name=command.subject))
         meeting = found[0]
         if meeting.attendees:  # people would be told: ask first, as the card's Cancel does
             return meeting_card(meeting, turn.tz, turn.locale, confirm_cancel=True)

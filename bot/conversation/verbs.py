@@ -17,6 +17,7 @@ from typing import Any
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
 from bot.conversation.failures import NOT_YOURS
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
+from bot.conversation.listing import ListQuery, RowChange
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.service import NotBotMeeting, TeamsLinkNotAllowed
@@ -36,6 +37,7 @@ class CardVerbs:
     def __init__(self, runner: CommandRunner, storage: Storage) -> None:
         self._runner = runner
         self._meetings = runner.meetings
+        self._lists = runner.lists
         self._storage = storage
         on_meeting = self._on_meeting
         self._handlers: dict[Verb, Handler] = {
@@ -49,6 +51,7 @@ class CardVerbs:
             Verb.ADD_TO_CALENDAR: on_meeting(self._add_to_calendar),
             Verb.MAKE_ONLINE: self._make_online,
             Verb.CREATE_STANDALONE: self._create_standalone,
+            Verb.LIST_PAGE: self._list_page,
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -119,19 +122,27 @@ class CardVerbs:
     # --- buttons on a meeting card: ask to cancel, cancel, keep, move, add to calendar ------
 
     async def _show(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
+        if (query := ListQuery.from_data(data)) is not None:  # "Keep it" on a list's row
+            return await self._list(turn, query, RowChange(meeting if meeting.cancelled else None))
         return meeting_card(meeting, turn.tz, turn.locale)
 
     async def _ask_cancel(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
     ) -> Card:
+        if (query := ListQuery.from_data(data)) is not None:
+            asked = RowChange(meeting, "") if meeting.cancelled else RowChange(None, meeting.id)
+            return await self._list(turn, query, asked)
         return meeting_card(meeting, turn.tz, turn.locale, confirm_cancel=not meeting.cancelled)
 
     async def _cancel(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
-        if meeting.cancelled:  # a double click or a redelivered invoke
-            return meeting_card(meeting, turn.tz, turn.locale)
+        query = ListQuery.from_data(data)
 
         async def cancel() -> Card:
-            done = await self._meetings.cancel(who, meeting)
+            done = meeting
+            if not meeting.cancelled:  # else a double click or a redelivered invoke
+                done = await self._meetings.cancel(who, meeting)
+            if query is not None:
+                return await self._lists.card(turn, query, RowChange(done))
             return meeting_card(done, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "cancel", cancel)
@@ -175,6 +186,7 @@ class CardVerbs:
         if turn.requester is None:
             return error_card(NO_ACCOUNT)
         requester, event_id = turn.requester, str(data.get("id", ""))
+        query = ListQuery.from_data(data)
 
         async def make_online() -> Card:
             try:
@@ -185,9 +197,30 @@ class CardVerbs:
                     "add a Teams link to this event.",
                     "Ask your admin to allow Teams meetings in Outlook.",
                 )
+            if query is not None:  # "Add Teams link" on a list's row
+                done = RowChange(meeting, notice=(meeting.id, "Teams link added."))
+                return await self._lists.card(turn, query, done)
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
+
+    # --- a list's pages --------------------------------------------------------------------
+
+    async def _list_page(self, turn: TurnInfo, data: Data) -> Card:
+        query = ListQuery.from_data(data)
+        if query is None:
+            return error_card("That list could not be read.", "Type **my meetings** again.")
+        if turn.requester is None:
+            return error_card(NO_ACCOUNT)
+        return await self._list(turn, query)
+
+    async def _list(
+        self, turn: TurnInfo, query: ListQuery, change: RowChange | None = None
+    ) -> Card:
+        """The list the button was on, read afresh (Graph-backed: failures in words)."""
+        return await self._runner.guarded(
+            turn, "list", lambda: self._lists.card(turn, query, change)
+        )
 
 
 def _same_card(turn: TurnInfo) -> TurnInfo:

@@ -20,6 +20,7 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.listing import ListPage
 from tests.support.card_schema import assert_valid_card, card_errors
 from tests.support.cardtext import action_data, actions, buttons, card_text, join_urls
 
@@ -48,6 +49,7 @@ EVENT_MEETING = replace(
 )
 NO_LINK = replace(EVENT_MEETING, join_url=None)
 CANCELLED = replace(ONLINE_MEETING, cancelled=True)
+LIST = {"list": {"after": "", "name": "Review"}}
 
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "meeting-online": lambda: meeting_card(ONLINE_MEETING, BERLIN),
@@ -73,6 +75,29 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "list-long": lambda: list_card(
         [replace(ONLINE_MEETING, id=str(i)) for i in range(30)], BERLIN, "en-US", "Yours"
+    ),
+    "list-row-asks": lambda: list_card(
+        [ONLINE_MEETING, EVENT_MEETING],
+        BERLIN,
+        "en-US",
+        "Yours",
+        frozenset({"m1", "e1"}),
+        ListPage(context=LIST, confirm_id="e1"),
+    ),
+    "list-row-cancelled-and-linked": lambda: list_card(
+        [CANCELLED, EVENT_MEETING],
+        BERLIN,
+        "en-US",
+        "Yours",
+        frozenset({"m1"}),
+        ListPage(context=LIST, notices={"e1": "Teams link added."}),
+    ),
+    "list-middle-page": lambda: list_card(
+        [replace(ONLINE_MEETING, id=str(i)) for i in range(10)],
+        BERLIN,
+        "en-US",
+        "Yours",
+        page=ListPage(context=LIST, offset=10, total=25, more=LIST, first=LIST),
     ),
     "help": help_card,
     "help-intro": lambda: help_card("I did not understand “blah”."),
@@ -176,6 +201,34 @@ def test_list_card_marks_teams_links_and_offers_the_right_buttons() -> None:
     assert text.count("🎥 Teams") == 2
     assert "No Teams link" in text
     assert buttons(card) == ["Join", "Cancel", "Join", "Add Teams link"]
+
+
+def test_a_list_row_asks_to_cancel_in_place_and_every_button_names_the_list() -> None:
+    card = CARDS["list-row-asks"]()
+    assert buttons(card) == ["Join", "Cancel", "Yes, cancel it", "Keep it"]
+    assert "Cancel this meeting? Everyone invited will be told." in card_text(card)
+    for action in actions(card):
+        if action["type"] == "Action.Execute":
+            assert action["data"]["list"] == LIST["list"]
+
+
+def test_a_cancelled_row_says_so_without_buttons_and_good_news_is_green() -> None:
+    card = CARDS["list-row-cancelled-and-linked"]()
+    first, second = (node for node in card["body"] if node["type"] == "Container")
+    assert "Cancelled" in card_text({"body": [first]})
+    assert buttons({"body": [first]}) == []
+    [notice] = [i for i in second["items"] if i.get("text") == "Teams link added."]
+    assert notice["color"] == "Good"
+
+
+def test_a_page_of_a_long_list_says_where_it_is_and_offers_more() -> None:
+    card = CARDS["list-middle-page"]()
+    assert "11–20 of 25" in card_text(card)
+    assert [a["title"] for a in card["actions"]] == ["More", "Back to the first"]
+    assert card["actions"][0]["data"] == {"action": "list_page", **LIST}
+    unpaged = CARDS["list-long"]()
+    assert len([n for n in unpaged["body"] if n["type"] == "Container"]) == 10
+    assert "1–10 of 30" in card_text(unpaged)
 
 
 def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
