@@ -31,8 +31,8 @@ def schedule_form(
         body.append(text(errors["form"], color="Attention"))
     body += [
         *field(_subject(values)),
-        _columns(field(_date(values)), field(_time(values))),
-        *field(_duration(values)),
+        columns(field(_date(values)), field(_time(values))),
+        *field(duration_input(values)),
         *field(_attendees(values)),
         *_invite(values),
     ]
@@ -74,14 +74,14 @@ def _time(values: Mapping[str, str]) -> Element:
     }
 
 
-def _columns(*columns: list[Element]) -> Element:
+def columns(*columns: list[Element]) -> Element:
     return {
         "type": "ColumnSet",
         "columns": [{"type": "Column", "width": "stretch", "items": items} for items in columns],
     }
 
 
-def _duration(values: Mapping[str, str]) -> Element:
+def duration_input(values: Mapping[str, str]) -> Element:
     return {
         "type": "Input.ChoiceSet",
         "id": "duration",

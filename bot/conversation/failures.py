@@ -153,9 +153,21 @@ async def guarded(
         return await operation()
     except NotBotMeeting:
         return error_card(NOT_YOURS)
-    except (GraphError, TokenAcquisitionError) as exc:
-        why = explain(exc, deployment)
-        user = turn.requester.user_id if turn.requester else "-"
-        level = logging.ERROR if why.admin_action else logging.WARNING
-        log.log(level, "%s failed for user %s: %s", what, user, why.admin)
+    except FAILURES as exc:
+        why = logged(turn, what, exc, deployment)
         return error_card(why.user, why.todo)
+
+
+#: What `guarded` turns into words: Graph's answers and failures to get a token for it.
+FAILURES = (GraphError, TokenAcquisitionError)
+
+
+def logged(
+    turn: TurnInfo, what: str, error: Exception, deployment: Deployment | None = None
+) -> Explanation:
+    """The words for `error`, after one log line (an error when the admin must act)."""
+    why = explain(error, deployment)
+    user = turn.requester.user_id if turn.requester else "-"
+    level = logging.ERROR if why.admin_action else logging.WARNING
+    log.log(level, "%s failed for user %s: %s", what, user, why.admin)
+    return why

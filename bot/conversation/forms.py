@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cards.compose import DEFAULT_SUBJECT, LATER, NOW
+
 MAX_MINUTES = 24 * 60
 MAX_AHEAD = timedelta(days=5 * 366)  # beyond this a date is a typo, and 9999 overflows
 
@@ -83,3 +85,24 @@ def parse_reschedule(
     if errors or start is None:
         raise FormError(errors)
     return start, start + duration
+
+
+@dataclass(frozen=True)
+class ComposeForm:
+    subject: str
+    start: datetime
+    duration: timedelta
+
+
+def parse_compose(values: Mapping[str, Any], tz: ZoneInfo, now: datetime) -> ComposeForm:
+    """The compose box's form: a subject (or "Teams meeting"), now or a date and time, and
+    how long; "now" is this minute."""
+    errors: dict[str, str] = {}
+    subject = " ".join(str(values.get("subject", "")).split())[:255] or DEFAULT_SUBJECT
+    start: datetime | None = now.astimezone(tz).replace(second=0, microsecond=0)
+    if str(values.get("when", NOW)).strip() == LATER:
+        start = _start(values, tz, now, errors)
+    duration = _duration(values, errors)
+    if errors or start is None:
+        raise FormError(errors)
+    return ComposeForm(subject, start, duration)

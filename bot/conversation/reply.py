@@ -27,14 +27,26 @@ class TokenExchangeAnswer:
 
 
 @dataclass(frozen=True)
+class Dialog:
+    """A task module (dialog) showing an Adaptive Card, as a message extension opens one."""
+
+    title: str
+    card: Card
+
+
+@dataclass(frozen=True)
 class Reply:
-    """`post` goes to the conversation as messages, in order. For an invoke, `status` and either
-    `card` (it replaces the card whose button was pressed) or `token_exchange` are its response."""
+    """`post` goes to the conversation as messages, in order. For an invoke, `status` and one
+    of these are its response: `card` (it replaces the card whose button was pressed),
+    `token_exchange`, `dialog` (a task module to show, or to show again with errors) or
+    `compose` (a card for the user's compose box, to send in that chat)."""
 
     post: tuple[Attachment, ...] = ()
     status: int = 200
     card: Card | None = None
     token_exchange: TokenExchangeAnswer | None = None
+    dialog: Dialog | None = None
+    compose: Card | None = None
 
 
 NOTHING = Reply()

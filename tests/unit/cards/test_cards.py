@@ -20,6 +20,7 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.compose import compose_form
 from cards.listing import ListPage
 from tests.support.card_schema import assert_valid_card, card_errors
 from tests.support.cardtext import action_data, actions, buttons, card_text, join_urls
@@ -121,9 +122,36 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CARDS))
+#: The compose box's form: a dialog's Action.Submit, routed by the invoke's name, not a verb.
+DIALOGS: dict[str, Callable[[], dict[str, Any]]] = {
+    "compose-form": lambda: compose_form(nonce="n1"),
+    "compose-form-with-errors": lambda: compose_form(
+        {"subject": "Retro", "when": "later", "date": "2026-11-20", "time": "09:00"},
+        {"date": "That time has already passed.", "form": "Microsoft Graph is busy."},
+        nonce="n1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARDS) + sorted(DIALOGS))
 def test_every_card_is_valid_adaptive_card_1_5_for_teams(name: str) -> None:
-    assert_valid_card(CARDS[name]())
+    assert_valid_card({**CARDS, **DIALOGS}[name]())
+
+
+def test_the_compose_form_keeps_input_errors_and_its_nonce() -> None:
+    card = DIALOGS["compose-form-with-errors"]()
+    values = {node["id"]: node.get("value") for node in _inputs(card)}
+    assert values == {
+        "subject": "Retro",
+        "when": "later",
+        "date": "2026-11-20",
+        "time": "09:00",
+        "duration": "30",
+    }
+    assert "That time has already passed." in card_text(card)
+    assert "Microsoft Graph is busy." in card_text(card)
+    [create] = actions(card)
+    assert (create["type"], create["data"]) == ("Action.Submit", {"nonce": "n1"})
 
 
 @pytest.mark.parametrize("name", sorted(CARDS))
