@@ -47,6 +47,16 @@ class IdentitySettings:
 
 
 @dataclass(frozen=True)
+class PublisherSettings:
+    """The publisher's pages Teams links from the app's details (the manifest's `developer`);
+    empty keeps the template's placeholders, which `manifest validate` warns about."""
+
+    website_url: str = ""
+    privacy_url: str = ""
+    terms_url: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the bot can be configured with. See .env.example for each variable."""
 
@@ -69,6 +79,7 @@ class Settings:
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
     identity: IdentitySettings = field(default_factory=IdentitySettings)
+    publisher: PublisherSettings = field(default_factory=PublisherSettings)
 
     @property
     def has_app_credentials(self) -> bool:
@@ -176,6 +187,16 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
         identity=identity,
+        publisher=load_publisher_settings(env),
+    )
+
+
+def load_publisher_settings(env: Mapping[str, str]) -> PublisherSettings:
+    """BOT_WEBSITE_URL, BOT_PRIVACY_URL and BOT_TERMS_URL: https pages, or empty."""
+    return PublisherSettings(
+        website_url=_https_url(env, "BOT_WEBSITE_URL"),
+        privacy_url=_https_url(env, "BOT_PRIVACY_URL"),
+        terms_url=_https_url(env, "BOT_TERMS_URL"),
     )
 
 
