@@ -17,6 +17,7 @@ from bot.conversation.failures import FAILURES, logged
 from bot.conversation.forms import FormError, parse_compose
 from bot.conversation.reply import Dialog, Reply
 from bot.conversation.turn import TurnInfo
+from bot.identity.tokens import SignInRequired
 from bot.meetings.model import idempotency_key
 from cards import meeting_card
 from cards.compose import compose_form
@@ -25,6 +26,9 @@ TITLE = "Teams meeting"
 #: The command's id in the manifest (manifest/manifest.template.json); others are answered too.
 COMMAND_ID = "teamsMeeting"
 NONCE = "nonce"
+SIGN_IN_FIRST = (
+    "Please sign in first: send me “help” in a chat with me, sign in when I ask, then try again."
+)
 
 
 class ComposeExtension:
@@ -57,6 +61,8 @@ class ComposeExtension:
             meeting = await meetings.create_online_meeting(
                 turn.requester, form.subject, form.start, form.start + form.duration, key
             )
+        except SignInRequired:  # delegated mode: the sign-in card comes in a chat with the bot
+            return _form(values, {"form": SIGN_IN_FIRST}, nonce)
         except FAILURES as exc:
             why = logged(turn, "compose", exc, self._runner.deployment)
             return _form(values, {"form": f"{why.user} {why.todo}"}, nonce)
