@@ -74,7 +74,9 @@ class Settings:
     emulator_host: str = "127.0.0.1"
     emulator_port: int = 3979
     emulator_db: Path = Path("var/emulator.sqlite3")
+    playground_port: int = 56150
     bot_db: Path = Path("var/bot.sqlite3")
+    database_url: str = field(default="", repr=False)  # postgresql://…: replicas share it
     default_timezone: str = "UTC"
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
@@ -182,7 +184,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         emulator_host=env.get("EMULATOR_HOST", "").strip() or "127.0.0.1",
         emulator_port=_int(env, "EMULATOR_PORT", 3979, 1, 65535),
         emulator_db=Path(env.get("EMULATOR_DB", "").strip() or "var/emulator.sqlite3"),
+        playground_port=_int(env, "PLAYGROUND_PORT", 56150, 1, 65535),
         bot_db=Path(env.get("BOT_DB", "").strip() or "var/bot.sqlite3"),
+        database_url=env.get("DATABASE_URL", "").strip(),
         default_timezone=_default_timezone(env),
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),

@@ -15,6 +15,7 @@ from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
 from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.references import remember_reference
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
@@ -23,7 +24,7 @@ from bot.identity.sso import SsoService
 from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.meetings.service import MeetingService
-from bot.meetings.store import Storage
+from bot.storage import Store, describe_store, store_for
 from bot.transport.app import create_adapter, create_app
 from bot.transport.handler import MeetingBot
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 class BotRuntime:
     app: web.Application
     graph: GraphClient
+    store: Store  # opened (and migrated) when the app starts, closed with it
 
 
 def token_provider(
@@ -48,17 +50,17 @@ def token_provider(
     return AppTokenProvider(entra, settings.app_tenant_id or "organizations")
 
 
-def _single_sign_on(settings: Settings, entra: Entra | None) -> SsoService | None:
+def _single_sign_on(settings: Settings, entra: Entra | None, store: Store) -> SsoService | None:
     if settings.local or entra is None or settings.graph_auth is not GraphAuthMode.DELEGATED:
         return None
     key = settings.identity.token_cache_key.encode() or entra.credential.key_material()
-    return SsoService(settings, entra, TokenCacheStore(settings.bot_db, key))
+    return SsoService(settings, entra, TokenCacheStore(store, key))
 
 
 def build_conversation(
     settings: Settings,
     service: MeetingService,
-    storage: Storage,
+    storage: Store,
     sso: SsoService | None,
     clock: Callable[[], datetime],
 ) -> Conversation:
@@ -69,6 +71,7 @@ def build_conversation(
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
+        remember_reference(storage),
         acting_as_sender,
     ]
     if sso is not None:
@@ -82,32 +85,41 @@ def build_runtime(
     tokens: TokenProvider | None = None,
     clock: Callable[[], datetime] = utcnow,
     join_link_waits: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0),
+    store: Store | None = None,
 ) -> BotRuntime:
-    """The bot's web app and its one Graph client, closed together on shutdown."""
+    """The bot's web app, its one Graph client and its store (the configured one unless given:
+    then the caller closes it), opened when the app starts and closed together on shutdown."""
     entra = Entra(settings) if settings.app_id else None
-    sso = _single_sign_on(settings, entra)
+    storage = store or store_for(settings)
+    sso = _single_sign_on(settings, entra, storage)
     graph = GraphClient(
         settings.graph_base_url,
         tokens or token_provider(settings, entra, sso),
         timeout=settings.graph_timeout,
         max_retries=settings.graph_max_retries,
     )
-    storage = Storage(settings.bot_db)
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
     conversation = build_conversation(settings, service, storage, sso, clock)
     bot = MeetingBot(conversation, settings.default_zone)
-    app = create_app(create_adapter(settings, entra), bot, auth_required=entra is not None)
+    app = create_app(
+        create_adapter(settings, entra), bot, ready=storage.ready, auth_required=entra is not None
+    )
+
+    async def open_storage(_: web.Application) -> None:
+        upgrade = await storage.open()  # migrations, under a lock; a newer schema is refused
+        if upgrade.before != upgrade.after:
+            log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
 
     async def close_graph(_: web.Application) -> None:
         await graph.aclose()
-        storage.close()
-        if sso is not None:
-            sso.close()
+        if store is None:
+            await storage.aclose()
         if entra is not None:
             entra.close()
 
+    app.on_startup.append(open_storage)
     app.on_cleanup.append(close_graph)
-    return BotRuntime(app=app, graph=graph)
+    return BotRuntime(app=app, graph=graph, store=storage)
 
 
 def describe_startup(settings: Settings) -> list[str]:
@@ -138,12 +150,14 @@ def describe_startup(settings: Settings) -> list[str]:
         lines.append("The tenant check is OFF (local mode, no credentials).")
     if settings.graph_auth is GraphAuthMode.DELEGATED and not settings.local:
         lines.append(f"Users sign in through Teams single sign-on ({settings.sso_resource}).")
+    lines.append(describe_store(settings))
     lines.append(f"Bot endpoint: http://{settings.host}:{settings.port}/api/messages")
     return lines
 
 
-async def serve(settings: Settings) -> None:
-    """Run the bot (and, in local mode, the emulator) until cancelled."""
+async def serve(settings: Settings, ready: asyncio.Event | None = None) -> None:
+    """Run the bot (and, in local mode, the emulator) until cancelled; `ready` is set once it
+    listens (what `make run` waits for before starting the playground)."""
     from dataclasses import replace
 
     emulator = None
@@ -164,6 +178,8 @@ async def serve(settings: Settings) -> None:
     await site.start()
     for line in describe_startup(settings):
         log.warning(line)
+    if ready is not None:
+        ready.set()
     try:
         await asyncio.Event().wait()
     finally:

@@ -146,7 +146,7 @@ class CommandRunner:
             return error_card(
                 "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
             )
-        found = self.meetings.find_by_name(turn.requester, command.subject, self.clock())
+        found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
         if not found:
             return error_card(
                 f"I found no upcoming meeting called “{command.subject}” that I created for you.",

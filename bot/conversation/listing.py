@@ -106,12 +106,11 @@ class MeetingLists:
     ) -> tuple[list[Meeting], frozenset[str]]:
         """The whole list, soonest first, and which of its meetings the bot made for the user."""
         if query.start is None or query.end is None:
-            found = self._meetings.find_by_name(requester, query.name, self._clock())
+            found = await self._meetings.find_by_name(requester, query.name, self._clock())
             return _sorted(found), frozenset(m.id for m in found)
         listed = await self._meetings.list_meetings(requester, query.start, query.end, turn.tz)
-        mine = frozenset(
-            m.id for m in listed if self._meetings.lookup(requester, m.kind, m.id) is not None
-        )
+        known = [await self._meetings.lookup(requester, m.kind, m.id) for m in listed]
+        mine = frozenset(m.id for m, rec in zip(listed, known, strict=True) if rec is not None)
         return _sorted(listed), mine
 
 

@@ -2,13 +2,15 @@
 
 The acting user is always the turn's sender; ids in card data only name a meeting, and
 `MeetingService.owned` checks it is the sender's own before anything changes. A replayed click
-or invoke finds the work already done (action keys, Graph idempotency) and changes nothing.
+or invoke finds the work already done (action keys, Graph idempotency) and changes nothing; a
+press whose Graph call failed releases its action key, so the same press can be retried.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -21,10 +23,12 @@ from bot.conversation.listing import ListQuery, RowChange
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.service import NotBotMeeting, TeamsLinkNotAllowed
-from bot.meetings.store import Storage
 from bot.parsing import Command, CommandKind
+from bot.storage import ActionClaims
 from cards import Verb, error_card, meeting_card, schedule_form
 from cards.base import Card
+
+log = logging.getLogger(__name__)
 
 Data = Mapping[str, Any]
 Handler = Callable[[TurnInfo, Data], Awaitable[Card]]
@@ -34,7 +38,7 @@ MeetingHandler = Callable[[TurnInfo, Requester, Meeting, Data], Awaitable[Card]]
 class CardVerbs:
     """The handler of every Verb; `handle` answers a pressed button with a card."""
 
-    def __init__(self, runner: CommandRunner, storage: Storage) -> None:
+    def __init__(self, runner: CommandRunner, storage: ActionClaims) -> None:
         self._runner = runner
         self._meetings = runner.meetings
         self._lists = runner.lists
@@ -69,19 +73,38 @@ class CardVerbs:
             if turn.requester is None or kind not in (ONLINE, EVENT) or not graph_id:
                 return error_card(NOT_YOURS)
             try:
-                meeting = self._meetings.owned(turn.requester, kind, graph_id)
+                meeting = await self._meetings.owned(turn.requester, kind, graph_id)
             except NotBotMeeting:
                 return error_card(NOT_YOURS)
             return await handler(turn, turn.requester, meeting, data)
 
         return owned
 
-    def _claim(self, requester: Requester, data: Data) -> bool:
-        """True the first time this user presses this button with these inputs."""
-        payload = json.dumps(
-            [requester.tenant_id, requester.user_id, dict(data)], sort_keys=True, default=str
-        )
-        return self._storage.claim_action(hashlib.sha256(payload.encode()).hexdigest())
+    async def _once(
+        self, turn: TurnInfo, what: str, data: Data, work: Callable[[], Awaitable[Card]]
+    ) -> Card | None:
+        """`work`'s card the first time this user presses this button with these inputs, or
+        None when it was pressed before. A failed press releases its claim, so it can be
+        retried (the database holds the claim: a press on another replica counts too)."""
+        assert turn.requester is not None
+        key = _action_key(turn.requester, data)
+        if not await self._storage.claim_action(key):
+            return None
+
+        async def claimed() -> Card:
+            try:
+                return await work()
+            except Exception:
+                await self._release(key)
+                raise
+
+        return await self._runner.guarded(turn, what, claimed)
+
+    async def _release(self, key: str) -> None:
+        try:
+            await self._storage.release_action(key)
+        except Exception:  # the press stays claimed; the user is told about the first failure
+            log.exception("Could not release card action %s after its failure", key[:12])
 
     # --- buttons that run commands ---------------------------------------------------------
 
@@ -154,14 +177,15 @@ class CardVerbs:
             start, end = parse_reschedule(data, turn.tz, self._runner.clock())
         except FormError as exc:
             return meeting_card(meeting, turn.tz, turn.locale, problem=str(exc))
-        if (start, end) == (meeting.start, meeting.end) or not self._claim(who, data):
+        if (start, end) == (meeting.start, meeting.end):
             return meeting_card(meeting, turn.tz, turn.locale)
 
         async def move() -> Card:
             moved = await self._meetings.reschedule(who, meeting, start, end, turn.tz)
             return meeting_card(moved, turn.tz, turn.locale)
 
-        return await self._runner.guarded(turn, "reschedule", move)
+        done = await self._once(turn, "reschedule", data, move)
+        return done if done is not None else meeting_card(meeting, turn.tz, turn.locale)
 
     async def _add_to_calendar(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
@@ -221,6 +245,13 @@ class CardVerbs:
         return await self._runner.guarded(
             turn, "list", lambda: self._lists.card(turn, query, change)
         )
+
+
+def _action_key(requester: Requester, data: Data) -> str:
+    payload = json.dumps(
+        [requester.tenant_id, requester.user_id, dict(data)], sort_keys=True, default=str
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def _same_card(turn: TurnInfo) -> TurnInfo:

@@ -1,9 +1,11 @@
-"""Microsoft Graph over httpx: one AsyncClient per process, bounded retries, typed errors."""
+"""Microsoft Graph over httpx: one AsyncClient per process, bounded retries, typed errors, at
+most four requests in flight per mailbox."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -11,19 +13,30 @@ from urllib.parse import quote
 import httpx
 
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
-from bot.graph.errors import GraphError, GraphTransportError, error_from_response
+from bot.graph.directory import USER_SELECT, DirectoryUser, address_filter
+from bot.graph.errors import (
+    GraphError,
+    GraphForbidden,
+    GraphNotFound,
+    GraphTransportError,
+    error_from_response,
+)
 from bot.graph.retry import RetryPolicy
+from bot.graph.slots import MailboxSlots, mailbox_of
+from bot.graph.zones import prefer_time_zone
 
 log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
+_USER_PATH = re.compile(r"^/?(users/[^/?]+|me)(?:/(?P<segment>[^/?]+))?", re.IGNORECASE)
 
 
 class GraphClient:
     """Thin, typed access to the Graph calls the bot makes. `_send` moves bytes,
     `_checked` maps statuses to GraphError (bot/graph/errors.py), and `request` retries as
-    RetryPolicy (bot/graph/retry.py) says."""
+    RetryPolicy (bot/graph/retry.py) says. `_send` also keeps each mailbox under Outlook's
+    concurrency limit (bot/graph/slots.py)."""
 
     def __init__(
         self,
@@ -37,11 +50,13 @@ class GraphClient:
         http: httpx.AsyncClient | None = None,
         sleep: Sleep = asyncio.sleep,
         verify: Any = True,
+        mailbox_slots: MailboxSlots | None = None,
     ) -> None:
         self._base = base_url.rstrip("/")
         self._tokens = tokens
         self._retry = RetryPolicy(max_retries, backoff_base, max_delay)
         self._sleep = sleep
+        self._mailboxes = mailbox_slots or MailboxSlots()
         self._http = http or httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
@@ -78,6 +93,21 @@ class GraphClient:
 
     async def delete_online_meeting(self, user: str, meeting_id: str) -> None:
         await self.request("DELETE", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+
+    # --- the directory ---------------------------------------------------------------------
+
+    async def get_user(self, user_id: str) -> DirectoryUser:
+        """GET /users/{id or userPrincipalName} (User.ReadBasic.All); "me": the signed-in user."""
+        path = "me" if user_id == "me" else f"users/{quote(user_id, safe='@')}"
+        response = await self.request("GET", path, params={"$select": USER_SELECT})
+        return DirectoryUser.from_graph(_json(response))
+
+    async def find_user(self, address: str) -> DirectoryUser | None:
+        """The one user whose mail or userPrincipalName is `address`, else None."""
+        params = {"$filter": address_filter(address), "$select": USER_SELECT, "$top": "2"}
+        values = _json(await self.request("GET", "users", params=params)).get("value") or []
+        found = [DirectoryUser.from_graph(v) for v in values if isinstance(v, dict)]
+        return found[0] if len(found) == 1 else None
 
     # --- calendar --------------------------------------------------------------------------
 
@@ -166,6 +196,7 @@ class GraphClient:
                 error.path = path
                 wait = self._retry.delay(attempt, error)
                 if wait is None:
+                    await self._note_user_type(error)
                     raise
                 log.info(
                     "Graph %s %s: %s; retry %d in %.2fs",
@@ -205,16 +236,37 @@ class GraphClient:
         if not token:
             raise TokenAcquisitionError("The token provider returned an empty token")
         all_headers = {"Authorization": f"Bearer {token}", **(headers or {})}
+        mailbox = mailbox_of(url.removeprefix(self._base), token)
         try:
-            return await self._http.request(
-                method, url, json=json, params=params, headers=all_headers
-            )
+            async with self._mailboxes.hold(mailbox):
+                return await self._http.request(
+                    method, url, json=json, params=params, headers=all_headers
+                )
         except httpx.TransportError as exc:
             raise GraphTransportError(0, "transport", type(exc).__name__) from exc
 
+    async def _note_user_type(self, error: GraphError) -> None:
+        """Graph's answer does not say the user is a guest, and it matters (a wordless 403 on
+        onlineMeetings, no mailbox): ask the directory, once; a failed look-up leaves it unsaid."""
+        match = _USER_PATH.match(error.path)
+        segment = (match.group("segment") or "").lower() if match else ""
+        wordless = isinstance(error, GraphForbidden) and error.wordless
+        depends = (wordless and segment == "onlinemeetings") or (
+            isinstance(error, GraphNotFound) and error.no_mailbox
+        )
+        if match is None or not depends:
+            return
+        url = f"{self._base}/{match.group(1)}"
+        try:
+            response = await self._checked("GET", url, None, {"$select": "userType"}, None)
+            error.user_type = str(_json(response).get("userType") or "")
+        except (GraphError, TokenAcquisitionError) as lookup:
+            log.info("Could not read the userType of %s: %s", match.group(1), lookup)
+
 
 def _prefer_timezone(tz_name: str) -> dict[str, str]:
-    return {"Prefer": f'outlook.timezone="{tz_name}"'}
+    """Always a Windows name (an IANA name is mapped), so Graph answers in Windows names."""
+    return {"Prefer": prefer_time_zone(tz_name)}
 
 
 def _event_path(user: str, event_id: str) -> str:

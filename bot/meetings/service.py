@@ -27,7 +27,8 @@ from bot.meetings.graph_docs import (
     meeting_from_online,
 )
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester
-from bot.meetings.store import Storage, to_meeting, to_record
+from bot.meetings.store import to_meeting, to_record
+from bot.storage import MeetingRows
 
 JSON = dict[str, Any]
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class MeetingService:
     def __init__(
         self,
         graph: GraphApi,
-        storage: Storage,
+        storage: MeetingRows,
         auth_mode: GraphAuthMode = GraphAuthMode.APP,
         *,
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
@@ -104,7 +105,7 @@ class MeetingService:
         meeting = meeting_from_online(doc, created)
         if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
             meeting = replace(meeting, organizer_name=requester.name)
-        self._remember(requester, meeting)
+        await self._remember(requester, meeting)
         return meeting
 
     # --- calendar events -------------------------------------------------------------------
@@ -153,7 +154,7 @@ class MeetingService:
         if not event_join_url(doc):
             doc = await self._wait_for_join_link(user, doc, tz)
         meeting = meeting_from_event(doc, requester.user_id)
-        self._remember(requester, meeting)
+        await self._remember(requester, meeting)
         return meeting
 
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
@@ -190,7 +191,7 @@ class MeetingService:
             )
         moved = moved.keeping_details_of(meeting)
         await calendar_copy.move_copy(self._graph, user, moved, tz)
-        self._remember(requester, moved)
+        await self._remember(requester, moved)
         return moved
 
     async def add_to_calendar(
@@ -203,7 +204,7 @@ class MeetingService:
         user = self.user_path(requester)
         event_id = await calendar_copy.add_copy(self._graph, user, meeting, graph_zone(tz))
         copied = replace(meeting, calendar_copy=event_id)
-        self._remember(requester, copied)
+        await self._remember(requester, copied)
         return copied
 
     async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
@@ -226,27 +227,27 @@ class MeetingService:
             self.user_path(requester), graph_datetime(start), graph_datetime(end), tz.key
         )
         meetings = [meeting_from_event(d) for d in docs if not d.get("isCancelled")]
-        for record in self._storage.upcoming(requester.tenant_id, requester.user_id, start):
+        for record in await self._storage.upcoming(requester.tenant_id, requester.user_id, start):
             if record.kind == ONLINE and record.start < end:
                 meetings.append(to_meeting(record))
         return sorted(meetings, key=lambda m: m.start)
 
-    def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
+    async def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
         """Upcoming meetings this bot created for the requester whose subject matches."""
         wanted = name.casefold().strip()
-        records = self._storage.upcoming(requester.tenant_id, requester.user_id, now)
+        records = await self._storage.upcoming(requester.tenant_id, requester.user_id, now)
         exact = [r for r in records if r.subject.casefold() == wanted]
         found = exact or [r for r in records if wanted in r.subject.casefold()]
         return [to_meeting(r) for r in found]
 
-    def lookup(self, requester: Requester, kind: str, graph_id: str) -> Meeting | None:
+    async def lookup(self, requester: Requester, kind: str, graph_id: str) -> Meeting | None:
         """The requester's own bot-created meeting with this id, or None."""
-        record = self._storage.find(requester.tenant_id, requester.user_id, kind, graph_id)
+        record = await self._storage.find(requester.tenant_id, requester.user_id, kind, graph_id)
         return to_meeting(record) if record else None
 
-    def owned(self, requester: Requester, kind: str, graph_id: str) -> Meeting:
+    async def owned(self, requester: Requester, kind: str, graph_id: str) -> Meeting:
         """The one ownership check: a meeting a card names must be the requester's own."""
-        meeting = self.lookup(requester, kind, graph_id)
+        meeting = await self.lookup(requester, kind, graph_id)
         if meeting is None:
             raise NotBotMeeting(graph_id)
         return meeting
@@ -261,7 +262,7 @@ class MeetingService:
             await self._graph.cancel_event(user, meeting.id, note)
         else:
             await self._graph.delete_online_meeting(user, meeting.id)
-        self._storage.mark_cancelled(
+        await self._storage.mark_cancelled(
             requester.tenant_id, requester.user_id, meeting.kind, meeting.id
         )
         try:  # the meeting is gone; its calendar copy (if any) follows it
@@ -270,5 +271,5 @@ class MeetingService:
             log.warning("could not delete the calendar copy of %s: %s", meeting.id, exc)
         return replace(meeting, cancelled=True)
 
-    def _remember(self, requester: Requester, meeting: Meeting) -> None:
-        self._storage.remember(to_record(requester, meeting))
+    async def _remember(self, requester: Requester, meeting: Meeting) -> None:
+        await self._storage.remember(to_record(requester, meeting))

@@ -7,6 +7,8 @@ below it does not depend on botbuilder-python (archived by Microsoft at the end 
 from __future__ import annotations
 
 import logging
+import time
+from http import HTTPStatus
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -37,6 +39,7 @@ from bot.conversation.turn import (
     CARD_ACTION,
     COMPOSE_FETCH,
     COMPOSE_SUBMIT,
+    TurnInfo,
     TurnKind,
     turn_from_activity,
 )
@@ -68,15 +71,34 @@ class MeetingBot(Bot):  # type: ignore[misc]
         doc = activity_dict(context.activity)
         turn = turn_from_activity(doc, self._default_tz, ConnectorRoster(context))
         if turn.kind is TurnKind.OTHER and turn.is_invoke:
-            log.info("ignoring invoke %r", context.activity.name)
-        reply = await self._conversation.dispatch(turn)
-        for attachment in reply.post:
-            content = Attachment(content_type=attachment.content_type, content=attachment.content)
-            await context.send_activity(MessageFactory.attachment(content))
-        if turn.is_invoke:
-            await context.send_activity(
-                Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))
-            )
+            log.debug("ignoring invoke %r", context.activity.name)
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            reply = await self._conversation.dispatch(turn)
+            for attachment in reply.post:
+                content = Attachment(
+                    content_type=attachment.content_type, content=attachment.content
+                )
+                await context.send_activity(MessageFactory.attachment(content))
+            if turn.is_invoke:
+                await context.send_activity(
+                    Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))
+                )
+            outcome = turn_outcome(turn, reply)
+        finally:
+            # One short line per turn at INFO: what kind, how it ended, how long. No user text.
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            log.info("turn kind=%s outcome=%s ms=%.0f", turn.kind, outcome, elapsed_ms)
+
+
+def turn_outcome(turn: TurnInfo, reply: Reply) -> str:
+    """ok, ignored (nothing for the bot to do) or refused (an invoke answered 4xx)."""
+    if reply.status >= HTTPStatus.BAD_REQUEST:
+        return "refused"
+    if turn.kind is TurnKind.OTHER:
+        return "ignored"
+    return "ok"
 
 
 def invoke_response(reply: Reply) -> InvokeResponse:
