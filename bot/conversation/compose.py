@@ -22,7 +22,6 @@ from bot.meetings.model import idempotency_key
 from cards import meeting_card
 from cards.compose import compose_form
 
-TITLE = "Teams meeting"
 #: The command's id in the manifest (manifest/manifest.template.json); others are answered too.
 COMMAND_ID = "teamsMeeting"
 NONCE = "nonce"
@@ -70,4 +69,4 @@ class ComposeExtension:
 
 
 def _form(values: Mapping[str, str], errors: Mapping[str, str], nonce: str) -> Reply:
-    return Reply(dialog=Dialog(TITLE, compose_form(values, errors, nonce=nonce)))
+    return Reply(dialog=Dialog(compose_form(values, errors, nonce=nonce)))

@@ -90,7 +90,7 @@ def _refused(turn: TurnInfo, refusal: Refusal) -> Reply:
     if turn.kind is TurnKind.CARD_ACTION:
         return answer(True, refusal_card())
     if turn.kind in (TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT):
-        return Reply(dialog=Dialog("Teams meeting", refusal_card()))
+        return Reply(dialog=Dialog(refusal_card()))
     return Reply(status=403) if turn.is_invoke else NOTHING
 
 

@@ -26,12 +26,15 @@ class TokenExchangeAnswer:
     failure_detail: str | None = None
 
 
+COMPOSE_TITLE = "Teams meeting"  # the message extension's dialog, whatever it shows
+
+
 @dataclass(frozen=True)
 class Dialog:
     """A task module (dialog) showing an Adaptive Card, as a message extension opens one."""
 
-    title: str
     card: Card
+    title: str = COMPOSE_TITLE
 
 
 @dataclass(frozen=True)

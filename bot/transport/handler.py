@@ -180,5 +180,5 @@ def _error_invoke(name: str | None) -> InvokeResponse:
     if name == CARD_ACTION:
         return invoke_response(Reply(card=error_card(*SORRY)))
     if name in (COMPOSE_FETCH, COMPOSE_SUBMIT):
-        return invoke_response(Reply(dialog=Dialog("Teams meeting", error_card(*SORRY))))
+        return invoke_response(Reply(dialog=Dialog(error_card(*SORRY))))
     return InvokeResponse(status=200)
