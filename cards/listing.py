@@ -52,7 +52,8 @@ def _buttons(
     actions: list[Element] = []
     if join_url:
         actions.append(open_url("Join", join_url, "positive"))
-    elif meeting.kind == EVENT:
+    elif meeting.kind == EVENT and meeting.is_organizer and not meeting.occurrence:
+        # never on an event the user only attends, nor on one occurrence of a series
         actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **ref))
     if cancellable:
         actions.append(execute("Cancel", Verb.ASK_CANCEL, **ref))

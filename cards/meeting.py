@@ -13,6 +13,19 @@ from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
 
 DURATIONS = (15, 30, 45, 60, 90, 120)
+NOBODY_TOLD = "Teams tells no one: a link-only meeting sends no invitations."
+LINK_REFUSED = (
+    "Outlook created this event without a Teams link, although I asked for one: the "
+    "invitations went out with no way to join. Add a Teams link and I will put it in the event, "
+    "so everyone invited gets it."
+)
+#: Deleting an online meeting answers 204, but its link may keep working for a while
+#: (microsoft-graph-docs #7802): say what is guaranteed and what is not.
+STANDALONE_CANCELLED = (
+    "Teams has deleted this meeting, so it is gone from your meetings. Teams does not promise "
+    "that its join link stops working at once, so it may still let people in for a while. Tell "
+    "the people you shared the link with that the meeting is cancelled."
+)
 
 
 def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
@@ -95,17 +108,12 @@ def meeting_card(
     body.append(heading(meeting.subject or "Teams meeting"))
     body.extend(_facts(meeting, tz, locale))
     if meeting.cancelled:
+        if meeting.kind == ONLINE:
+            body.append(text(STANDALONE_CANCELLED))
         return card(body)
     join_url = web_link(meeting.join_url)
     if not join_url:
-        body.append(
-            text(
-                "Teams has not provided a join link for this meeting yet. "
-                "Type **my meetings** in a minute to get it.",
-                color="Warning",
-            )
-        )
-        return card(body, [execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))])
+        return _without_link(meeting, body)
     body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
     if confirm_cancel:
@@ -113,14 +121,33 @@ def meeting_card(
     return card(body, _actions(meeting, join_url, tz))
 
 
+def _without_link(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+    """No join link: Outlook refused the one asked for (offer a standalone one), or Teams has
+    not filled it in yet."""
+    cancel = execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))
+    if meeting.link_refused:
+        body.append(text(LINK_REFUSED, color="Warning"))
+        add = execute(
+            "Add a Teams link", Verb.ADD_STANDALONE_LINK, "positive", **meeting_ref(meeting)
+        )
+        return card(body, [add, cancel])
+    body.append(
+        text(
+            "Teams has not provided a join link for this meeting yet. "
+            "Type **my meetings** in a minute to get it.",
+            color="Warning",
+        )
+    )
+    return card(body, [cancel])
+
+
 def cancel_question(meeting: MeetingView) -> str:
     """What cancelling will do, in words: only what will really happen."""
     if meeting.attendees:
         return "Cancel this meeting? Everyone invited will be told."
-    if meeting.kind == ONLINE and meeting.calendar_copy:
-        return "Cancel this meeting? Its join link stops working and it leaves your calendar."
     if meeting.kind == ONLINE:
-        return "Cancel this meeting? Its join link stops working."
+        copy = " Its copy leaves your calendar." if meeting.calendar_copy_id else ""
+        return f"Cancel this meeting? {NOBODY_TOLD}{copy}"
     return "Cancel this meeting? It leaves your calendar."
 
 
@@ -140,7 +167,7 @@ def _actions(meeting: MeetingView, join_url: str, tz: ZoneInfo) -> list[dict[str
     """Join first; then Add to calendar (standalone meetings not yet in the calendar),
     Reschedule and Cancel."""
     actions = [open_url("Join", join_url, "positive")]
-    if meeting.kind == ONLINE and not meeting.calendar_copy:
+    if meeting.kind == ONLINE and not meeting.calendar_copy_id:
         actions.append(execute("Add to calendar", Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     actions.append(
         {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}

@@ -21,3 +21,5 @@ class Verb(StrEnum):
     MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
     LIST_PAGE = "list_page"  # a meeting list's "More" and "Back to the first"
+    SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes
+    ADD_STANDALONE_LINK = "add_standalone_link"  # a Teams link for an event Outlook made without

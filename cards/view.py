@@ -43,4 +43,10 @@ class MeetingView(Protocol):
     @property
     def cancelled(self) -> bool: ...
     @property
-    def calendar_copy(self) -> str: ...  # a standalone meeting's calendar copy, once added
+    def link_refused(self) -> bool: ...  # Outlook made the event without the Teams link asked for
+    @property
+    def is_organizer(self) -> bool: ...
+    @property
+    def occurrence(self) -> bool: ...  # one occurrence of a recurring series
+    @property
+    def calendar_copy_id(self) -> str: ...  # a standalone meeting's calendar copy, once added

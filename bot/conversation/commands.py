@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
 from bot.conversation.listing import ListQuery, MeetingLists
+from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
+from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
@@ -44,8 +46,10 @@ class CommandRunner:
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
+        notices: NoticeSettings | None = None,
     ) -> None:
         self.meetings = meetings
+        self.notices = notices  # reminders and the daily agenda
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
@@ -88,7 +92,15 @@ class CommandRunner:
             return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
+        if kind in NOTICE_KINDS:
+            return await self._notice(command, turn)
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _notice(self, command: Command, turn: TurnInfo) -> Card:
+        notices, who = self.notices, turn.requester
+        if notices is None or who is None:
+            return error_card("Reminders and the daily agenda are not set up here.")
+        return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock().replace(second=0, microsecond=0)
@@ -103,6 +115,7 @@ class CommandRunner:
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
+            origin=origin_json(turn),
         )
         return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -114,12 +127,24 @@ class CommandRunner:
                 "Add a day and time.",
                 "schedule Budget review tomorrow 3pm",
             )
-        start, end = self._window(command)
         people, problems = await resolve_attendees(
-            command.attendees, command.everyone, turn.roster, turn.mentions
+            command.attendees,
+            command.everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self.meetings,
         )
         if problems:
             return error_card(" ".join(problems), "Write their e-mail address instead.")
+        return await self.schedule_with(command, turn, people)
+
+    async def schedule_with(
+        self, command: Command, turn: TurnInfo, people: Sequence[Person]
+    ) -> Card:
+        """Schedule `command` inviting people already resolved (the form resolves its own)."""
+        assert turn.requester is not None
+        assert command.start is not None
+        start, end = self._window(command)
         subject = command.subject or _default_subject(people)
         try:
             meeting = await self.meetings.schedule_event(
@@ -130,6 +155,7 @@ class CommandRunner:
                 people,
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
+                origin=origin_json(turn),
             )
         except TeamsLinkNotAllowed:
             return teams_not_allowed_card(subject, start, end)
@@ -147,7 +173,12 @@ class CommandRunner:
                 "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
             )
         found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
-        if not found:
+        if not found:  # `cancel X` again once it is done: show what was done
+            done = await self.meetings.find_by_name(
+                turn.requester, command.subject, self.clock(), cancelled=True
+            )
+            if done:
+                return meeting_card(done[0], turn.tz, turn.locale)
             return error_card(
                 f"I found no upcoming meeting called “{command.subject}” that I created for you.",
                 "Type **my meetings** to see your meetings, each with a Cancel button.",

@@ -8,22 +8,25 @@ or Graph's answer, come back in the form with the input kept, so the dialog stay
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
-from bot.conversation.failures import FAILURES, logged
+from bot.conversation.failures import FAILURES, NOT_SAVED, logged
 from bot.conversation.forms import FormError, parse_compose
 from bot.conversation.reply import Dialog, Reply
 from bot.conversation.turn import TurnInfo
 from bot.identity.tokens import SignInRequired
+from bot.meetings.ledger import MeetingNotSaved
 from bot.meetings.model import idempotency_key
 from cards import meeting_card
 from cards.compose import compose_form
 
 #: The command's id in the manifest (manifest/manifest.template.json); others are answered too.
 COMMAND_ID = "teamsMeeting"
+log = logging.getLogger(__name__)
 NONCE = "nonce"
 SIGN_IN_FIRST = (
     "Please sign in first: send me “help” in a chat with me, sign in when I ask, then try again."
@@ -60,6 +63,10 @@ class ComposeExtension:
             meeting = await meetings.create_online_meeting(
                 turn.requester, form.subject, form.start, form.start + form.duration, key
             )
+        except MeetingNotSaved as exc:  # Graph has it: the card goes out, its buttons later
+            log.error("compose: %s", exc)
+            card = meeting_card(exc.meeting, turn.tz, turn.locale, problem=NOT_SAVED)
+            return Reply(compose=card)
         except SignInRequired:  # delegated mode: the sign-in card comes in a chat with the bot
             return _form(values, {"form": SIGN_IN_FIRST}, nonce)
         except FAILURES as exc:

@@ -36,13 +36,19 @@ from bot.identity.permissions import (
     access_policy_fix,
 )
 from bot.identity.tokens import SignInRequired
-from bot.meetings.service import NotBotMeeting
-from cards import error_card
+from bot.meetings.service import MeetingNotSaved, NotBotMeeting
+from bot.storage import StorageError
+from cards import error_card, meeting_card
 from cards.base import Card
 
 log = logging.getLogger(__name__)
 
 NOT_YOURS = "Only the meeting's organizer can change it, and only meetings this bot created."
+NOT_SAVED = (
+    "I could not save this meeting yet, so its buttons may not work for a while. "
+    "The join link works."
+)
+CREATES = ("/onlineMeetings/createOrGet", "/events")  # POSTs that create something
 LINK_ONLY_STILL_WORKS = (
     "**meet now** and **meeting …** (a Teams link only, not put on a calendar) still work."
 )
@@ -102,6 +108,8 @@ class _Failure:
 def explain(error: Exception, deployment: Deployment | None = None) -> Explanation:
     """The words for `error`; the admin's part names the fix where it is the admin's."""
     deployment = deployment or Deployment()
+    if isinstance(error, StorageError):
+        return _storage(error)
     if isinstance(error, GraphAuthError | TokenAcquisitionError):
         return _sign_in_failed(error, deployment)
     if not isinstance(error, GraphError):
@@ -125,6 +133,15 @@ def explain(error: Exception, deployment: Deployment | None = None) -> Explanati
         "Microsoft Graph answered with an error.",
         "Please try again; if it keeps happening, tell your admin.",
         failure.said,
+    )
+
+
+def _storage(error: StorageError) -> Explanation:
+    return Explanation(
+        "I can't save anything right now, so I did not create or change anything.",
+        "Please try again in a few minutes. If it keeps happening, tell your admin.",
+        f"Storage unavailable (full, read-only, locked or down): {error}",
+        admin_action=True,
     )
 
 
@@ -234,20 +251,39 @@ def _bad_request(error: GraphBadRequest, failure: _Failure) -> Explanation:
 
 
 def _busy(error: GraphError, failure: _Failure) -> Explanation:
+    """Busy, throttled, unreachable or too slow, after the client's retries. "Nothing was
+    created" only when it is known: every attempt was refused (429) or never reached Graph."""
     wait = error.retry_after if isinstance(error, GraphRetryable) else None
     when = _in_about(wait)
+    creating = error.method == "POST" and error.path.endswith(CREATES)
+    if error.maybe_done and creating:
+        return Explanation(
+            "I could not confirm with Microsoft Graph whether the meeting was created; "
+            "I'll check again.",
+            "If it was, I'll post it here, so there is no need to ask again.",
+            f"{failure.said} (outcome unknown: the intent stays pending and is reconciled)",
+        )
+    if error.maybe_done:
+        return Explanation(
+            "Microsoft Graph did not answer in time, so I could not confirm the change.",
+            f"Please try again in {when}; doing it twice is safe.",
+            f"{failure.said} (outcome unknown)",
+        )
+    done = ""
+    if error.method not in ("", "GET"):
+        done = "Nothing was created. " if creating else "Nothing was changed. "
     if isinstance(error, GraphThrottled):
         mailbox = failure.segment in ("calendar", "calendars", "calendarview", "events")
         whose = "your mailbox" if mailbox else "your organization"
         return Explanation(
             f"Microsoft 365 is limiting how fast the bot may work with {whose} right now.",
-            f"Nothing was changed. Please try again in {when}.",
+            f"{done}Please try again in {when}.",
             f"{failure.said} (Retry-After: {wait if wait is not None else 'none'})",
         )
     return Explanation(
         "Microsoft Graph is busy or unreachable right now.",
-        f"Nothing was created. Please try again in {when}.",
-        f"Graph unavailable: {error}",
+        f"{done}Please try again in {when}.",
+        f"Graph unavailable on {error.method} {error.path}: {error}",
     )
 
 
@@ -293,13 +329,17 @@ async def guarded(
         return await operation()
     except NotBotMeeting:
         return error_card(NOT_YOURS)
+    except MeetingNotSaved as exc:  # Graph has it: show it, and say what does not work yet
+        log.error("%s: %s", what, exc)
+        return meeting_card(exc.meeting, turn.tz, turn.locale, problem=NOT_SAVED)
     except FAILURES as exc:
         why = logged(turn, what, exc, deployment)
         return error_card(why.user, why.todo)
 
 
-#: What `guarded` turns into words: Graph's answers and failures to get a token for it.
-FAILURES = (GraphError, TokenAcquisitionError)
+#: What `guarded` turns into words: Graph's answers, failures to get a token for it, and the
+#: bot's own storage failing.
+FAILURES = (GraphError, TokenAcquisitionError, StorageError)
 
 
 def logged(

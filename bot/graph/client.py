@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import httpx
 
+from bot.graph import deadline
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
 from bot.graph.directory import USER_SELECT, DirectoryUser, address_filter
 from bot.graph.errors import (
@@ -21,14 +22,18 @@ from bot.graph.errors import (
     GraphTransportError,
     error_from_response,
 )
+from bot.graph.ids import InvalidGraphId, is_graph_id
 from bot.graph.retry import RetryPolicy
 from bot.graph.slots import MailboxSlots, mailbox_of
 from bot.graph.zones import prefer_time_zone
+from bot.observability import Telemetry
 
 log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
+#: No connection was made, so the request never reached Graph.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _USER_PATH = re.compile(r"^/?(users/[^/?]+|me)(?:/(?P<segment>[^/?]+))?", re.IGNORECASE)
 
 
@@ -51,14 +56,18 @@ class GraphClient:
         sleep: Sleep = asyncio.sleep,
         verify: Any = True,
         mailbox_slots: MailboxSlots | None = None,
+        telemetry: Telemetry | None = None,
     ) -> None:
         self._base = base_url.rstrip("/")
+        self._telemetry = telemetry or Telemetry()
         self._tokens = tokens
         self._retry = RetryPolicy(max_retries, backoff_base, max_delay)
         self._sleep = sleep
+        self._seconds = timeout
+        self._timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
         self._mailboxes = mailbox_slots or MailboxSlots()
         self._http = http or httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            timeout=self._timeout,
             headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
             verify=verify,
         )
@@ -70,11 +79,13 @@ class GraphClient:
 
     async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]:
         """POST {user}/onlineMeetings/createOrGet; returns (meeting, created?)."""
-        response = await self.request("POST", f"{user}/onlineMeetings/createOrGet", json=body)
+        response = await self.request(
+            "POST", f"{user}/onlineMeetings/createOrGet", json=body, idempotent=True
+        )
         return _json(response), response.status_code == 201
 
     async def get_online_meeting(self, user: str, meeting_id: str) -> JSON:
-        response = await self.request("GET", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+        response = await self.request("GET", _meeting_path(user, meeting_id))
         return _json(response)
 
     async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None:
@@ -86,13 +97,11 @@ class GraphClient:
         return values[0] if values else None
 
     async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON:
-        response = await self.request(
-            "PATCH", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}", json=patch
-        )
+        response = await self.request("PATCH", _meeting_path(user, meeting_id), json=patch)
         return _json(response)
 
     async def delete_online_meeting(self, user: str, meeting_id: str) -> None:
-        await self.request("DELETE", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+        await self.request("DELETE", _meeting_path(user, meeting_id))
 
     # --- the directory ---------------------------------------------------------------------
 
@@ -121,8 +130,13 @@ class GraphClient:
         return _json(response)
 
     async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON:
+        """POST {user}/events; with a transactionId in `body` a retry returns the same event."""
         response = await self.request(
-            "POST", f"{user}/events", json=body, headers=_prefer_timezone(tz_name)
+            "POST",
+            f"{user}/events",
+            json=body,
+            headers=_prefer_timezone(tz_name),
+            idempotent=bool(body.get("transactionId")),
         )
         return _json(response)
 
@@ -141,14 +155,14 @@ class GraphClient:
         )
         return _json(response)
 
+    async def delete_event(self, user: str, event_id: str) -> None:
+        """Delete an event with no one invited (an appointment): cancel is for meetings."""
+        await self.request("DELETE", _event_path(user, event_id))
+
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
         """Cancel an event the user organizes; Graph notifies the attendees (202)."""
         body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
         await self.request("POST", f"{_event_path(user, event_id)}/cancel", json=body)
-
-    async def delete_event(self, user: str, event_id: str) -> None:
-        """Delete an event outright (204): for appointments without attendees to notify."""
-        await self.request("DELETE", _event_path(user, event_id))
 
     async def calendar_view(
         self, user: str, start: str, end: str, tz_name: str, *, max_pages: int = 5
@@ -160,7 +174,7 @@ class GraphClient:
             "$orderby": "start/dateTime",
             "$top": "50",
             "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
-            "onlineMeeting,organizer,isCancelled,attendees,webLink",
+            "onlineMeeting,organizer,isCancelled,attendees,webLink,isOrganizer,type,seriesMasterId",
         }
         path = f"{user}/calendarView"
         events: list[JSON] = []
@@ -185,16 +199,40 @@ class GraphClient:
         json: JSON | None = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
     ) -> httpx.Response:
-        """Send one Graph request, retrying what the policy says is worth it; raise GraphError."""
+        """Send one Graph request, retrying what the policy says is worth it, inside the
+        current deadline; raise GraphError. A POST is `idempotent` only when the caller says
+        so (a create carrying its externalId or transactionId): then a timeout or 5xx is
+        retried with the same request instead of guessed about."""
         url = f"{self._base}/{path.lstrip('/')}"
-        attempt = 0
+        repeatable = method != "POST" if idempotent is None else idempotent
+        with self._telemetry.graph_call(method, path):
+            return await self._attempts(method, path, url, json, params, headers, repeatable)
+
+    async def _attempts(
+        self,
+        method: str,
+        path: str,
+        url: str,
+        json: JSON | None,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+        repeatable: bool,
+    ) -> httpx.Response:
+        limit, attempt, maybe_done = deadline.current(), 0, False
         while True:
             try:
-                return await self._checked(method, url, json, params, headers)
+                response = await self._checked(method, url, json, params, headers, limit)
+                self._telemetry.graph_answered(method, path, response.status_code)
+                return response
             except GraphError as error:
-                error.path = path
-                wait = self._retry.delay(attempt, error)
+                error.path, error.method = path, method
+                self._telemetry.graph_answered(method, path, error.status)
+                maybe_done = maybe_done or _may_have_acted(error)
+                error.maybe_done = maybe_done and method != "GET"
+                remaining = limit.remaining() if limit is not None else None
+                wait = self._retry.delay(attempt, error, idempotent=repeatable, remaining=remaining)
                 if wait is None:
                     await self._note_user_type(error)
                     raise
@@ -206,7 +244,7 @@ class GraphClient:
                     attempt + 1,
                     wait,
                 )
-            await self._sleep(wait)
+            await (limit.timer.sleep(wait) if limit is not None else self._sleep(wait))
             attempt += 1
 
     async def _checked(
@@ -216,9 +254,10 @@ class GraphClient:
         json: JSON | None,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
+        limit: deadline.Deadline | None = None,
     ) -> httpx.Response:
         """One attempt: a 2xx/3xx response, or the GraphError its status maps to."""
-        response = await self._send(method, url, json, params, headers)
+        response = await self._send(method, url, json, params, headers, limit)
         if response.status_code >= 400:
             raise error_from_response(response.status_code, response.headers, response.content)
         return response
@@ -230,8 +269,16 @@ class GraphClient:
         json: JSON | None,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
+        limit: deadline.Deadline | None = None,
     ) -> httpx.Response:
-        """Move the bytes: a response of any status, or GraphTransportError when none came."""
+        """Move the bytes: a response of any status, or GraphTransportError when none came.
+        Inside a deadline the attempt's timeout is cut to what is left of it."""
+        timeout = self._timeout
+        if limit is not None:
+            left = limit.remaining()
+            if left <= 0:
+                raise GraphTransportError(0, "deadline", "no time left to call Graph", sent=False)
+            timeout = httpx.Timeout(min(self._seconds, left), connect=min(self._seconds, left, 5.0))
         token = await self._tokens.get_token()
         if not token:
             raise TokenAcquisitionError("The token provider returned an empty token")
@@ -240,10 +287,11 @@ class GraphClient:
         try:
             async with self._mailboxes.hold(mailbox):
                 return await self._http.request(
-                    method, url, json=json, params=params, headers=all_headers
+                    method, url, json=json, params=params, headers=all_headers, timeout=timeout
                 )
         except httpx.TransportError as exc:
-            raise GraphTransportError(0, "transport", type(exc).__name__) from exc
+            sent = not isinstance(exc, NOT_SENT)
+            raise GraphTransportError(0, "transport", type(exc).__name__, sent=sent) from exc
 
     async def _note_user_type(self, error: GraphError) -> None:
         """Graph's answer does not say the user is a guest, and it matters (a wordless 403 on
@@ -270,7 +318,25 @@ def _prefer_timezone(tz_name: str) -> dict[str, str]:
 
 
 def _event_path(user: str, event_id: str) -> str:
-    return f"{user}/events/{quote(event_id, safe='')}"
+    return f"{user}/events/{_segment(event_id)}"
+
+
+def _meeting_path(user: str, meeting_id: str) -> str:
+    return f"{user}/onlineMeetings/{_segment(meeting_id)}"
+
+
+def _segment(graph_id: str) -> str:
+    """An id as one path segment; one that cannot be Graph's never becomes a request."""
+    if not is_graph_id(graph_id):
+        raise InvalidGraphId(f"not a Graph id: {graph_id[:40]!r}")
+    return quote(graph_id, safe="")
+
+
+def _may_have_acted(error: GraphError) -> bool:
+    """Sent, and no answer that proves Graph did nothing (a 4xx does; a timeout or 5xx not)."""
+    if isinstance(error, GraphTransportError):
+        return error.sent
+    return error.status >= 500
 
 
 def _json(response: httpx.Response) -> JSON:

@@ -20,6 +20,11 @@ class GraphError(Exception):
         self.message = message
         self.request_id = request_id
         self.path = ""  # the Graph path that failed, set by the client; names the permission
+        self.method = ""  # its HTTP method, set by the client
+        # A write that may have happened although it failed: an attempt was sent and ended in
+        # a timeout, a dropped connection or a 5xx. False when Graph refused every attempt, or
+        # none reached it: only then does the bot say nothing was created or changed.
+        self.maybe_done = False
         #: The directory's userType ("Member", "Guest") of the user the path acts for, when the
         #: client asked because the answer depends on it (a wordless 403, no mailbox); else "".
         self.user_type = ""
@@ -102,10 +107,13 @@ class GraphUnavailable(GraphRetryable):
 
 
 class GraphTransportError(GraphError):
-    """No HTTP answer at all: connection refused, DNS, TLS or a timeout."""
+    """No HTTP answer at all: connection refused, DNS, TLS or a timeout.
 
+    `sent` is False when the request never left (no connection): Graph cannot have acted."""
 
-RETRYABLE_STATUSES = frozenset({429, 503, 504})
+    def __init__(self, status: int, code: str = "", message: str = "", *, sent: bool = True):
+        super().__init__(status, code, message)
+        self.sent = sent
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

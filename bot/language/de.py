@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from bot.language.de_commands import COMMANDS
 from bot.language.de_messages import MESSAGES
+from bot.language.de_notices import BEFORE
+from bot.language.de_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.de_notices import MESSAGES as NOTICES
 from bot.language.schema import Language
 
 DE = Language(
     code="de",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "bitte",
@@ -177,7 +180,8 @@ DE = Language(
         "an",
         "ab",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     last=("letzten", "letzter", "letzte", "vergangenen", "vergangener"),
     day_word_blockers=(
         "am",

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from bot.language.es_commands import COMMANDS
 from bot.language.es_messages import MESSAGES
+from bot.language.es_notices import BEFORE
+from bot.language.es_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.es_notices import MESSAGES as NOTICES
 from bot.language.schema import Language
 
 ES = Language(
     code="es",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "por favor",
@@ -160,7 +163,8 @@ ES = Language(
         "gracias",
         "muchas gracias",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     last=("el pasado", "el último", "la última"),
     last_suffix=("pasado", "pasada"),
     day_word_blockers=("la", "esta", "cada", "una", "toda la", "de la"),

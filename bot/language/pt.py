@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from bot.language.pt_commands import COMMANDS
 from bot.language.pt_messages import MESSAGES
+from bot.language.pt_notices import BEFORE
+from bot.language.pt_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.pt_notices import MESSAGES as NOTICES
 from bot.language.schema import Language
 
 PT = Language(
     code="pt",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "por favor",
@@ -166,7 +169,8 @@ PT = Language(
         "obrigada",
         "valeu",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     last=("última", "último", "na última", "no último"),
     last_suffix=("passada", "passado"),
     misspellings={"amanah": "amanhã", "amnha": "amanhã", "hje": "hoje"},

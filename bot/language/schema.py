@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 Words = tuple[str, ...]
 
 COMMAND_KINDS = ("meet_now", "meeting", "schedule", "list", "cancel", "help")
+#: Commands that change what the bot sends on its own (words in bot/language/<code>_notices.py).
+NOTICE_KINDS = ("remind", "reminders_off", "reminders_on", "agenda_daily", "agenda_off")
 PERIODS = ("morning", "afternoon", "evening")
 MESSAGE_KEYS = (
     "too_long",
@@ -52,6 +54,29 @@ MESSAGE_KEYS = (
     "confirm_no_unit",
     "date",
     "date_year",
+)
+
+
+#: What the reminder settings and the cards the bot posts by itself say, in each language.
+NOTICE_KEYS = (
+    "remind_how_long",
+    "agenda_when",
+    "example_remind",
+    "example_agenda",
+    "reminders_set",
+    "reminders_now_off",
+    "reminders_now_on",
+    "agenda_set",
+    "agenda_now_off",
+    "snoozed",
+    "reminder_soon",
+    "reminder_now",
+    "join",
+    "snooze",
+    "reschedule",
+    "cancel",
+    "agenda_title",
+    "agenda_empty",
 )
 
 
@@ -148,10 +173,11 @@ class Language:
     list_or_schedule: Words = ()  # "agenda": the list, or the verb "agendar" when a meeting follows
     commands_last: Mapping[str, Words] = field(default_factory=_no_commands)  # "... absagen"
     subject_time_leads: Words = ()  # "the 5pm cutoff", "prazo das 17h": a time inside the subject
+    before: Words = ()  # "remind me 5 min before": the word that ends the lead
 
     def __post_init__(self) -> None:
-        missing = [k for k in MESSAGE_KEYS if k not in self.messages]
-        missing += [k for k in COMMAND_KINDS if k not in self.commands]
+        missing = [k for k in (*MESSAGE_KEYS, *NOTICE_KEYS) if k not in self.messages]
+        missing += [k for k in (*COMMAND_KINDS, *NOTICE_KINDS) if k not in self.commands]
         missing += [k for k in PERIODS if k not in self.periods]
         if missing or len(self.weekdays) != 7 or len(self.months) != 12:
             raise ValueError(f"language {self.code!r} is incomplete: {missing}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -81,6 +82,14 @@ def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
     )
 
 
+_ID = re.compile(r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(@.*)?$", re.IGNORECASE)
+
+
+def looks_like_id(name: str) -> bool:
+    """An organizer "name" no person should read: empty, an object id, or an address made of one."""
+    return not name.strip() or bool(_ID.match(name.strip()))
+
+
 def event_join_url(doc: dict[str, Any]) -> str | None:
     """onlineMeeting.joinUrl only: the deprecated onlineMeetingUrl is never used."""
     online = doc.get("onlineMeeting") or {}
@@ -111,4 +120,6 @@ def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
         attendees=tuple(a for a in attendees if a),
         dial_in=_dial_in({"audioConferencing": online}) if isinstance(online, dict) else None,
         cancelled=bool(doc.get("isCancelled")),
+        is_organizer=doc.get("isOrganizer") is not False,
+        occurrence=str(doc.get("type") or "") in ("occurrence", "exception"),
     )

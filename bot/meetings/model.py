@@ -49,7 +49,12 @@ class Meeting:
     dial_in: DialIn | None = None
     cancelled: bool = False
     created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
-    calendar_copy: str = ""  # the event id of a standalone meeting's "Add to calendar" copy
+    #: Graph answered isOnlineMeeting false although a Teams link was asked for (a real-tenant
+    #: behaviour: microsoft-graph-docs #9741): the event exists, without a way to join.
+    link_refused: bool = False
+    is_organizer: bool = True  # calendarView also returns events the user only attends
+    occurrence: bool = False  # one occurrence (or exception) of a recurring series
+    calendar_copy_id: str = ""  # a standalone meeting's "Add to calendar" event, once added
 
     def keeping_details_of(self, before: Meeting) -> Meeting:
         """This meeting as Graph returned it, with what Graph leaves out taken from `before`
@@ -59,7 +64,7 @@ class Meeting:
             organizer_name=self.organizer_name or before.organizer_name,
             attendees=self.attendees or before.attendees,
             dial_in=self.dial_in or before.dial_in,
-            calendar_copy=self.calendar_copy or before.calendar_copy,
+            calendar_copy_id=self.calendar_copy_id or before.calendar_copy_id,
         )
 
 

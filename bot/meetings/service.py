@@ -11,45 +11,34 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
-from bot.graph.errors import GraphError
+from bot.graph.errors import GraphBadRequest, GraphError, GraphForbidden, GraphNotFound
 from bot.graph.zones import graph_zone
 from bot.meetings import calendar_copy
+from bot.meetings.cancelling import cancel_once
+from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
+from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import (
     date_time_time_zone,
-    event_join_url,
     graph_datetime,
+    looks_like_id,
     meeting_from_event,
     meeting_from_online,
 )
-from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester
+from bot.meetings.ledger import CALENDAR_COPY, Create, Ledger, LedgerRows, MeetingNotSaved
+from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.reminders import MeetingHooks, NoHooks
 from bot.meetings.store import to_meeting, to_record
-from bot.storage import MeetingRows
+from bot.storage import Intent, StorageError
 
-JSON = dict[str, Any]
+__all__ = ["GraphApi", "MeetingNotSaved", "MeetingService", "NotBotMeeting", "TeamsLinkNotAllowed"]
+
 log = logging.getLogger(__name__)
-
-TEAMS = "teamsForBusiness"
-JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
-
-
-class GraphApi(Protocol):
-    async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]: ...
-    async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON: ...
-    async def delete_online_meeting(self, user: str, meeting_id: str) -> None: ...
-    async def get_calendar(self, user: str) -> JSON: ...
-    async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON: ...
-    async def get_event(
-        self, user: str, event_id: str, tz_name: str, select: str | None = None
-    ) -> JSON: ...
-    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
-    async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
-    async def delete_event(self, user: str, event_id: str) -> None: ...
-    async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
+JSON = dict[str, Any]
 
 
 class TeamsLinkNotAllowed(Exception):
@@ -70,17 +59,19 @@ class MeetingService:
     def __init__(
         self,
         graph: GraphApi,
-        storage: MeetingRows,
+        storage: LedgerRows,
         auth_mode: GraphAuthMode = GraphAuthMode.APP,
         *,
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        reminders: MeetingHooks | None = None,
     ) -> None:
         self._graph = graph
+        self._reminders = reminders or NoHooks()  # told of each create, move and cancel
         self._storage = storage
+        self._ledger = Ledger(graph, storage)
         self._auth_mode = auth_mode
-        self._waits = tuple(join_link_waits)
-        self._sleep = sleep
+        self._links = EventLinks(graph, join_link_waits, sleep)
 
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
@@ -88,25 +79,62 @@ class MeetingService:
             return "me"
         return f"users/{quote(requester.user_id, safe='')}"
 
+    async def person(self, user_id: str) -> Person | None:
+        """Someone picked in the Teams people picker (an Entra object id), from Graph's user
+        directory; None when the directory does not know them or may not be read."""
+        try:
+            user = await self._graph.get_user(user_id)
+        except (GraphNotFound, GraphForbidden, GraphBadRequest) as exc:
+            log.info("Directory lookup of a picked person failed: %s", exc)
+            return None
+        return Person(email=user.address, name=user.display_name) if user.address else None
+
     # --- standalone Teams meetings ---------------------------------------------------------
 
     async def create_online_meeting(
-        self, requester: Requester, subject: str, start: datetime, end: datetime, key: str
+        self,
+        requester: Requester,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        key: str,
+        origin: JSON | None = None,
     ) -> Meeting:
+        """A standalone Teams meeting, once per `key` (its externalId); `origin` says where a
+        result that comes late should be posted (kept with the intent)."""
         body = {
             "externalId": key,
             "subject": subject,
             "startDateTime": graph_datetime(start),
             "endDateTime": graph_datetime(end),
         }
-        doc, created = await self._graph.create_or_get_online_meeting(
-            self.user_path(requester), body
-        )
-        meeting = meeting_from_online(doc, created)
-        if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
-            meeting = replace(meeting, organizer_name=requester.name)
-        await self._remember(requester, meeting)
+        create = Create(key, ONLINE, body, name=requester.name, origin=origin or {})
+        return await self._create(requester, create)
+
+    async def _create(self, requester: Requester, create: Create) -> Meeting:
+        user = self.user_path(requester)
+
+        async def finish(doc: JSON) -> Meeting:
+            if create.kind == ONLINE:
+                return await self._named(requester, meeting_from_online(doc))
+            if create.kind != EVENT:  # a calendar copy: Graph's answer as it is
+                return meeting_from_event(doc, requester.user_id)
+            doc = await self._links.settled(user, doc, ZoneInfo(create.tz or "UTC"))
+            meeting = await self._named(requester, meeting_from_event(doc, requester.user_id))
+            if not doc.get("isOnlineMeeting"):  # Outlook made it offline although Teams is allowed
+                meeting = replace(meeting, link_refused=True)
+            return meeting
+
+        meeting = await self._ledger.create(requester, user, create, finish)
+        await self._reminders.created(requester, meeting)
         return meeting
+
+    async def reconcile(self, intent: Intent) -> Meeting:
+        """Settle an intent a crash or a fault left pending: the same idempotent request
+        again, and the meeting recorded (raises what that create raises)."""
+        create = Create.of(intent)
+        requester = Requester(intent.user_id, intent.tenant_id, create.name)
+        return await self._create(requester, create)
 
     # --- calendar events -------------------------------------------------------------------
 
@@ -128,8 +156,10 @@ class MeetingService:
         tz: ZoneInfo,
         key: str,
         body_html: str = "",
+        origin: JSON | None = None,
     ) -> Meeting:
-        """An event with a Teams link in the requester's calendar; invitations go out."""
+        """An event with a Teams link in the requester's calendar, once per `key` (its
+        transactionId); invitations go out."""
         await self.teams_allowed(requester)
         tz = graph_zone(tz)
         event: JSON = {
@@ -149,13 +179,22 @@ class MeetingService:
         }
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
+        create = Create(key, EVENT, event, tz.key, requester.name, origin or {})
+        return await self._create(requester, create)
+
+    async def add_standalone_link(
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+    ) -> Meeting:
+        """The way to join an event Outlook made without its Teams link: a standalone Teams
+        meeting whose link goes into the event's body and location (bot/meetings/event_links.py)."""
+        tz = graph_zone(tz)
         user = self.user_path(requester)
-        doc = await self._graph.create_event(user, event, tz.key)
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        meeting = meeting_from_event(doc, requester.user_id)
-        await self._remember(requester, meeting)
-        return meeting
+        doc = await self._graph.get_event(user, meeting.id, tz.key)
+        doc, join_url = await self._links.add_standalone(user, doc, tz)
+        added = replace(meeting_from_event(doc, requester.user_id), join_url=join_url or None)
+        added = await self._named(requester, added)
+        await self._remember(requester, added)
+        return added
 
     async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
         """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
@@ -167,9 +206,8 @@ class MeetingService:
             doc = await self._graph.update_event(
                 user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
             )
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        return meeting_from_event(doc, requester.user_id)
+        doc = await self._links.settled(user, doc, tz)
+        return await self._named(requester, meeting_from_event(doc, requester.user_id))
 
     async def reschedule(
         self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
@@ -181,40 +219,46 @@ class MeetingService:
         user = self.user_path(requester)
         if meeting.kind == EVENT:
             patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
-            moved = meeting_from_event(
-                await self._graph.update_event(user, meeting.id, patch, tz.key), requester.user_id
-            )
+            doc = await self._graph.update_event(user, meeting.id, patch, tz.key)
+            doc, join_url = await self._links.after_move(user, doc, meeting.join_url, tz)
+            moved = replace(meeting_from_event(doc, requester.user_id), join_url=join_url)
         else:
             times = {"startDateTime": graph_datetime(start), "endDateTime": graph_datetime(end)}
             moved = meeting_from_online(
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
-        moved = moved.keeping_details_of(meeting)
-        await calendar_copy.move_copy(self._graph, user, moved, tz)
+            moved = moved.keeping_details_of(meeting)  # Graph's answer names no copy
+            await calendar_copy.move_copy(self._graph, user, moved, tz)  # it moves with it
+        moved = await self._named(requester, moved)
         await self._remember(requester, moved)
+        await self._reminders.moved(requester, moved)
         return moved
 
     async def add_to_calendar(
         self, requester: Requester, meeting: Meeting, tz: ZoneInfo
     ) -> Meeting:
-        """The standalone meeting with a copy in the requester's calendar (made once; the
-        meeting remembers it, so the card stops offering it and cancel removes it too)."""
-        if meeting.calendar_copy:
+        """The standalone meeting, with a calendar event at the same time whose body carries
+        its link (made once: the meeting remembers it, so the card stops offering it, and cancel
+        and reschedule change both).
+
+        The event is not made an online meeting itself: that would mint a second, different link.
+        """
+        if meeting.calendar_copy_id:
             return meeting
-        user = self.user_path(requester)
-        event_id = await calendar_copy.add_copy(self._graph, user, meeting, graph_zone(tz))
-        copied = replace(meeting, calendar_copy=event_id)
+        tz = graph_zone(tz)
+        event: JSON = {
+            "subject": meeting.subject,
+            "start": date_time_time_zone(meeting.start, tz),
+            "end": date_time_time_zone(meeting.end, tz),
+            "body": {"contentType": "html", "content": join_body(meeting.join_url or "")},
+            "location": {"displayName": TEAMS_LOCATION},
+            "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
+        }
+        key = str(event["transactionId"])
+        copy = await self._create(requester, Create(key, CALENDAR_COPY, event, tz.key))
+        copied = replace(meeting, calendar_copy_id=copy.id)
         await self._remember(requester, copied)
         return copied
-
-    async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
-        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
-        for wait in self._waits:
-            await self._sleep(wait)
-            fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
-            if event_join_url(fresh):
-                return {**doc, **fresh}
-        return doc
 
     # --- listing and cancelling ------------------------------------------------------------
 
@@ -226,16 +270,26 @@ class MeetingService:
         docs = await self._graph.calendar_view(
             self.user_path(requester), graph_datetime(start), graph_datetime(end), tz.key
         )
-        meetings = [meeting_from_event(d) for d in docs if not d.get("isCancelled")]
-        for record in await self._storage.upcoming(requester.tenant_id, requester.user_id, start):
-            if record.kind == ONLINE and record.start < end:
-                meetings.append(to_meeting(record))
-        return sorted(meetings, key=lambda m: m.start)
+        records = await self._storage.upcoming(requester.tenant_id, requester.user_id, start)
+        standalone = [to_meeting(r) for r in records if r.kind == ONLINE and r.start < end]
+        copies = {m.calendar_copy_id for m in standalone if m.calendar_copy_id}
+        added = {r.graph_id: r.join_url for r in records if r.kind == EVENT and r.join_url}
+        meetings = [
+            replace(m, join_url=m.join_url or added.get(m.id))  # a standalone link it was given
+            for m in map(meeting_from_event, docs)
+            if not m.cancelled and m.id not in copies  # a calendar copy: shown once, as its meeting
+        ]
+        return sorted([*meetings, *standalone], key=lambda m: m.start)
 
-    async def find_by_name(self, requester: Requester, name: str, now: datetime) -> list[Meeting]:
-        """Upcoming meetings this bot created for the requester whose subject matches."""
+    async def find_by_name(
+        self, requester: Requester, name: str, now: datetime, *, cancelled: bool = False
+    ) -> list[Meeting]:
+        """Upcoming meetings this bot created for the requester whose subject matches (with
+        `cancelled`, those already cancelled)."""
         wanted = name.casefold().strip()
-        records = await self._storage.upcoming(requester.tenant_id, requester.user_id, now)
+        records = await self._storage.upcoming(
+            requester.tenant_id, requester.user_id, now, cancelled=cancelled
+        )
         exact = [r for r in records if r.subject.casefold() == wanted]
         found = exact or [r for r in records if wanted in r.subject.casefold()]
         return [to_meeting(r) for r in found]
@@ -254,22 +308,38 @@ class MeetingService:
 
     async def cancel(self, requester: Requester, meeting: Meeting, comment: str = "") -> Meeting:
         """Cancel one of the requester's own meetings (from `owned` or `find_by_name`);
-        an event's attendees are notified."""
+        an event's attendees are notified. Cancelling what is already cancelled succeeds."""
+        who = requester.name or "The organizer"
+        note = comment or f"{who} cancelled this meeting in Microsoft Teams."
         user = self.user_path(requester)
-        if meeting.kind == EVENT:
-            who = requester.name or "The organizer"
-            note = comment or f"{who} cancelled this meeting in Microsoft Teams."
-            await self._graph.cancel_event(user, meeting.id, note)
-        else:
-            await self._graph.delete_online_meeting(user, meeting.id)
-        await self._storage.mark_cancelled(
-            requester.tenant_id, requester.user_id, meeting.kind, meeting.id
-        )
-        try:  # the meeting is gone; its calendar copy (if any) follows it
+        await cancel_once(self._graph, user, meeting, note)
+        try:  # and its calendar copy, no one else's (one the user deleted is gone already)
             await calendar_copy.delete_copy(self._graph, user, meeting)
-        except GraphError as exc:
-            log.warning("could not delete the calendar copy of %s: %s", meeting.id, exc)
+        except GraphError as error:  # the meeting is cancelled: the card must say so
+            log.warning("Cancelled %s but not its calendar copy: %s", meeting.kind, error)
+        try:
+            await self._storage.mark_cancelled(
+                requester.tenant_id, requester.user_id, meeting.kind, meeting.id
+            )
+        except StorageError as error:  # Graph's is the truth; the next `cancel` marks it
+            log.warning("Cancelled %s but could not mark it: %s", meeting.kind, error)
+        await self._reminders.cancelled(requester, meeting)
         return replace(meeting, cancelled=True)
 
+    async def _named(self, requester: Requester, meeting: Meeting) -> Meeting:
+        """The organizer (always the requester here) by name, never an id: Graph leaves an
+        online meeting's organizer displayName null and may name an event's organizer by id;
+        then the activity's sender name, else the directory."""
+        if not looks_like_id(meeting.organizer_name):
+            return meeting
+        name = requester.name
+        if not name:
+            found = await self.person(requester.user_id)
+            name = found.name if found else ""
+        return replace(meeting, organizer_name=name)
+
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
-        await self._storage.remember(to_record(requester, meeting))
+        try:
+            await self._storage.remember(to_record(requester, meeting))
+        except StorageError as error:
+            raise MeetingNotSaved(meeting, error) from error

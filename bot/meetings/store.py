@@ -31,8 +31,8 @@ def to_record(requester: Requester, meeting: Meeting) -> MeetingRecord:
             "organizer_name": meeting.organizer_name,
             "attendees": list(meeting.attendees),
             "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
-            # a standalone meeting's "Add to calendar" copy: its event id
-            **({"calendar_copy": meeting.calendar_copy} if meeting.calendar_copy else {}),
+            "link_refused": meeting.link_refused,
+            "calendar_copy_id": meeting.calendar_copy_id,
         },
     )
 
@@ -52,5 +52,6 @@ def to_meeting(record: MeetingRecord) -> Meeting:
         attendees=tuple(str(a) for a in details.get("attendees") or ()),
         dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
         cancelled=record.cancelled,
-        calendar_copy=str(details.get("calendar_copy") or ""),
+        link_refused=bool(details.get("link_refused")),
+        calendar_copy_id=str(details.get("calendar_copy_id") or ""),
     )

@@ -16,6 +16,12 @@ class CommandKind(StrEnum):
     CANCEL = "cancel"
     HELP = "help"
     UNKNOWN = "unknown"
+    # what the bot sends by itself (bot/parsing/notices.py)
+    REMIND = "remind"  # "remind me 5 min before": `minutes`
+    REMINDERS_OFF = "reminders_off"
+    REMINDERS_ON = "reminders_on"
+    AGENDA_DAILY = "agenda_daily"  # "agenda daily at 8:30": `at`, weekdays in the sender's zone
+    AGENDA_OFF = "agenda_off"
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Command:
     confirm: str | None = None
     zone: str | None = None
     doubts: tuple[str, ...] = ()
+    minutes: int | None = None  # remind: how long before each meeting
+    at: str | None = None  # agenda_daily: "HH:MM", the sender's local time
 
     @property
     def sure(self) -> bool:
@@ -54,7 +62,7 @@ class Command:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape `meeting-bot parse` prints."""
-        return {
+        doc: dict[str, Any] = {
             "command": self.kind.value,
             "subject": self.subject,
             "start": self.start.isoformat() if self.start else None,
@@ -63,3 +71,8 @@ class Command:
             "error": self.error,
             "confirm": self.confirm,
         }
+        if self.minutes is not None:
+            doc["minutes"] = self.minutes
+        if self.at is not None:
+            doc["at"] = self.at
+        return doc

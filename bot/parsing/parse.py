@@ -77,6 +77,7 @@ from bot.parsing.command import Command, CommandKind, Mention
 from bot.parsing.doubts import Doubt
 from bot.parsing.fix import command_typo, first_words
 from bot.parsing.grammar import Commands, commands_for, grammar_for
+from bot.parsing.notices import NOTICE_HANDLERS
 from bot.parsing.respond import Request, handle
 from bot.parsing.text import fold, key
 
@@ -190,4 +191,5 @@ def parse_command(
         default_duration=default_duration,
         doubts=read.doubts,
     )
-    return handle(request)
+    notice = NOTICE_HANDLERS.get(read.kind)
+    return notice(request) if notice is not None else handle(request)

@@ -8,13 +8,16 @@ starting together apply each one once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+import psycopg
 from psycopg import AsyncConnection
 from psycopg.conninfo import conninfo_to_dict
+from psycopg.errors import ReadOnlySqlTransaction
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
@@ -61,15 +64,26 @@ class PostgresDatabase:
         return self._pool
 
     async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
-        async with self.pool.connection() as conn:
+        async with self._connection() as conn:
             cursor = await conn.execute(_pg(sql), params)
             changed: int = cursor.rowcount
             return changed
 
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
-        async with self.pool.connection() as conn:
+        async with self._connection() as conn:
             cursor = await conn.execute(_pg(sql), params)
             return list(await cursor.fetchall())
+
+    @contextlib.asynccontextmanager
+    async def _connection(self) -> AsyncIterator[AsyncConnection[Any]]:
+        """A pooled connection; the server's and the network's failures (down, disk full,
+        read-only, a statement timeout behind a lock) become StorageUnavailable."""
+        try:
+            async with self.pool.connection() as conn:
+                yield conn
+        except (PoolTimeout, psycopg.OperationalError, ReadOnlySqlTransaction) as exc:
+            first_line = (str(exc).strip().splitlines() or [""])[0]
+            raise StorageUnavailable(f"PostgreSQL {describe(self._url)}: {first_line}") from exc
 
     def ts(self, value: datetime) -> object:
         if value.tzinfo is None:

@@ -30,7 +30,7 @@ class MeetingRows(Protocol):
         self, tenant_id: str, user_id: str, kind: str, graph_id: str
     ) -> MeetingRecord | None: ...
     async def upcoming(
-        self, tenant_id: str, user_id: str, after: datetime
+        self, tenant_id: str, user_id: str, after: datetime, *, cancelled: bool = False
     ) -> list[MeetingRecord]: ...
     async def mark_cancelled(
         self, tenant_id: str, user_id: str, kind: str, graph_id: str

@@ -24,7 +24,7 @@ class MeetingRecord:
     join_url: str | None
     cancelled: bool = False
     # What the card shows besides the basics: organizer_name, attendees, dial_in; and a
-    # standalone meeting's calendar_copy (the event id "Add to calendar" made).
+    # standalone meeting's calendar_copy_id (the event id "Add to calendar" made).
     details: JSON = field(default_factory=dict, compare=False)
 
 

@@ -53,12 +53,15 @@ class TodayRows:
         )
         return self._meeting(rows[0]) if rows else None
 
-    async def upcoming(self, tenant_id: str, user_id: str, after: datetime) -> list[MeetingRecord]:
-        """The user's bot-created meetings that have not ended and are not cancelled."""
+    async def upcoming(
+        self, tenant_id: str, user_id: str, after: datetime, *, cancelled: bool = False
+    ) -> list[MeetingRecord]:
+        """The user's bot-created meetings that have not ended: those not cancelled, or (with
+        `cancelled`) those cancelled, e.g. to show a repeated `cancel` what it already did."""
         rows = await self._db.fetch(
             f"SELECT {MEETING_COLUMNS} FROM meetings WHERE tenant_id=? AND user_id=? "
             "AND cancelled=? AND end_utc > ? ORDER BY start_utc",
-            (tenant_id, user_id, False, self._db.ts(after)),
+            (tenant_id, user_id, cancelled, self._db.ts(after)),
         )
         return [self._meeting(row) for row in rows]
 

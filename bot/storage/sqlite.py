@@ -23,6 +23,7 @@ from bot.storage.sql_store import SqlStore
 
 T = TypeVar("T")
 MIGRATION_BUSY_MS = 30_000  # another process may be migrating the same file right now
+REOPEN_AFTER = ("SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
 
 
 class SqliteDatabase:
@@ -39,10 +40,30 @@ class SqliteDatabase:
     # --- running on the worker thread ---------------------------------------------------------
 
     async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` on the store's thread; the disk's and the lock's failures (full, read-only,
+        locked by another process, unreadable) become StorageUnavailable, saying which."""
         if self._closed:
             raise StorageUnavailable(f"the SQLite store {self.path} is closed")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: work(self._connection()))
+        try:
+            return await loop.run_in_executor(self._executor, lambda: self._call(work))
+        except (sqlite3.OperationalError, OSError) as exc:
+            raise StorageUnavailable(f"SQLite {self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise  # the bot's own SQL is wrong: a bug, not the disk
+            raise StorageUnavailable(f"SQLite {self.path}: {exc}") from exc
+
+    def _call(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """On the worker thread. A connection the file went bad under (made read-only,
+        unreadable, I/O errors) is dropped, so the next call opens the file afresh and
+        works again once the disk is fixed."""
+        try:
+            return work(self._connection())
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "").startswith(REOPEN_AFTER):
+                self._close_conn()
+            raise
 
     def _connection(self) -> sqlite3.Connection:
         """The thread's connection, opened (and the schema migrated) on first use."""
@@ -149,7 +170,11 @@ def _version(conn: sqlite3.Connection) -> int:
 
 def _migrate(conn: sqlite3.Connection) -> Upgrade:
     """Apply what is pending in one BEGIN IMMEDIATE transaction: a second process starting at
-    the same moment waits for the lock, then finds nothing left to do."""
+    the same moment waits for the lock, then finds nothing left to do. A current file is only
+    read, so a bot whose database is read-only still starts (and says so when it must write)."""
+    current = _version(conn)
+    if current and not pending("sqlite", current):
+        return Upgrade(current, latest("sqlite"))
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(

@@ -43,6 +43,7 @@ from bot.conversation.turn import (
     TurnKind,
     turn_from_activity,
 )
+from bot.observability import Telemetry
 from bot.transport.roster import ConnectorRoster
 from cards import error_card
 
@@ -63,9 +64,12 @@ def activity_dict(activity: Any) -> dict[str, Any]:
 class MeetingBot(Bot):  # type: ignore[misc]
     """Serialises the activity once, dispatches it, and sends what the Reply says."""
 
-    def __init__(self, conversation: Conversation, default_tz: ZoneInfo) -> None:
+    def __init__(
+        self, conversation: Conversation, default_tz: ZoneInfo, telemetry: Telemetry | None = None
+    ) -> None:
         self._conversation = conversation
         self._default_tz = default_tz
+        self._telemetry = telemetry or Telemetry()
 
     async def on_turn(self, context: TurnContext) -> None:
         doc = activity_dict(context.activity)
@@ -75,7 +79,8 @@ class MeetingBot(Bot):  # type: ignore[misc]
         started = time.perf_counter()
         outcome = "error"
         try:
-            reply = await self._conversation.dispatch(turn)
+            with self._telemetry.turn(turn.kind.value):
+                reply = await self._conversation.dispatch(turn)
             for attachment in reply.post:
                 content = Attachment(
                     content_type=attachment.content_type, content=attachment.content
@@ -88,8 +93,9 @@ class MeetingBot(Bot):  # type: ignore[misc]
             outcome = turn_outcome(turn, reply)
         finally:
             # One short line per turn at INFO: what kind, how it ended, how long. No user text.
-            elapsed_ms = (time.perf_counter() - started) * 1000
-            log.info("turn kind=%s outcome=%s ms=%.0f", turn.kind, outcome, elapsed_ms)
+            elapsed = time.perf_counter() - started
+            log.info("turn kind=%s outcome=%s ms=%.0f", turn.kind, outcome, elapsed * 1000)
+            self._telemetry.metrics.turn(turn.kind.value, outcome, elapsed)
 
 
 def turn_outcome(turn: TurnInfo, reply: Reply) -> str:

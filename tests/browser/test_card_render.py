@@ -127,7 +127,7 @@ CASES = (
     CardCase(
         "meeting-added-to-calendar",
         lambda: meeting_card(
-            replace(MEETING, calendar_copy="event-9"),
+            replace(MEETING, calendar_copy_id="event-9"),
             BERLIN,
             "en-US",
             notice="Added to your calendar, with the same join link.",

@@ -68,7 +68,7 @@ async def test_a_rows_cancel_changes_that_row_and_the_list_stays(
     await ui.execute(ui.row(listing, "Retro"), "Cancel")
 
     retro = ui.row(listing, "Retro")
-    await expect(retro).to_contain_text("Cancel this meeting? Its join link stops working.")
+    await expect(retro).to_contain_text("Cancel this meeting? Teams tells no one")
     await ui.execute(retro, "Yes, cancel it")
 
     await expect(ui.row(listing, "Retro")).to_contain_text("Cancelled")

@@ -71,7 +71,7 @@ async def test_cancelling_a_link_only_meeting_does_not_talk_of_people_invited(
     card = await sent_card(bot, capture, "meeting Retro tomorrow 3pm", url)
     confirm = await bot.press(invoke(action_data(card, "cancel"), url))
     assert_valid_card(confirm)
-    assert "Cancel this meeting? Its join link stops working." in card_text(confirm)
+    assert "Cancel this meeting? Teams tells no one" in card_text(confirm)
     assert "invited" not in card_text(confirm)
 
 
@@ -114,7 +114,7 @@ async def test_add_to_calendar_is_done_once_said_in_good_colour_and_no_longer_of
     assert colour_of(added, "Added to your calendar") == "Good"
     assert "Add to calendar" not in buttons(added)
     assert "Add to calendar" not in buttons(again)
-    assert colour_of(again, "already in your calendar") == "Good"
+    assert colour_of(again, "Added to your calendar") == "Good"
     assert len(await emulator.events_of(USER_AAD)) == 1
     # A later view of the meeting ("Keep it" after Cancel) remembers it too.
     confirm = await bot.press(invoke(action_data(added, "cancel"), url))

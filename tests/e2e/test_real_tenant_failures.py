@@ -133,7 +133,7 @@ async def test_an_unknown_user_is_named(
 
 @pytest.mark.parametrize(
     ("retry_after", "when"),
-    [("600", "about 10 minutes"), ("45", "about 45 seconds")],
+    [("600", "about 10 minutes"), ("75", "about 75 seconds")],
     ids=["minutes", "seconds"],
 )
 async def test_throttling_beyond_the_turns_patience_says_when_to_try_again(
@@ -143,7 +143,8 @@ async def test_throttling_beyond_the_turns_patience_says_when_to_try_again(
     retry_after: str,
     when: str,
 ) -> None:
-    """429 ApplicationThrottled with a Retry-After longer than a chat can wait (20 s)."""
+    """429 ApplicationThrottled with a Retry-After longer than the turn's whole budget can wait
+    (BACKGROUND_BUDGET_SECONDS, 60 s): not waited out, and the user is told when to try."""
     await emulator.inject(
         status=429,
         count=5,

@@ -61,7 +61,7 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "meeting-notice": lambda: meeting_card(ONLINE_MEETING, BERLIN, notice="Moved."),
     "meeting-problem": lambda: meeting_card(ONLINE_MEETING, BERLIN, problem="Passed."),
     "meeting-in-calendar": lambda: meeting_card(
-        replace(ONLINE_MEETING, calendar_copy="ev-1"), BERLIN, notice="Added."
+        replace(ONLINE_MEETING, calendar_copy_id="ev-1"), BERLIN, notice="Added."
     ),
     "meeting-confirm-cancel-event": lambda: meeting_card(
         EVENT_MEETING, BERLIN, confirm_cancel=True
@@ -278,10 +278,14 @@ def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
     [
         (EVENT_MEETING, "Cancel this meeting? Everyone invited will be told."),
         (replace(EVENT_MEETING, attendees=()), "Cancel this meeting? It leaves your calendar."),
-        (ONLINE_MEETING, "Cancel this meeting? Its join link stops working."),
         (
-            replace(ONLINE_MEETING, calendar_copy="ev-1"),
-            "Cancel this meeting? Its join link stops working and it leaves your calendar.",
+            ONLINE_MEETING,
+            "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations.",
+        ),
+        (
+            replace(ONLINE_MEETING, calendar_copy_id="ev-1"),
+            "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations. "
+            "Its copy leaves your calendar.",
         ),
     ],
     ids=["event-with-attendees", "event-alone", "link-only", "link-with-calendar-copy"],
@@ -293,7 +297,7 @@ def test_the_cancel_question_says_only_what_will_happen(meeting: Meeting, questi
 
 def test_add_to_calendar_is_offered_until_the_meeting_has_a_calendar_copy() -> None:
     assert "Add to calendar" in buttons(meeting_card(ONLINE_MEETING, BERLIN))
-    copied = replace(ONLINE_MEETING, calendar_copy="ev-1")
+    copied = replace(ONLINE_MEETING, calendar_copy_id="ev-1")
     assert "Add to calendar" not in buttons(meeting_card(copied, BERLIN))
 
 

@@ -52,8 +52,10 @@ async def test_meetings_are_per_user_and_cancelled_ones_are_not_upcoming(store: 
     await store.mark_cancelled("t", "u", "online", "m1")
 
     upcoming = await store.upcoming("t", "u", START)
+    cancelled = await store.upcoming("t", "u", START, cancelled=True)
 
     assert [r.graph_id for r in upcoming] == ["m3"]
+    assert [r.graph_id for r in cancelled] == ["m1"]
     assert await store.find("t", "u", "online", "m2") is None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Upgrade
+from bot.storage import StorageUnavailable, Upgrade
 from bot.storage.migrations import latest
 from bot.storage.sqlite import SqliteStore
 
@@ -119,13 +119,14 @@ async def test_a_lock_held_elsewhere_fails_fast_without_stalling_the_loop(tmp_pa
 
     ticking = asyncio.create_task(ticker())
     started = time.monotonic()
-    with pytest.raises(sqlite3.OperationalError, match="locked"):
+    with pytest.raises(StorageUnavailable, match="locked") as caught:
         await store.claim_action("k")
     waited = time.monotonic() - started
     ticking.cancel()
     other_process.execute("ROLLBACK")
 
     assert 0.25 < waited < 2
+    assert isinstance(caught.value.__cause__, sqlite3.OperationalError)
     assert ticks >= 10  # the loop kept serving other conversations meanwhile
     assert await store.claim_action("k") is True
     other_process.close()
