@@ -1,4 +1,5 @@
-"""`meeting-bot manifest build` and `meeting-bot manifest validate`."""
+"""`meeting-bot manifest build` and `meeting-bot manifest validate`. The builder and the
+validator (jsonschema, Pillow) are imported when one of them runs, not for `serve`."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.config import ConfigError, load_publisher_settings
-from bot.manifest.build import ManifestError, build_package
-from bot.manifest.schema import SCHEMA_VERSION
-from bot.manifest.validate import validate_path, warnings_for_path
+from bot.manifest.package import SCHEMA_VERSION
 
 DEFAULT_OUT = Path("appPackage.zip")
 
@@ -46,6 +45,9 @@ def add_manifest_commands(
 
 
 def _build_cmd(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from bot.manifest.build import ManifestError, build_package
+    from bot.manifest.validate import warnings_for_path
+
     app_id = args.app_id or env.get("MicrosoftAppId", "")
     domain = args.domain or env.get("BOT_DOMAIN") or None
     try:
@@ -67,6 +69,8 @@ def _build_cmd(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def _validate_cmd(args: argparse.Namespace) -> int:
+    from bot.manifest.validate import validate_path, warnings_for_path
+
     problems = validate_path(args.path, app_id=args.app_id)
     for warning in warnings_for_path(args.path):  # Teams accepts these: the exit code does not
         print(f"{args.path}: warning: {warning}", file=sys.stderr)
