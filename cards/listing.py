@@ -8,6 +8,7 @@ comes a page at a time, with "More".
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
+from cards.i18n import Words, translator
 from cards.markdown import escape
 from cards.meeting import cancel_question
 from cards.timefmt import time_range, zone_label
@@ -39,34 +41,35 @@ class ListPage:
 
 
 def _buttons(
-    meeting: MeetingView, cancellable: bool, page: ListPage, join_url: str | None
+    meeting: MeetingView, cancellable: bool, page: ListPage, join_url: str | None, _: Words
 ) -> list[Element]:
     ref = {**meeting_ref(meeting), **page.context}
     if meeting.cancelled:
         return []
     if meeting.id == page.confirm_id:
         return [
-            execute("Yes, cancel it", Verb.CANCEL, "destructive", **ref),
-            execute("Keep it", Verb.SHOW, **ref),
+            execute(_("Yes, cancel it"), Verb.CANCEL, "destructive", **ref),
+            execute(_("Keep it"), Verb.SHOW, **ref),
         ]
     actions: list[Element] = []
     if join_url:
-        actions.append(open_url("Join", join_url, "positive"))
+        actions.append(open_url(_("Join"), join_url, "positive"))
     elif meeting.kind == EVENT and meeting.is_organizer and not meeting.occurrence:
         # never on an event the user only attends, nor on one occurrence of a series
-        actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **ref))
+        actions.append(execute(_("Add Teams link"), Verb.MAKE_ONLINE, **ref))
     if cancellable:
-        actions.append(execute("Cancel", Verb.ASK_CANCEL, **ref))
+        actions.append(execute(_("Cancel"), Verb.ASK_CANCEL, **ref))
     return actions
 
 
 def _entry(
-    meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool, page: ListPage
+    meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool, page: ListPage, _: Words
 ) -> Element:
     join_url = web_link(meeting.join_url)
-    marker = "🎥 Teams" if join_url else "No Teams link"
+    marker = "🎥 Teams" if join_url else _("No Teams link")
+    subject = escape(meeting.subject) if meeting.subject else _("(no subject)")
     items: list[Element] = [
-        text(f"**{escape(meeting.subject)}**" if meeting.subject else "**(no subject)**"),
+        text(f"**{subject}**"),
         text(
             f"{time_range(meeting.start, meeting.end, tz, locale)} · {marker}",
             isSubtle=True,
@@ -74,12 +77,12 @@ def _entry(
         ),
     ]
     if meeting.cancelled:
-        items.append(text("Cancelled", color="Attention", weight="Bolder", spacing="Small"))
+        items.append(text(_("Cancelled"), color="Attention", weight="Bolder", spacing="Small"))
     elif meeting.id == page.confirm_id:
-        items.append(text(cancel_question(meeting), color="Attention", weight="Bolder"))
+        items.append(text(cancel_question(meeting, _), color="Attention", weight="Bolder"))
     if meeting.id in page.notices:
         items.append(text(page.notices[meeting.id], color="Good", weight="Bolder"))
-    actions = _buttons(meeting, cancellable, page, join_url)
+    actions = _buttons(meeting, cancellable, page, join_url, _)
     if actions:
         items.append({"type": "ActionSet", "actions": actions})
     return {"type": "Container", "separator": True, "items": items}
@@ -92,25 +95,57 @@ def list_card(
     title: str,
     cancellable_ids: frozenset[str] = frozenset(),
     page: ListPage | None = None,
+    *,
+    caution: str | None = None,
 ) -> Card:
     """The rows given (one page, soonest first); meetings the bot created for the viewer get
-    a Cancel button; "More" when `page` says there are more."""
+    a Cancel button; "More" when `page` says there are more. `title` and `caution` (how an
+    unsure request was read) are already in the viewer's language; the caution may quote the
+    user, so it is shown as text."""
     page = page or ListPage()
+    t = translator(locale)
+    _ = t.gettext
     body: list[Element] = [heading(title)]
+    if caution:
+        body.append(text(escape(caution), color="Warning", size="Small"))
     if not meetings:
-        body.append(text("Nothing on your calendar in that range."))
+        body.append(text(_("Nothing on your calendar in that range.")))
         return card(body)
     shown = meetings[:PAGE_SIZE]
-    where = f"Times in {zone_label(tz, shown[0].start, locale)}"
-    total = max(page.total, page.offset + len(meetings))
-    if total > len(shown):
-        where += f" · {page.offset + 1}–{page.offset + len(shown)} of {total}"
-    body.append(text(where, isSubtle=True, size="Small", spacing="None"))
+    body.append(
+        text(
+            _where(shown, page, len(meetings), tz, locale, t),
+            isSubtle=True,
+            size="Small",
+            spacing="None",
+        )
+    )
     for meeting in shown:
-        body.append(_entry(meeting, tz, locale, meeting.id in cancellable_ids, page))
+        body.append(_entry(meeting, tz, locale, meeting.id in cancellable_ids, page, _))
     actions = []
     if page.more is not None:
-        actions.append(execute("More", Verb.LIST_PAGE, **page.more))
+        actions.append(execute(_("More"), Verb.LIST_PAGE, **page.more))
     if page.first is not None:
-        actions.append(execute("Back to the first", Verb.LIST_PAGE, **page.first))
+        actions.append(execute(_("Back to the first"), Verb.LIST_PAGE, **page.first))
     return card(body, actions)
+
+
+def _where(
+    shown: Sequence[MeetingView],
+    page: ListPage,
+    given: int,
+    tz: ZoneInfo,
+    locale: str,
+    t: gettext.NullTranslations,
+) -> str:
+    """The zone the times are in and, on a longer list, which rows these are."""
+    _ = t.gettext
+    where = _("Times in {zone}").format(zone=zone_label(tz, shown[0].start, locale))
+    total = max(page.total, page.offset + given)
+    if total <= len(shown):
+        return where
+    # TRANSLATORS: which meetings of a longer list a card shows, e.g. "11–20 of 23"
+    rows = _("{first}–{last} of {total}").format(
+        first=page.offset + 1, last=page.offset + len(shown), total=total
+    )
+    return f"{where} · {rows}"

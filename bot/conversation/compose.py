@@ -23,12 +23,13 @@ from bot.meetings.ledger import MeetingNotSaved
 from bot.meetings.model import idempotency_key
 from cards import meeting_card
 from cards.compose import compose_form
+from cards.i18n import N_, translator
 
 #: The command's id in the manifest (manifest/manifest.template.json); others are answered too.
 COMMAND_ID = "teamsMeeting"
 log = logging.getLogger(__name__)
 NONCE = "nonce"
-SIGN_IN_FIRST = (
+SIGN_IN_FIRST = N_(
     "Please sign in first: send me “help” in a chat with me, sign in when I ask, then try again."
 )
 
@@ -42,11 +43,12 @@ class ComposeExtension:
 
     async def fetch(self, turn: TurnInfo) -> Reply:
         """The empty form; its nonce names the meeting it will make."""
-        return _form({}, {}, self._new_nonce())
+        return _form(turn, {}, {}, self._new_nonce())
 
     async def submit(self, turn: TurnInfo) -> Reply:
         """Create the meeting (once per form, however often it is submitted) and hand its card
         to the compose box; or the form again, saying what to fix."""
+        _ = translator(turn.locale).gettext
         data = turn.value.get("data")
         inputs: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
         values = {k: str(v) for k, v in inputs.items() if k != NONCE and v is not None}
@@ -54,26 +56,31 @@ class ComposeExtension:
         try:
             form = parse_compose(values, turn.tz, self._runner.clock())
         except FormError as exc:
-            return _form(values, exc.fields, nonce)
+            return _form(turn, values, exc.words(_), nonce)
         if turn.requester is None:
-            return _form(values, {"form": NO_ACCOUNT}, nonce)
+            return _form(turn, values, {"form": _(NO_ACCOUNT)}, nonce)
         key = idempotency_key(turn.conversation_id, f"compose:{nonce}")
-        meetings = self._runner.meetings
+        subject = form.subject or _("Teams meeting")
+        end = form.start + form.duration
         try:
-            meeting = await meetings.create_online_meeting(
-                turn.requester, form.subject, form.start, form.start + form.duration, key
+            meeting = await self._runner.meetings.create_online_meeting(
+                turn.requester, subject, form.start, end, key
             )
         except MeetingNotSaved as exc:  # Graph has it: the card goes out, its buttons later
             log.error("compose: %s", exc)
-            card = meeting_card(exc.meeting, turn.tz, turn.locale, problem=NOT_SAVED)
+            card = meeting_card(exc.meeting, turn.tz, turn.locale, problem=_(NOT_SAVED))
             return Reply(compose=card)
         except SignInRequired:  # delegated mode: the sign-in card comes in a chat with the bot
-            return _form(values, {"form": SIGN_IN_FIRST}, nonce)
+            return _form(turn, values, {"form": _(SIGN_IN_FIRST)}, nonce)
         except FAILURES as exc:
             why = logged(turn, "compose", exc, self._runner.deployment)
-            return _form(values, {"form": f"{why.user} {why.todo}"}, nonce)
+            return _form(turn, values, {"form": f"{why.user} {why.todo}"}, nonce)
         return Reply(compose=meeting_card(meeting, turn.tz, turn.locale))
 
 
-def _form(values: Mapping[str, str], errors: Mapping[str, str], nonce: str) -> Reply:
-    return Reply(dialog=Dialog(compose_form(values, errors, nonce=nonce)))
+def _form(
+    turn: TurnInfo, values: Mapping[str, str], errors: Mapping[str, str], nonce: str
+) -> Reply:
+    """The form (again), in the viewer's language, with each error beside its field."""
+    card = compose_form(values, errors, nonce=nonce, locale=turn.locale)
+    return Reply(dialog=Dialog.compose(card, turn.locale))

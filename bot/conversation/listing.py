@@ -8,16 +8,17 @@ cancelled on page one does not shift what page two shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Meeting, Requester
 from bot.meetings.service import MeetingService
-from cards import list_card
+from cards import error_card, list_card
 from cards.base import Card
+from cards.i18n import Words, translator
 from cards.listing import PAGE_SIZE, ListPage
 
 LIST_KEY = "list"  # the key of a list's description in its buttons' data
@@ -75,6 +76,14 @@ class RowChange:
     notice: tuple[str, str] | None = None  # (meeting id, words)
 
 
+class Guard(Protocol):
+    """Runs a Graph-backed operation, its failures in words (CommandRunner.guarded)."""
+
+    async def guarded(
+        self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
+    ) -> Card: ...
+
+
 class MeetingLists:
     """Reads a list afresh and draws the page of it that the query names."""
 
@@ -82,7 +91,31 @@ class MeetingLists:
         self._meetings = meetings
         self._clock = clock
 
-    async def card(self, turn: TurnInfo, query: ListQuery, change: RowChange | None = None) -> Card:
+    async def page(self, turn: TurnInfo, data: Mapping[str, Any], guard: Guard) -> Card:
+        """The page a "More" or "Back to the first" button names."""
+        _ = translator(turn.locale).gettext
+        query = ListQuery.from_data(data)
+        if query is None or turn.requester is None:
+            what, todo = _("That list could not be read."), _("Type **my meetings** again.")
+            return error_card(what, todo, locale=turn.locale)
+        return await self.guarded(turn, query, guard)
+
+    async def guarded(
+        self, turn: TurnInfo, query: ListQuery, guard: Guard, change: RowChange | None = None
+    ) -> Card:
+        """`card`, with Graph's failures in words."""
+        return await guard.guarded(turn, "list", lambda: self.card(turn, query, change))
+
+    async def card(
+        self,
+        turn: TurnInfo,
+        query: ListQuery,
+        change: RowChange | None = None,
+        *,
+        caution: str | None = None,
+    ) -> Card:
+        """The page of the list `query` names, with `change`'s row as it is now; `caution`
+        says how an unsure request was read."""
         assert turn.requester is not None
         change = change or RowChange()
         rows, mine = await self._rows(turn, turn.requester, query)
@@ -99,7 +132,8 @@ class MeetingLists:
             confirm_id=change.confirm_id,
             notices=dict([change.notice]) if change.notice else {},
         )
-        return list_card(shown, turn.tz, turn.locale, _title(query), mine, page)
+        title = _title(query, translator(turn.locale).gettext)
+        return list_card(shown, turn.tz, turn.locale, title, mine, page, caution=caution)
 
     async def _rows(
         self, turn: TurnInfo, requester: Requester, query: ListQuery
@@ -114,8 +148,10 @@ class MeetingLists:
         return _sorted(listed), mine
 
 
-def _title(query: ListQuery) -> str:
-    return f"Which “{query.name}”?" if query.name else "Your meetings"
+def _title(query: ListQuery, _: Words) -> str:
+    if query.name:
+        return _("Which “{subject}”?").format(subject=query.name)
+    return _("Your meetings")
 
 
 def _sorted(meetings: Sequence[Meeting]) -> list[Meeting]:

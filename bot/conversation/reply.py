@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cards.base import Card
+from cards.i18n import N_, translator
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -26,7 +27,8 @@ class TokenExchangeAnswer:
     failure_detail: str | None = None
 
 
-COMPOSE_TITLE = "Teams meeting"  # the message extension's dialog, whatever it shows
+#: The message extension's dialog, whatever it shows (its form, a refusal, an apology).
+COMPOSE_TITLE = N_("Teams meeting")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,12 @@ class Dialog:
     """A task module (dialog) showing an Adaptive Card, as a message extension opens one."""
 
     card: Card
-    title: str = COMPOSE_TITLE
+    title: str
+
+    @staticmethod
+    def compose(card: Card, locale: str) -> Dialog:
+        """The compose box's dialog, titled in the viewer's language."""
+        return Dialog(card, translator(locale).gettext(COMPOSE_TITLE))
 
 
 @dataclass(frozen=True)

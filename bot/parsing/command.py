@@ -41,7 +41,9 @@ class Command:
 
     `start` and `end` are in the sender's zone. `zone` is the zone named in the text, if any
     (an IANA name such as "America/Chicago", or "UTC+05:30" for a written offset): the times
-    were read in that zone, so a card can show them in both."""
+    were read in that zone, so a card can show them in both. `language` is the language the
+    message is written in (the code of the grammar that read its command word, e.g. "pt"; None
+    when no command was read): `confirm` and `error` are in it, and replies should be too."""
 
     kind: CommandKind
     subject: str | None = None
@@ -53,6 +55,7 @@ class Command:
     confirm: str | None = None
     zone: str | None = None
     doubts: tuple[str, ...] = ()
+    language: str | None = None
     minutes: int | None = None  # remind: how long before each meeting
     at: str | None = None  # agenda_daily: "HH:MM", the sender's local time
 

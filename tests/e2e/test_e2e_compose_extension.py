@@ -183,3 +183,20 @@ def _walk(node: Any) -> list[dict[str, Any]]:
         for item in node:
             found.extend(_walk(item))
     return found
+
+
+async def test_the_form_and_its_errors_speak_the_users_language(
+    bot: BotUnderTest, connector: tuple[ConnectorCapture, str]
+) -> None:
+    _, url = connector
+    response = await bot.post(compose_invoke(FETCH, url, locale="de-DE"))
+    task = response.json()["task"]["value"]
+    assert task["title"] == "Teams-Besprechung"
+    form = task["card"]["content"]
+    assert "Neue Teams-Besprechung" in card_text(form)
+    assert buttons(form) == ["Besprechung erstellen"]
+    data = submitted(form, when="later", date="", time="09:00")
+
+    again = await bot.post(compose_invoke(SUBMIT, url, data=data, locale="de-DE"))
+
+    assert "Wähl ein Datum." in card_text(again.json()["task"]["value"]["card"]["content"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.core import serializer_helper
+from botbuilder.schema import Activity
 
 from bot.conversation.reply import Dialog, Reply
 from bot.transport.handler import _error_invoke, invoke_response
@@ -15,9 +16,9 @@ CARD = {"type": "AdaptiveCard", "version": "1.5", "body": []}
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 
 
-def body(reply_or_name: Reply | str) -> tuple[int, dict[str, Any]]:
+def body(reply_or_name: Reply | str, locale: str = "en-US") -> tuple[int, dict[str, Any]]:
     response = (
-        _error_invoke(reply_or_name)
+        _error_invoke(Activity(type="invoke", name=reply_or_name, locale=locale))
         if isinstance(reply_or_name, str)
         else invoke_response(reply_or_name)
     )
@@ -26,7 +27,7 @@ def body(reply_or_name: Reply | str) -> tuple[int, dict[str, Any]]:
 
 
 def test_a_dialog_is_a_task_module_continuing_with_the_card() -> None:
-    assert body(Reply(dialog=Dialog(CARD))) == (
+    assert body(Reply(dialog=Dialog(CARD, "Teams meeting"))) == (
         200,
         {
             "task": {
@@ -59,5 +60,12 @@ def test_a_failed_message_extension_turn_still_answers_with_a_dialog_saying_so()
         assert status == 200
         content = answer["task"]["value"]["card"]["content"]
         assert content == error_card(
-            "Sorry, something went wrong on my side.", "Please try again in a moment."
+            "Sorry, something went wrong on my side.",
+            "Please try again in a moment.",
+            locale="en-US",
         )
+
+
+def test_the_compose_dialog_is_titled_in_the_users_language() -> None:
+    _, answer = body(Reply(dialog=Dialog.compose(CARD, "de-DE")))
+    assert answer["task"]["value"]["title"] == "Teams-Besprechung"
