@@ -10,6 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config.publisher import PublisherSettings as PublisherSettings
+from bot.config.publisher import load_publisher_settings as load_publisher_settings
 from bot.config.values import (
     ConfigError as ConfigError,
 )
@@ -51,16 +53,6 @@ class IdentitySettings:
     sso_connection_name: str = "TeamsSSO"
     sso_app_id_uri: str = ""
     token_cache_key: str = field(default="", repr=False)
-
-
-@dataclass(frozen=True)
-class PublisherSettings:
-    """The publisher's pages Teams links from the app's details (the manifest's `developer`);
-    empty keeps the template's placeholders, which `manifest validate` warns about."""
-
-    website_url: str = ""
-    privacy_url: str = ""
-    terms_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,15 +174,6 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         identity=identity,
         publisher=load_publisher_settings(env),
         jobs=_job_settings(env),
-    )
-
-
-def load_publisher_settings(env: Mapping[str, str]) -> PublisherSettings:
-    """BOT_WEBSITE_URL, BOT_PRIVACY_URL and BOT_TERMS_URL: https pages, or empty."""
-    return PublisherSettings(
-        website_url=https_url_setting(env, "BOT_WEBSITE_URL"),
-        privacy_url=https_url_setting(env, "BOT_PRIVACY_URL"),
-        terms_url=https_url_setting(env, "BOT_TERMS_URL"),
     )
 
 
