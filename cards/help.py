@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cards.actions import execute, submit
+from cards.actions import submit
 from cards.base import Card, card, heading, text
 from cards.i18n import N_, translator
 from cards.markdown import escape
@@ -26,6 +26,14 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     (N_("cancel Budget review"), N_("Cancel a meeting this bot created.")),
     (N_("help"), N_("Show this card.")),
 )
+#: What the buttons run: short enough for a button's width in Teams and the playground, and
+#: inviting nobody (an example must not send invitations).
+BUTTONS = (
+    N_("meet now Design sync"),
+    N_("meeting Retro tomorrow 3pm for 45m"),
+    # TRANSLATORS: a command, as the bot reads it in your language; keep it short (a button)
+    N_("schedule Budget review tomorrow 3pm"),
+)
 
 
 def help_card(intro: str | None = None, *, locale: str) -> Card:
@@ -40,6 +48,7 @@ def help_card(intro: str | None = None, *, locale: str) -> Card:
     for example, description in examples:
         body.append(text(f"**{escape(example)}**", spacing="Medium"))
         body.append(text(description, isSubtle=True, spacing="None"))
-    actions = [submit(example, Verb.RUN, text=example) for example, _d in examples[:3]]
-    actions.append(execute(_("New meeting…"), Verb.OPEN_FORM))
+    actions = [submit(_(example), Verb.RUN, text=_(example)) for example in BUTTONS]
+    # A new message with the form, so the help card stays (a Universal Action would replace it).
+    actions.append(submit(_("New meeting…"), Verb.OPEN_FORM))
     return card(body, actions)

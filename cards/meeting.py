@@ -98,17 +98,22 @@ def meeting_card(
     locale: str,
     *,
     notice: str | None = None,
+    problem: str | None = None,
+    caution: str | None = None,
     confirm_cancel: bool = False,
     named_zone: tzinfo | None = None,
 ) -> Card:
     """Subject, when (viewer's zone and locale; also in `named_zone`, the zone the request
-    named), who, dial-in, Join and the secondary actions. `notice` is already in the viewer's
-    language and may quote the user: it is shown as text."""
+    named), who, dial-in, Join and the secondary actions. Above them, what just happened: a
+    `notice` that it went well (the theme's "good" colour), a `problem`, or a `caution` (how an
+    unsure request was read). They are already in the viewer's language and may quote the user:
+    they are shown as text."""
     t = translator(locale)
     _ = t.gettext
     body: list[dict[str, Any]] = []
-    if notice:
-        body.append(text(escape(notice), color="Warning", weight="Bolder"))
+    for words, colour in ((notice, "Good"), (problem, "Attention"), (caution, "Warning")):
+        if words:
+            body.append(text(escape(words), color=colour, weight="Bolder"))
     if meeting.cancelled:
         body.append(text(_("Cancelled"), color="Attention", weight="Bolder", size="Medium"))
     body.append(heading(meeting.subject or _("Teams meeting")))
@@ -149,13 +154,24 @@ def _without_link(meeting: MeetingView, body: list[dict[str, Any]], _: Words) ->
     return card(body, [cancel])
 
 
+def cancel_question(meeting: MeetingView, _: Words) -> str:
+    """What cancelling will do, in words: only what will really happen."""
+    if meeting.attendees:
+        return _("Cancel this meeting? Everyone invited will be told.")
+    if meeting.kind == ONLINE and meeting.calendar_copy_id:
+        return _(
+            "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations. "
+            "Its copy leaves your calendar."
+        )
+    if meeting.kind == ONLINE:
+        return _(
+            "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations."
+        )
+    return _("Cancel this meeting? It leaves your calendar.")
+
+
 def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]], _: Words) -> Card:
-    question = (
-        _("Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations.")
-        if meeting.kind == ONLINE
-        else _("Cancel this meeting? Everyone invited will be told.")
-    )
-    body.append(text(question, weight="Bolder", color="Attention"))
+    body.append(text(cancel_question(meeting, _), weight="Bolder", color="Attention"))
     ref = meeting_ref(meeting)
     return card(
         body,
@@ -169,10 +185,11 @@ def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]], _: Words) 
 def _actions(
     meeting: MeetingView, join_url: str, tz: ZoneInfo, t: gettext.NullTranslations
 ) -> list[dict[str, Any]]:
-    """Join first; then Add to calendar (standalone meetings), Reschedule and Cancel."""
+    """Join first; then Add to calendar (standalone meetings not in the calendar yet),
+    Reschedule and Cancel."""
     _ = t.gettext
     actions = [open_url(_("Join"), join_url, "positive")]
-    if meeting.kind == ONLINE:
+    if meeting.kind == ONLINE and not meeting.calendar_copy_id:
         actions.append(execute(_("Add to calendar"), Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     reschedule = _reschedule_card(meeting, tz, t)
     actions.append({"type": "Action.ShowCard", "title": _("Reschedule"), "card": reschedule})

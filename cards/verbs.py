@@ -20,6 +20,7 @@ class Verb(StrEnum):
     ADD_TO_CALENDAR = "add_to_calendar"  # a standalone meeting's calendar copy
     MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
+    LIST_PAGE = "list_page"  # a meeting list's "More" and "Back to the first"
     CONFIRM = "confirm"  # a confirmation card's "Create": do what an unsure request was read as
     CHANGE = "change"  # a confirmation card's "Change": the scheduling form, pre-filled
     SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes

@@ -48,3 +48,5 @@ class MeetingView(Protocol):
     def is_organizer(self) -> bool: ...
     @property
     def occurrence(self) -> bool: ...  # one occurrence of a recurring series
+    @property
+    def calendar_copy_id(self) -> str: ...  # a standalone meeting's calendar copy, once added

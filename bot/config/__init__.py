@@ -10,6 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config.publisher import PublisherSettings as PublisherSettings
+from bot.config.publisher import load_publisher_settings as load_publisher_settings
 from bot.config.values import (
     ConfigError as ConfigError,
 )
@@ -91,6 +93,7 @@ class Settings:
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
     identity: IdentitySettings = field(default_factory=IdentitySettings)
+    publisher: PublisherSettings = field(default_factory=PublisherSettings)
     jobs: JobSettings = field(default_factory=JobSettings)
 
     @property
@@ -169,6 +172,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         ),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
         identity=identity,
+        publisher=load_publisher_settings(env),
         jobs=_job_settings(env),
     )
 

@@ -19,7 +19,7 @@ from cards.i18n import translator
 
 class Roster(Protocol):
     async def member(self, member_id: str) -> Person | None: ...
-    async def everyone(self) -> list[Person]: ...
+    async def everyone(self) -> list[Person]: ...  # the conversation's members but the sender
 
 
 class Directory(Protocol):

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.confirm import CREATES, confirmation
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.listing import ListQuery, MeetingLists
 from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
 from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
@@ -26,7 +27,6 @@ from bot.parsing.zones import tzinfo_for
 from cards import (
     error_card,
     help_card,
-    list_card,
     meeting_card,
     schedule_form,
     teams_not_allowed_card,
@@ -64,6 +64,7 @@ class CommandRunner:
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
+        self.lists = MeetingLists(meetings, clock)
 
     async def guarded(
         self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
@@ -126,7 +127,7 @@ class CommandRunner:
         return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
-        start = command.start or self.clock()
+        start = command.start or self.clock().replace(second=0, microsecond=0)
         return start, command.end or start + self.default_duration
 
     def _card(self, meeting: Meeting, command: Command, turn: TurnInfo) -> Card:
@@ -198,15 +199,10 @@ class CommandRunner:
         return self._card(meeting, command, turn)
 
     async def _list(self, command: Command, turn: TurnInfo) -> Card:
-        assert turn.requester is not None
         _ = translator(turn.locale).gettext
-        start = command.start or self.clock()
+        start = command.start or self.clock().replace(second=0, microsecond=0)
         end = command.end or start + timedelta(days=7)
-        meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
-        known = [await self.meetings.lookup(turn.requester, m.kind, m.id) for m in meetings]
-        mine = frozenset(m.id for m, rec in zip(meetings, known, strict=True) if rec is not None)
-        title = _("Your meetings")
-        return list_card(meetings, turn.tz, turn.locale, title, mine, notice=_read_as(command, _))
+        return await self.lists.card(turn, ListQuery(start, end), caution=_read_as(command, _))
 
     async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None
@@ -234,13 +230,15 @@ class CommandRunner:
                 locale=locale,
             )
         if len(found) > 1:
-            title = _("Which “{subject}”?").format(subject=command.subject)
-            ids = frozenset(m.id for m in found)
-            return list_card(found, turn.tz, locale, title, ids, notice=_read_as(command, _))
-        if command.confirm:  # ask on the meeting's own card: cancelling cannot be undone
-            notice = _read_as(command, _)
-            return meeting_card(found[0], turn.tz, locale, notice=notice, confirm_cancel=True)
-        cancelled = await self.meetings.cancel(turn.requester, found[0], cancel_note(turn))
+            query = ListQuery(name=command.subject)
+            return await self.lists.card(turn, query, caution=_read_as(command, _))
+        meeting = found[0]
+        # Ask first, on the meeting's own card, when the request was unsure or people would be
+        # told (the card's Cancel asks too): cancelling cannot be undone.
+        if command.confirm or meeting.attendees:
+            caution = _read_as(command, _)
+            return meeting_card(meeting, turn.tz, locale, caution=caution, confirm_cancel=True)
+        cancelled = await self.meetings.cancel(turn.requester, meeting, cancel_note(turn))
         return meeting_card(cancelled, turn.tz, locale)
 
 

@@ -1,5 +1,5 @@
-"""One way in for every turn: `dispatch(turn) -> Reply`, the gates first, then typed text or a
-pressed button, each answered with a card."""
+"""One way in for every turn: `dispatch(turn) -> Reply`, the gates first, then typed text, a
+pressed button or the compose box's message extension, each answered with a card."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from bot.conversation.commands import CommandRunner
+from bot.conversation.compose import ComposeExtension
 from bot.conversation.gates import Middleware, Next
 from bot.conversation.reply import NOTHING, Reply, answer, post
 from bot.conversation.turn import TurnInfo, TurnKind
@@ -25,6 +26,7 @@ class Conversation:
     ) -> None:
         self._commands = commands
         self._verbs = verbs
+        self._compose = ComposeExtension(commands)
         self._gates = tuple(gates)
 
     async def dispatch(self, turn: TurnInfo) -> Reply:
@@ -47,4 +49,8 @@ class Conversation:
             return answer(turn.is_invoke, await self._verbs.handle(turn, turn.action))
         if turn.kind is TurnKind.MESSAGE:
             return post(await self._commands.handle_text(turn))
+        if turn.kind is TurnKind.COMPOSE_FETCH:
+            return await self._compose.fetch(turn)
+        if turn.kind is TurnKind.COMPOSE_SUBMIT:
+            return await self._compose.submit(turn)
         return NOTHING

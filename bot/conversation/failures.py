@@ -104,11 +104,25 @@ async def guarded(
         return not_yours(turn)
     except MeetingNotSaved as exc:  # Graph has it: show it, and say what does not work yet
         log.error("%s: %s", what, exc)
-        notice = translator(turn.locale).gettext(NOT_SAVED)
-        return meeting_card(exc.meeting, turn.tz, turn.locale, notice=notice)
-    except (GraphError, TokenAcquisitionError, StorageError) as exc:
-        why = explain(exc, deployment, turn.locale)
-        user = turn.requester.user_id if turn.requester else "-"
-        level = logging.ERROR if why.admin_action else logging.WARNING
-        log.log(level, "%s failed for user %s: %s", what, user, why.admin)
+        problem = translator(turn.locale).gettext(NOT_SAVED)
+        return meeting_card(exc.meeting, turn.tz, turn.locale, problem=problem)
+    except FAILURES as exc:
+        why = logged(turn, what, exc, deployment)
         return error_card(why.user, why.todo, locale=turn.locale)
+
+
+#: What `guarded` turns into words: Graph's answers, failures to get a token for it, and the
+#: bot's own storage failing.
+FAILURES = (GraphError, TokenAcquisitionError, StorageError)
+
+
+def logged(
+    turn: TurnInfo, what: str, error: Exception, deployment: Deployment | None = None
+) -> Explanation:
+    """The words for `error` in the viewer's language, after one log line (an error when the
+    admin must act)."""
+    why = explain(error, deployment, turn.locale)
+    user = turn.requester.user_id if turn.requester else "-"
+    level = logging.ERROR if why.admin_action else logging.WARNING
+    log.log(level, "%s failed for user %s: %s", what, user, why.admin)
+    return why

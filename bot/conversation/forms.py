@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cards.compose import LATER, NOW
 from cards.i18n import N_, Words
 
 MAX_MINUTES = 24 * 60
@@ -92,3 +93,24 @@ def parse_reschedule(
     if errors or start is None:
         raise FormError(errors)
     return start, start + duration
+
+
+@dataclass(frozen=True)
+class ComposeForm:
+    subject: str  # "" when none was given
+    start: datetime
+    duration: timedelta
+
+
+def parse_compose(values: Mapping[str, Any], tz: ZoneInfo, now: datetime) -> ComposeForm:
+    """The compose box's form: a subject, now or a date and time, and how long; "now" is
+    this minute."""
+    errors: dict[str, str] = {}
+    subject = " ".join(str(values.get("subject", "")).split())[:255]
+    start: datetime | None = now.astimezone(tz).replace(second=0, microsecond=0)
+    if str(values.get("when", NOW)).strip() == LATER:
+        start = _start(values, tz, now, errors)
+    duration = _duration(values, errors)
+    if errors or start is None:
+        raise FormError(errors)
+    return ComposeForm(subject, start, duration)

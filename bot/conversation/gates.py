@@ -11,7 +11,15 @@ import enum
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot.conversation.reply import NOTHING, Attachment, Reply, TokenExchangeAnswer, answer, post
+from bot.conversation.reply import (
+    NOTHING,
+    Attachment,
+    Dialog,
+    Reply,
+    TokenExchangeAnswer,
+    answer,
+    post,
+)
 from bot.conversation.turn import TurnInfo, TurnKind
 from bot.graph.auth import TokenAcquisitionError
 from bot.identity.sso import FAILURE_DETAIL, Exchange, SsoService
@@ -83,6 +91,8 @@ def _refused(turn: TurnInfo, refusal: Refusal) -> Reply:
         return post(refusal_card(turn.locale))
     if turn.kind is TurnKind.CARD_ACTION:
         return answer(True, refusal_card(turn.locale))
+    if turn.kind in (TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT):
+        return Reply(dialog=Dialog.compose(refusal_card(turn.locale), turn.locale))
     return Reply(status=403) if turn.is_invoke else NOTHING
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cards.base import Card
+from cards.i18n import N_, translator
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -26,15 +27,36 @@ class TokenExchangeAnswer:
     failure_detail: str | None = None
 
 
+#: The message extension's dialog, whatever it shows (its form, a refusal, an apology).
+COMPOSE_TITLE = N_("Teams meeting")
+
+
+@dataclass(frozen=True)
+class Dialog:
+    """A task module (dialog) showing an Adaptive Card, as a message extension opens one."""
+
+    card: Card
+    title: str
+
+    @staticmethod
+    def compose(card: Card, locale: str) -> Dialog:
+        """The compose box's dialog, titled in the viewer's language."""
+        return Dialog(card, translator(locale).gettext(COMPOSE_TITLE))
+
+
 @dataclass(frozen=True)
 class Reply:
-    """`post` goes to the conversation as messages, in order. For an invoke, `status` and either
-    `card` (it replaces the card whose button was pressed) or `token_exchange` are its response."""
+    """`post` goes to the conversation as messages, in order. For an invoke, `status` and one
+    of these are its response: `card` (it replaces the card whose button was pressed),
+    `token_exchange`, `dialog` (a task module to show, or to show again with errors) or
+    `compose` (a card for the user's compose box, to send in that chat)."""
 
     post: tuple[Attachment, ...] = ()
     status: int = 200
     card: Card | None = None
     token_exchange: TokenExchangeAnswer | None = None
+    dialog: Dialog | None = None
+    compose: Card | None = None
 
 
 NOTHING = Reply()

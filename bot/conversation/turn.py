@@ -19,6 +19,8 @@ from bot.meetings.model import Requester
 from bot.parsing import Mention
 
 CARD_ACTION = "adaptiveCard/action"
+COMPOSE_FETCH = "composeExtension/fetchTask"
+COMPOSE_SUBMIT = "composeExtension/submitAction"
 _OBJECT_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 TOKEN_EXCHANGE = "signin/tokenExchange"
 
@@ -28,6 +30,8 @@ class TurnKind(StrEnum):
     CARD_ACTION = "card_action"  # an Action.Execute (Universal Action) invoke
     TOKEN_EXCHANGE = "token_exchange"  # Teams' single sign-on token for the bot
     INSTALLED = "installed"  # the bot was added to a conversation
+    COMPOSE_FETCH = "compose_fetch"  # the compose box's "Teams meeting": show the form
+    COMPOSE_SUBMIT = "compose_submit"  # that form submitted: `value["data"]` holds its inputs
     OTHER = "other"  # anything else: answered with nothing (an empty 200 for invokes)
 
 
@@ -127,11 +131,16 @@ def _kind_and_action(
         return TurnKind.CARD_ACTION, data
     if kind == "invoke" and doc.get("name") == TOKEN_EXCHANGE:
         return TurnKind.TOKEN_EXCHANGE, None
+    if kind == "invoke" and doc.get("name") in _COMPOSE:
+        return _COMPOSE[str(doc.get("name"))], None
     added = doc.get("membersAdded")
     bot_added = isinstance(added, list) and any(_mapping(m).get("id") == bot_id for m in added)
     if kind == "conversationUpdate" and bot_added:
         return TurnKind.INSTALLED, None
     return TurnKind.OTHER, None
+
+
+_COMPOSE = {COMPOSE_FETCH: TurnKind.COMPOSE_FETCH, COMPOSE_SUBMIT: TurnKind.COMPOSE_SUBMIT}
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

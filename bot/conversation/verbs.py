@@ -23,6 +23,7 @@ from bot.conversation.commands import NO_ACCOUNT, CommandRunner, cancel_note
 from bot.conversation.confirm import asked_by, change, confirmed, not_asker, unreadable
 from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
+from bot.conversation.listing import ListQuery, RowChange
 from bot.conversation.presses import OneAtATime, not_yet, same_card
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
@@ -51,6 +52,7 @@ class CardVerbs:
     ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
+        self._lists = runner.lists
         self._exclusively = OneAtATime(storage, claim_wait)
         on_meeting, one_at_a_time = self._on_meeting, self._one_at_a_time
         self._handlers: dict[Verb, Handler] = {
@@ -68,6 +70,7 @@ class CardVerbs:
             Verb.CONFIRM: one_at_a_time(self._confirm),
             Verb.CHANGE: self._change,
             Verb.ADD_STANDALONE_LINK: one_at_a_time(on_meeting(self._add_standalone_link)),
+            Verb.LIST_PAGE: self._list_page,
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -182,21 +185,33 @@ class CardVerbs:
     # --- buttons on a meeting card: ask to cancel, cancel, keep, move, add to calendar ------
 
     async def _show(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
+        if (query := ListQuery.from_data(data)) is not None:  # "Keep it" on a list's row
+            kept = RowChange(meeting if meeting.cancelled else None)
+            return await self._lists.guarded(turn, query, self._runner, kept)
         return meeting_card(meeting, turn.tz, turn.locale)
 
     async def _ask_cancel(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
     ) -> Card:
+        if (query := ListQuery.from_data(data)) is not None:  # the question goes in its row
+            asked = RowChange(meeting, "") if meeting.cancelled else RowChange(None, meeting.id)
+            return await self._lists.guarded(turn, query, self._runner, asked)
         return meeting_card(meeting, turn.tz, turn.locale, confirm_cancel=not meeting.cancelled)
 
     async def _cancel(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
+        query = ListQuery.from_data(data)
+
+        async def shown(done: Meeting) -> Card:  # the meeting's card, or the list it was on
+            if query is not None:
+                return await self._lists.card(turn, query, RowChange(done))
+            return meeting_card(done, turn.tz, turn.locale)
+
         async def cancelled() -> Card | None:  # a double click or a redelivered invoke
             now = await self._meetings.lookup(who, meeting.kind, meeting.id)
-            return meeting_card(now, turn.tz, turn.locale) if now and now.cancelled else None
+            return await shown(now) if now and now.cancelled else None
 
         async def cancel() -> Card:
-            done = await self._meetings.cancel(who, meeting, cancel_note(turn))
-            return meeting_card(done, turn.tz, turn.locale)
+            return await shown(await self._meetings.cancel(who, meeting, cancel_note(turn)))
 
         return await self._exclusively(turn, data, cancelled, cancel)
 
@@ -206,8 +221,8 @@ class CardVerbs:
         try:
             start, end = parse_reschedule(data, turn.tz, self._runner.clock())
         except FormError as exc:
-            notice = "; ".join(exc.words(translator(turn.locale).gettext).values())
-            return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
+            problem = "; ".join(exc.words(translator(turn.locale).gettext).values())
+            return meeting_card(meeting, turn.tz, turn.locale, problem=problem)
 
         async def moved_there() -> Card | None:  # a double click, or the other press finished
             now = await self._meetings.lookup(who, meeting.kind, meeting.id)
@@ -226,14 +241,11 @@ class CardVerbs:
     ) -> Card:
         if meeting.kind != ONLINE:
             return not_yours(turn)
-        _ = translator(turn.locale).gettext
-
-        async def add() -> Card:
-            await self._meetings.add_to_calendar(who, meeting, turn.tz)
-            notice = _("Added to your calendar, with the same join link.")
-            return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
-
-        return await add()  # once per meeting: its intent and Graph's transactionId
+        # Once per meeting (its intent and Graph's transactionId); a double click or an older
+        # copy of the card finds the copy made and says the same.
+        copied = await self._meetings.add_to_calendar(who, meeting, turn.tz)
+        notice = translator(turn.locale).gettext("Added to your calendar, with the same join link.")
+        return meeting_card(copied, turn.tz, turn.locale, notice=notice)
 
     async def _snooze(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
         """A reminder's "Snooze 5 min": the same reminder again in five minutes (once per card,
@@ -272,6 +284,7 @@ class CardVerbs:
         if not is_graph_id(event_id):  # card data names the event: never a path of its own
             return not_yours(turn)
         assert isinstance(event_id, str)
+        query = ListQuery.from_data(data)
 
         async def make_online() -> Card:
             try:
@@ -285,6 +298,13 @@ class CardVerbs:
                     _("Ask your admin to allow Teams meetings in Outlook."),
                     locale=turn.locale,
                 )
+            if query is not None:  # "Add Teams link" on a list's row: its Join appears there
+                done = RowChange(meeting, notice=(meeting.id, _("Teams link added.")))
+                return await self._lists.card(turn, query, done)
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
+
+    async def _list_page(self, turn: TurnInfo, data: Data) -> Card:
+        """A list's "More" or "Back to the first": that page of the list, read afresh."""
+        return await self._lists.page(turn, data, self._runner)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import bot
+from bot.config import PublisherSettings
 from bot.manifest.package import MANIFEST_NAME, Package
 from bot.manifest.validate import validate_package
 
@@ -28,6 +29,7 @@ _HOST = re.compile(
     r"^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$"
 )
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same bytes
+PACKAGE_MODE = 0o644  # readable by whoever uploads it to Teams, like any file the user writes
 
 
 class ManifestError(ValueError):
@@ -85,9 +87,15 @@ def package_version(version: str) -> str:
 
 
 def build_manifest(
-    template: dict[str, Any], app_id: str, *, domain: str | None = None, version: str
+    template: dict[str, Any],
+    app_id: str,
+    *,
+    domain: str | None = None,
+    version: str,
+    publisher: PublisherSettings | None = None,
 ) -> dict[str, Any]:
-    """The template with `${{APP_ID}}` and `${{VERSION}}` filled in and the bot's domain added."""
+    """The template with `${{APP_ID}}` and `${{VERSION}}` filled in, the bot's domain added
+    and the publisher's pages (BOT_WEBSITE_URL, BOT_PRIVACY_URL, BOT_TERMS_URL) where set."""
     values = {"${{APP_ID}}": app_id, "${{VERSION}}": version}
 
     def fill(node: Any) -> Any:
@@ -107,11 +115,23 @@ def build_manifest(
         if host and host not in domains:
             domains.append(host)
     manifest["validDomains"] = domains
+    if publisher is not None and isinstance(manifest.get("developer"), dict):
+        pages = {
+            "websiteUrl": publisher.website_url,
+            "privacyUrl": publisher.privacy_url,
+            "termsOfUseUrl": publisher.terms_url,
+        }
+        manifest["developer"].update({key: url for key, url in pages.items() if url})
     return manifest
 
 
 def build_package(
-    app_id: str, out: Path, *, domain: str | None = None, source: Path | None = None
+    app_id: str,
+    out: Path,
+    *,
+    domain: str | None = None,
+    source: Path | None = None,
+    publisher: PublisherSettings | None = None,
 ) -> Path:
     """Write the app package zip to `out` and return it; ManifestError if it would not be valid.
 
@@ -131,7 +151,11 @@ def build_package(
     except (OSError, json.JSONDecodeError) as exc:
         raise ManifestError([f"{template_path} cannot be read: {exc}"]) from None
     manifest = build_manifest(
-        template, app_id, domain=host, version=package_version(bot.__version__)
+        template,
+        app_id,
+        domain=host,
+        version=package_version(bot.__version__),
+        publisher=publisher,
     )
     package = Package(
         label=str(out),
@@ -165,6 +189,7 @@ def _write_zip(package: Package, out: Path) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, data)
+        os.chmod(tmp, PACKAGE_MODE)  # mkstemp makes it the owner's alone; admins share it
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

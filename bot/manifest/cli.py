@@ -9,6 +9,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from bot.config import ConfigError, load_publisher_settings
 from bot.manifest.package import SCHEMA_VERSION
 
 DEFAULT_OUT = Path("appPackage.zip")
@@ -22,7 +23,8 @@ def add_manifest_commands(
     """Register `manifest build` and `manifest validate`; each sets `func(args) -> exit code`.
 
     `env` (default: os.environ, read when a command runs) supplies MicrosoftAppId and BOT_DOMAIN
-    when --app-id and --domain are not given.
+    when --app-id and --domain are not given, and the publisher's pages (BOT_WEBSITE_URL,
+    BOT_PRIVACY_URL, BOT_TERMS_URL).
     """
     manifest = subparsers.add_parser("manifest", help="build or check the Teams app package")
     sub = manifest.add_subparsers(dest="manifest_cmd", required=True)
@@ -44,23 +46,34 @@ def add_manifest_commands(
 
 def _build_cmd(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from bot.manifest.build import ManifestError, build_package
+    from bot.manifest.validate import warnings_for_path
 
     app_id = args.app_id or env.get("MicrosoftAppId", "")
     domain = args.domain or env.get("BOT_DOMAIN") or None
     try:
-        out = build_package(app_id, args.out, domain=domain, source=args.source)
+        publisher = load_publisher_settings(env)
+        out = build_package(
+            app_id, args.out, domain=domain, source=args.source, publisher=publisher
+        )
+    except ConfigError as exc:
+        print(f"meeting-bot manifest build: {exc}", file=sys.stderr)
+        return 1
     except ManifestError as exc:
         for problem in exc.problems:
             print(f"meeting-bot manifest build: {problem}", file=sys.stderr)
         return 1
     print(f"OK: wrote {out} (manifest.json, icons; schema v{SCHEMA_VERSION})")
+    for warning in warnings_for_path(out):
+        print(f"meeting-bot manifest build: warning: {warning}", file=sys.stderr)
     return 0
 
 
 def _validate_cmd(args: argparse.Namespace) -> int:
-    from bot.manifest.validate import validate_path
+    from bot.manifest.validate import validate_path, warnings_for_path
 
     problems = validate_path(args.path, app_id=args.app_id)
+    for warning in warnings_for_path(args.path):  # Teams accepts these: the exit code does not
+        print(f"{args.path}: warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(f"{args.path}: {problem}", file=sys.stderr)
     if problems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from bot.manifest.icons import color_icon_problems, outline_icon_problems
@@ -134,3 +135,48 @@ def icon_problems(manifest: dict[str, Any], package: Package) -> list[str]:
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+#: The manifest's publisher pages, and the setting `manifest build` fills each from.
+PUBLISHER_PAGES = {
+    "websiteUrl": "BOT_WEBSITE_URL",
+    "privacyUrl": "BOT_PRIVACY_URL",
+    "termsOfUseUrl": "BOT_TERMS_URL",
+}
+_PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+
+
+def placeholder_warnings(manifest: dict[str, Any]) -> list[str]:
+    """Publisher pages still on a placeholder domain: valid, but not what users should read."""
+    developer = manifest.get("developer")
+    if not isinstance(developer, dict):
+        return []
+    warnings = []
+    for key, setting in PUBLISHER_PAGES.items():
+        url = developer.get(key)
+        host = (urlsplit(url).hostname or "") if isinstance(url, str) else ""
+        if any(host == h or host.endswith(f".{h}") for h in _PLACEHOLDER_HOSTS):
+            warnings.append(
+                f"developer.{key}: is {url}, a placeholder; set {setting} to your own page "
+                "and build the package again"
+            )
+    return warnings
+
+
+def compose_extension_problems(manifest: dict[str, Any]) -> list[str]:
+    """The message extension is this bot's, and its action commands fetch the bot's form."""
+    problems = []
+    the_id = manifest.get("id")
+    for e, extension in enumerate(_dicts(manifest.get("composeExtensions"))):
+        bot_id = extension.get("botId")
+        if isinstance(the_id, str) and isinstance(bot_id, str) and bot_id.lower() != the_id.lower():
+            problems.append(
+                f"composeExtensions[{e}].botId: is {bot_id}; it must equal the app id {the_id}"
+            )
+        for c, command in enumerate(_dicts(extension.get("commands"))):
+            if command.get("type") == "action" and command.get("fetchTask") is not True:
+                problems.append(
+                    f"composeExtensions[{e}].commands[{c}].fetchTask: must be true; the bot "
+                    "answers composeExtension/fetchTask with its own form"
+                )
+    return problems

@@ -38,4 +38,21 @@ def validate_package(package: Package, *, app_id: str | None = None) -> list[str
     problems += rules.id_problems(manifest, app_id)
     problems += rules.icon_problems(manifest, package)
     problems += rules.command_problems(manifest)
+    problems += rules.compose_extension_problems(manifest)
     return problems
+
+
+def package_warnings(package: Package) -> list[str]:
+    """What Teams accepts but users should not see (example.com pages); [] when unreadable."""
+    try:
+        manifest: Any = json.loads(package.manifest.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return []
+    return rules.placeholder_warnings(manifest) if isinstance(manifest, dict) else []
+
+
+def warnings_for_path(path: Path) -> list[str]:
+    try:
+        return package_warnings(load_package(path))
+    except (PackageError, OSError):
+        return []

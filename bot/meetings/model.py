@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 ONLINE = "online"  # a standalone Teams meeting (Graph onlineMeeting)
@@ -55,6 +55,17 @@ class Meeting:
     is_organizer: bool = True  # calendarView also returns events the user only attends
     occurrence: bool = False  # one occurrence (or exception) of a recurring series
     calendar_copy_id: str = ""  # a standalone meeting's "Add to calendar" event, once added
+
+    def keeping_details_of(self, before: Meeting) -> Meeting:
+        """This meeting as Graph returned it, with what Graph leaves out taken from `before`
+        (an online meeting's organizer name, the calendar copy): a PATCH answer is not all."""
+        return replace(
+            self,
+            organizer_name=self.organizer_name or before.organizer_name,
+            attendees=self.attendees or before.attendees,
+            dial_in=self.dial_in or before.dial_in,
+            calendar_copy_id=self.calendar_copy_id or before.calendar_copy_id,
+        )
 
 
 def idempotency_key(conversation_id: str, activity_id: str, purpose: str = "") -> str:

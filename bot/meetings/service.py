@@ -16,8 +16,9 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
-from bot.graph.errors import GraphBadRequest, GraphForbidden, GraphNotFound
+from bot.graph.errors import GraphBadRequest, GraphError, GraphForbidden, GraphNotFound
 from bot.graph.zones import graph_zone
+from bot.meetings import calendar_copy
 from bot.meetings.cancelling import cancel_once
 from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
 from bot.meetings.graph_api import GraphApi
@@ -245,13 +246,8 @@ class MeetingService:
             moved = meeting_from_online(
                 await self._graph.update_online_meeting(user, meeting.id, times)
             )
-            moved = replace(moved, calendar_copy_id=meeting.calendar_copy_id)
-            if meeting.calendar_copy_id:  # its calendar copy moves with it
-                patch = {
-                    "start": date_time_time_zone(start, tz),
-                    "end": date_time_time_zone(end, tz),
-                }
-                await self._graph.update_event(user, meeting.calendar_copy_id, patch, tz.key)
+            moved = moved.keeping_details_of(meeting)  # Graph's answer names no copy
+            await calendar_copy.move_copy(self._graph, user, moved, tz)  # it moves with it
         moved = await self._named(requester, moved)
         await self._remember(requester, moved)
         await self._reminders.moved(requester, moved)
@@ -260,10 +256,14 @@ class MeetingService:
     async def add_to_calendar(
         self, requester: Requester, meeting: Meeting, tz: ZoneInfo
     ) -> Meeting:
-        """A calendar event at the same time whose body carries the standalone meeting's link.
+        """The standalone meeting, with a calendar event at the same time whose body carries
+        its link (made once: the meeting remembers it, so the card stops offering it, and cancel
+        and reschedule change both).
 
         The event is not made an online meeting itself: that would mint a second, different link.
         """
+        if meeting.calendar_copy_id:
+            return meeting
         tz = graph_zone(tz)
         event: JSON = {
             "subject": meeting.subject,
@@ -275,9 +275,9 @@ class MeetingService:
         }
         key = str(event["transactionId"])
         copy = await self._create(requester, Create(key, CALENDAR_COPY, event, tz.key))
-        # the meeting remembers its copy, so cancel and reschedule change both
-        await self._remember(requester, replace(meeting, calendar_copy_id=copy.id))
-        return copy
+        copied = replace(meeting, calendar_copy_id=copy.id)
+        await self._remember(requester, copied)
+        return copied
 
     # --- listing and cancelling ------------------------------------------------------------
 
@@ -332,8 +332,10 @@ class MeetingService:
         note = comment or f"{who} cancelled this meeting in Microsoft Teams."
         user = self.user_path(requester)
         await cancel_once(self._graph, user, meeting, note)
-        if meeting.kind == ONLINE and meeting.calendar_copy_id:  # and its copy, no one else's
-            await self._graph.delete_event(user, meeting.calendar_copy_id)
+        try:  # and its calendar copy, no one else's (one the user deleted is gone already)
+            await calendar_copy.delete_copy(self._graph, user, meeting)
+        except GraphError as error:  # the meeting is cancelled: the card must say so
+            log.warning("Cancelled %s but not its calendar copy: %s", meeting.kind, error)
         try:
             await self._storage.mark_cancelled(
                 requester.tenant_id, requester.user_id, meeting.kind, meeting.id

@@ -82,7 +82,7 @@ def _subject(req: Request, sc: Scan) -> str | None:
 
 
 def _from_now(req: Request, slots: Slots) -> tuple[datetime, datetime]:
-    start = req.now.astimezone(req.tz)
+    start = req.now.astimezone(req.tz).replace(second=0, microsecond=0)  # "now" is this minute
     length = slots.duration.duration if slots.duration else None
     return start, (start.astimezone(UTC) + (length or req.default_duration)).astimezone(req.tz)
 

@@ -157,6 +157,7 @@ def resolve(slots: Slots, now: datetime, tz: tzinfo, default: timedelta) -> When
     tf, df = slots.time, slots.date
     if tf is not None and tf.delta is not None:
         start = (now_local.astimezone(UTC) + tf.delta).astimezone(tz)  # elapsed, not wall, time
+        start = start.replace(second=0, microsecond=0)  # "in 2 hours" means that minute
         return When(start, (start.astimezone(UTC) + (duration or default)).astimezone(tz))
     if tf is None and slots.period is None:
         if df is None:

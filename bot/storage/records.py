@@ -23,7 +23,8 @@ class MeetingRecord:
     end: datetime
     join_url: str | None
     cancelled: bool = False
-    # What the card shows besides the basics: organizer_name, attendees, dial_in.
+    # What the card shows besides the basics: organizer_name, attendees, dial_in; and a
+    # standalone meeting's calendar_copy_id (the event id "Add to calendar" made).
     details: JSON = field(default_factory=dict, compare=False)
 
 

@@ -27,12 +27,26 @@ from botbuilder.schema import (
     ErrorResponseException,
     TokenExchangeInvokeResponse,
 )
+from botbuilder.schema.teams import (
+    MessagingExtensionActionResponse,
+    MessagingExtensionAttachment,
+    MessagingExtensionResult,
+    TaskModuleContinueResponse,
+    TaskModuleTaskInfo,
+)
 from msrest.exceptions import ClientException
 
 from bot.conversation.activity import sender_locale
 from bot.conversation.dispatch import Conversation
-from bot.conversation.reply import ADAPTIVE_CARD, Reply
-from bot.conversation.turn import CARD_ACTION, TurnInfo, TurnKind, turn_from_activity
+from bot.conversation.reply import ADAPTIVE_CARD, Dialog, Reply
+from bot.conversation.turn import (
+    CARD_ACTION,
+    COMPOSE_FETCH,
+    COMPOSE_SUBMIT,
+    TurnInfo,
+    TurnKind,
+    turn_from_activity,
+)
 from bot.observability import Telemetry
 from bot.transport.roster import ConnectorRoster
 from bot.transport.wire_json import card_message
@@ -151,6 +165,8 @@ def invoke_response(reply: Reply) -> InvokeResponse:
     if reply.card is not None:
         body = AdaptiveCardInvokeResponse(status_code=200, type=ADAPTIVE_CARD, value=reply.card)
         return InvokeResponse(status=200, body=body)
+    if reply.dialog is not None or reply.compose is not None:
+        return InvokeResponse(status=200, body=_message_extension(reply))
     exchange = reply.token_exchange
     if exchange is not None:
         body = TokenExchangeInvokeResponse(
@@ -160,6 +176,23 @@ def invoke_response(reply: Reply) -> InvokeResponse:
         )
         return InvokeResponse(status=reply.status, body=body)
     return InvokeResponse(status=reply.status)
+
+
+def _message_extension(reply: Reply) -> MessagingExtensionActionResponse:
+    """A message extension's answer: a dialog to show (`task`, type "continue") or a card for
+    the compose box (`composeExtension`, type "result", one attachment in a list)."""
+    if reply.dialog is not None:
+        card = MessagingExtensionAttachment(content_type=ADAPTIVE_CARD, content=reply.dialog.card)
+        info = TaskModuleTaskInfo(title=reply.dialog.title, card=card)
+        return MessagingExtensionActionResponse(task=TaskModuleContinueResponse(value=info))
+    result = MessagingExtensionResult(
+        type="result",
+        attachment_layout="list",
+        attachments=[
+            MessagingExtensionAttachment(content_type=ADAPTIVE_CARD, content=reply.compose)
+        ],
+    )
+    return MessagingExtensionActionResponse(compose_extension=result)
 
 
 SORRY = (N_("Sorry, something went wrong on my side."), N_("Please try again in a moment."))
@@ -203,6 +236,9 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
 def _error_invoke(activity: Activity) -> InvokeResponse:
     if activity.name == CARD_ACTION:
         return invoke_response(Reply(card=_sorry(activity)))
+    if activity.name in (COMPOSE_FETCH, COMPOSE_SUBMIT):
+        locale = sender_locale(None, activity.locale)
+        return invoke_response(Reply(dialog=Dialog.compose(_sorry(activity), locale)))
     return InvokeResponse(status=200)
 
 

@@ -31,11 +31,14 @@ class ConnectorRoster:
         return _person(account)
 
     async def everyone(self) -> list[Person]:
+        """The other members: the sender organizes the meeting, so is not their own attendee."""
         people: list[Person] = []
         token = None
+        sender = self._context.activity.from_property
         for _ in range(ROSTER_MAX_PAGES):
             page = await TeamsInfo.get_paged_members(self._context, token, ROSTER_PAGE)
-            people.extend(p for p in map(_person, page.members or []) if p is not None)
+            others = [m for m in page.members or [] if not _is(m, sender)]
+            people.extend(p for p in map(_person, others) if p is not None)
             token = page.continuation_token
             if not token:
                 break
@@ -45,3 +48,13 @@ class ConnectorRoster:
 def _person(account: Any) -> Person | None:
     email = getattr(account, "email", None) or getattr(account, "user_principal_name", None)
     return Person(email=str(email), name=str(account.name or "")) if email else None
+
+
+def _is(member: Any, sender: Any) -> bool:
+    """The same person: the same Entra object id, or else the same channel account id."""
+    if sender is None:
+        return False
+    aad = getattr(sender, "aad_object_id", None)
+    if aad and getattr(member, "aad_object_id", None):
+        return bool(str(member.aad_object_id).lower() == str(aad).lower())
+    return bool(getattr(member, "id", None) and member.id == getattr(sender, "id", None))

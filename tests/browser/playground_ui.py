@@ -81,6 +81,21 @@ class PlaygroundUI:
                 await other.close()
         await self.page.bring_to_front()
 
+    def row(self, card: Locator, subject: str) -> Locator:
+        """One meeting's entry on a list card (its Container), by the subject it shows."""
+        return card.locator(".ac-container").filter(has_text=subject).last
+
+    async def open_message_extension(self, command_id: str) -> Locator:
+        """The compose box's message extension as the playground offers it (it reads no
+        manifest): "+", Action Command, the command's id, a dialog fetched from the app.
+        Returns the dialog showing the bot's form."""
+        await self.page.get_by_role("button", name="Trigger Message Extension App").click()
+        await self.page.get_by_role("menuitem", name="Action Command").click()
+        options = self.page.get_by_role("dialog")
+        await options.get_by_role("textbox").fill(command_id)
+        await options.get_by_role("button", name="Create", exact=True).click()
+        return self.page.get_by_role("dialog")
+
     def all_bot_cards(self) -> Locator:
         return self.page.locator(BOT_CARD)
 

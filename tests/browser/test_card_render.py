@@ -26,6 +26,8 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.compose import compose_form
+from cards.listing import ListPage
 from tests.browser.prereqs import screenshot_dir
 from tests.browser.render import THEMES, CardRenderer, Theme
 
@@ -33,6 +35,9 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 DOCS = screenshot_dir()
 BERLIN = ZoneInfo("Europe/Berlin")
+LIST = {
+    "list": {"after": "", "from": "2026-11-25T09:00:00+00:00", "to": "2026-12-02T09:00:00+00:00"}
+}
 CHICAGO = ZoneInfo("America/Chicago")
 JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
 MEETING = Meeting(
@@ -156,6 +161,86 @@ CASES = (
         ),
         buttons=("Join", "Cancel", "Add Teams link"),
         texts=("Your meetings", "Weekly sync", "Budget review", "No Teams link"),
+    ),
+    CardCase(
+        "meeting-added-to-calendar",
+        lambda: meeting_card(
+            replace(MEETING, calendar_copy_id="event-9"),
+            BERLIN,
+            "en-US",
+            notice="Added to your calendar, with the same join link.",
+        ),
+        buttons=("Join", "Reschedule", "Cancel"),
+        texts=("Added to your calendar, with the same join link.",),
+        absent_buttons=("Add to calendar",),
+    ),
+    CardCase(
+        "meeting-reschedule-problem",
+        lambda: meeting_card(MEETING, BERLIN, "en-US", problem="That time has already passed."),
+        buttons=("Join", "Add to calendar"),
+        texts=("That time has already passed.",),
+    ),
+    CardCase(
+        "event-confirm-cancel",
+        lambda: meeting_card(EVENT, BERLIN, "en-US", confirm_cancel=True),
+        buttons=("Yes, cancel it", "Keep it"),
+        texts=("Cancel this meeting? Everyone invited will be told.",),
+    ),
+    CardCase(
+        "list-row-asks-to-cancel",
+        lambda: list_card(
+            [MEETING, EVENT],
+            BERLIN,
+            "en-US",
+            "Your meetings",
+            frozenset({MEETING.id, EVENT.id}),
+            ListPage(context=LIST, confirm_id=EVENT.id),
+        ),
+        buttons=("Join", "Cancel", "Yes, cancel it", "Keep it"),
+        texts=("Weekly sync", "Cancel this meeting? Everyone invited will be told."),
+    ),
+    CardCase(
+        "list-row-cancelled-and-row-linked",
+        lambda: list_card(
+            [replace(MEETING, cancelled=True), EVENT],
+            BERLIN,
+            "en-US",
+            "Your meetings",
+            frozenset({MEETING.id}),
+            ListPage(context=LIST, notices={EVENT.id: "Teams link added."}),
+        ),
+        buttons=("Join",),
+        texts=("Cancelled", "Teams link added."),
+        absent_buttons=("Cancel",),
+    ),
+    CardCase(
+        "list-middle-page",
+        lambda: list_card(
+            [replace(MEETING, id=f"m{n}", subject=f"Sync {n}") for n in range(11, 21)],
+            BERLIN,
+            "en-US",
+            "Your meetings",
+            page=ListPage(context=LIST, offset=10, total=23, more=LIST, first=LIST),
+        ),
+        buttons=("More", "Back to the first"),
+        texts=("11–20 of 23", "Sync 11", "Sync 20"),
+    ),
+    CardCase(
+        "compose-form",
+        lambda: compose_form(nonce="n1", locale="en-US"),
+        buttons=("Create meeting",),
+        texts=("New Teams meeting", "Subject", "Now", "At the date and time below"),
+    ),
+    CardCase(
+        "compose-form-with-errors",
+        lambda: compose_form(
+            {"subject": "Retro", "when": "later", "date": "2026-11-20", "time": "09:00"},
+            {"date": "That time has already passed. Pick a time in the future."},
+            nonce="n1",
+            locale="en-US",
+        ),
+        buttons=("Create meeting",),
+        texts=("That time has already passed.",),
     ),
     CardCase(
         "schedule-form",

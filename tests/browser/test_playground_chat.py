@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 import httpx
-from playwright.async_api import expect
+from playwright.async_api import Locator, expect
 
 from bot.dev.playground import CURRENT_USER, GROUP_CHAT_NAME
 from tests.browser.playground_ui import PlaygroundUI
@@ -30,9 +30,10 @@ async def stored_meetings(emulator: Emulator, join_url: str) -> list[dict[str, A
     return found
 
 
-async def join_target(ui: PlaygroundUI, subject: str) -> str:
-    """Wait for the bot's card about `subject`, press Join, return the URL it opened."""
-    card = ui.bot_cards(subject).last
+async def join_target(ui: PlaygroundUI, subject: str, card: Locator | None = None) -> str:
+    """Wait for the bot's card about `subject` (or `card`), press Join, return the URL it
+    opened."""
+    card = card if card is not None else ui.bot_cards(subject).last
     join = ui.button(card, "Join")
     await expect(join).to_be_visible()
     before = len(ui.network.blocked)

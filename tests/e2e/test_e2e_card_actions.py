@@ -194,6 +194,21 @@ async def test_action_submit_from_the_help_card_runs_the_command(
     assert join_urls(capture.cards()[-1])
 
 
+async def test_new_meeting_on_the_help_card_posts_the_form_as_a_new_message(
+    bot: BotUnderTest, connector: tuple[ConnectorCapture, str]
+) -> None:
+    capture, url = connector
+    help_card = await first_card(bot, capture, "help", url)
+    [new_meeting] = [a for a in help_card["actions"] if a["title"] == "New meeting…"]
+
+    response = await bot.post(message("", url, value=new_meeting["data"]))
+
+    assert response.status_code == 201  # a message, answered with a new message: no update
+    help_again, form = capture.cards()
+    assert help_again == help_card
+    assert "Create meeting" in buttons(form)
+
+
 async def test_schedule_alone_opens_the_form_and_errors_come_back_with_input_kept(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:

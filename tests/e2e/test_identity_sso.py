@@ -20,7 +20,7 @@ import pytest
 
 from bot.config import Settings
 from graph_emulator.identity import AppRegistration, IdentityServer
-from tests.support.activities import OTHER_AAD, TENANT, USER_AAD, message
+from tests.support.activities import OTHER_AAD, TENANT, USER_AAD, compose_invoke, message
 from tests.support.cardtext import card_text, join_urls
 from tests.support.connector import ConnectorCapture
 from tests.support.identity_fixtures import (
@@ -115,6 +115,23 @@ async def test_without_a_token_the_user_gets_an_sso_card_and_graph_is_not_called
     assert card["connectionName"] == "TeamsSSO"
     assert card["buttons"][0]["type"] == "signin"
     assert card["buttons"][0]["value"].startswith(f"{identity.base_url}/{TENANT}/oauth2/v2.0/")
+    assert await secure_emulator.requests() == []
+
+
+async def test_the_compose_action_without_a_token_asks_to_sign_in_in_its_form(
+    delegated: Settings,
+    identity: IdentityServer,
+    secure_emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+) -> None:
+    _, service_url = connector
+    submit = compose_invoke("composeExtension/submitAction", service_url, data={"nonce": "n1"})
+
+    async with running_bot(delegated, identity) as bot:
+        response = await bot.send(submit)
+
+    form = response.json()["task"]["value"]["card"]["content"]
+    assert "Please sign in first" in card_text(form)
     assert await secure_emulator.requests() == []
 
 

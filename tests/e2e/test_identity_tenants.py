@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import ConfigError, load_settings
 from graph_emulator.identity import IdentityServer
-from tests.support.activities import OTHER_AAD, TENANT, USER_AAD, message
+from tests.support.activities import OTHER_AAD, TENANT, USER_AAD, compose_invoke, message
 from tests.support.cardtext import action_data, card_text, join_urls
 from tests.support.connector import ConnectorCapture
 from tests.support.identity_fixtures import (
@@ -66,10 +66,19 @@ async def test_another_tenant_gets_a_polite_refusal_and_nothing_reaches_graph(
             )
         )
 
+        composed = await bot.send(
+            from_tenant(
+                compose_invoke("composeExtension/submitAction", service_url, data={"when": "now"}),
+                OTHER_TENANT,
+            )
+        )
+
     assert said.status_code in (200, 201)
     [card] = capture.cards()
     assert "set up for another organization" in card_text(card)
     assert "set up for another organization" in card_text(pressed.json()["value"])
+    dialog = composed.json()["task"]["value"]["card"]["content"]
+    assert "set up for another organization" in card_text(dialog)
     assert await secure_emulator.requests() == []
     assert token_calls(identity, GRAPH_SCOPE) == []
 

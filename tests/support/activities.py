@@ -99,3 +99,32 @@ def invoke(
         value={"action": {"type": "Action.Execute", "verb": verb, "data": data}},
     )
     return activity
+
+
+GROUP_CHAT = "19:group-chat-falcon@thread.v2"
+
+
+def compose_invoke(
+    name: str,
+    service_url: str,
+    *,
+    data: dict[str, Any] | None = None,
+    command_id: str = "teamsMeeting",
+    **kwargs: Any,
+) -> dict[str, Any]:
+    """A message extension's invoke from a group chat's compose box, as Teams sends it:
+    `composeExtension/fetchTask` (no data) or `composeExtension/submitAction` (the form's)."""
+    kwargs = {"conversation_type": "groupChat", "conversation_id": GROUP_CHAT, **kwargs}
+    activity = message("", service_url, **kwargs)
+    activity.pop("text")
+    activity.pop("textFormat")
+    value: dict[str, Any] = {
+        "commandId": command_id,
+        "commandContext": "compose",
+        "context": {"theme": "default"},
+    }
+    if data is not None:
+        value["data"] = data
+    activity.update(type="invoke", name=name, value=value)
+    activity["channelData"]["source"] = {"name": "compose"}
+    return activity

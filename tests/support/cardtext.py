@@ -9,14 +9,15 @@ from typing import Any
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
+def walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a card, depth first."""
     if isinstance(node, dict):
         yield node
         for value in node.values():
-            yield from _walk(value)
+            yield from walk(value)
     elif isinstance(node, list):
         for item in node:
-            yield from _walk(item)
+            yield from walk(item)
 
 
 def unescape(text: str) -> str:
@@ -28,7 +29,7 @@ def card_text(card: dict[str, Any]) -> str:
     """Every TextBlock text and FactSet fact of the card (not of hidden ShowCards' inputs),
     as a person reads it."""
     parts: list[str] = []
-    for node in _walk(card.get("body", [])):
+    for node in walk(card.get("body", [])):
         if node.get("type") == "TextBlock":
             parts.append(str(node.get("text", "")))
         elif node.get("type") == "FactSet":
@@ -38,7 +39,7 @@ def card_text(card: dict[str, Any]) -> str:
 
 def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
     """Every action anywhere on the card (top level and inside ActionSets), in order."""
-    return [n for n in _walk(card) if str(n.get("type", "")).startswith("Action.")]
+    return [n for n in walk(card) if str(n.get("type", "")).startswith("Action.")]
 
 
 def buttons(card: dict[str, Any]) -> list[str]:

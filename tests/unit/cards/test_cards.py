@@ -22,6 +22,8 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.compose import compose_form
+from cards.listing import ListPage
 from cards.reminder import agenda_card, reminder_card
 from tests.support.card_schema import assert_valid_card, card_errors
 from tests.support.cardtext import action_data, actions, buttons, card_text, join_urls
@@ -51,6 +53,7 @@ EVENT_MEETING = replace(
 )
 NO_LINK = replace(EVENT_MEETING, join_url=None)
 CANCELLED = replace(ONLINE_MEETING, cancelled=True)
+LIST = {"list": {"after": "", "name": "Review"}}
 CHICAGO = ZoneInfo("America/Chicago")
 READING = Reading(EVENT, "Retro", START, START + timedelta(minutes=30), ("ann@contoso.com",))
 ASKED = {"command": "schedule", "subject": "Retro", "asker": "u1"}
@@ -64,6 +67,14 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "meeting-cancelled": lambda: meeting_card(CANCELLED, BERLIN, "en-US"),
     "meeting-notice": lambda: meeting_card(ONLINE_MEETING, BERLIN, "en-US", notice="Moved."),
+    "meeting-problem": lambda: meeting_card(ONLINE_MEETING, BERLIN, "en-US", problem="Passed."),
+    "meeting-caution": lambda: meeting_card(ONLINE_MEETING, BERLIN, "en-US", caution="Check."),
+    "meeting-in-calendar": lambda: meeting_card(
+        replace(ONLINE_MEETING, calendar_copy_id="ev-1"), BERLIN, "en-US", notice="Added."
+    ),
+    "meeting-confirm-cancel-event": lambda: meeting_card(
+        EVENT_MEETING, BERLIN, "en-US", confirm_cancel=True
+    ),
     "meeting-named-zone": lambda: meeting_card(EVENT_MEETING, BERLIN, "en-US", named_zone=CHICAGO),
     "confirm": lambda: confirm_card(
         READING, "“at 5” could be 05:00 or 17:00", BERLIN, "en-US", ASKED
@@ -85,7 +96,7 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "agenda-empty-fr": lambda: agenda_card([], BERLIN, "fr-FR"),
     "list-empty": lambda: list_card([], BERLIN, "en-US", "Your meetings"),
     "list-notice": lambda: list_card(
-        [ONLINE_MEETING], BERLIN, "en-US", "Your meetings", notice="I read “tomorow”"
+        [ONLINE_MEETING], BERLIN, "en-US", "Your meetings", caution="I read “tomorow”"
     ),
     "list-mixed": lambda: list_card(
         [ONLINE_MEETING, EVENT_MEETING, NO_LINK],
@@ -96,6 +107,29 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "list-long": lambda: list_card(
         [replace(ONLINE_MEETING, id=str(i)) for i in range(30)], BERLIN, "en-US", "Yours"
+    ),
+    "list-row-asks": lambda: list_card(
+        [ONLINE_MEETING, EVENT_MEETING],
+        BERLIN,
+        "en-US",
+        "Yours",
+        frozenset({"m1", "e1"}),
+        ListPage(context=LIST, confirm_id="e1"),
+    ),
+    "list-row-cancelled-and-linked": lambda: list_card(
+        [CANCELLED, EVENT_MEETING],
+        BERLIN,
+        "en-US",
+        "Yours",
+        frozenset({"m1"}),
+        ListPage(context=LIST, notices={"e1": "Teams link added."}),
+    ),
+    "list-middle-page": lambda: list_card(
+        [replace(ONLINE_MEETING, id=str(i)) for i in range(10)],
+        BERLIN,
+        "en-US",
+        "Yours",
+        page=ListPage(context=LIST, offset=10, total=25, more=LIST, first=LIST),
     ),
     "help": lambda: help_card(locale="en-US"),
     "help-intro": lambda: help_card("I did not understand “blah”.", locale="en-US"),
@@ -120,9 +154,37 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CARDS))
+#: The compose box's form: a dialog's Action.Submit, routed by the invoke's name, not a verb.
+DIALOGS: dict[str, Callable[[], dict[str, Any]]] = {
+    "compose-form": lambda: compose_form(nonce="n1", locale="en-US"),
+    "compose-form-with-errors": lambda: compose_form(
+        {"subject": "Retro", "when": "later", "date": "2026-11-20", "time": "09:00"},
+        {"date": "That time has already passed.", "form": "Microsoft Graph is busy."},
+        nonce="n1",
+        locale="en-US",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARDS) + sorted(DIALOGS))
 def test_every_card_is_valid_adaptive_card_1_5_for_teams(name: str) -> None:
-    assert_valid_card(CARDS[name]())
+    assert_valid_card({**CARDS, **DIALOGS}[name]())
+
+
+def test_the_compose_form_keeps_input_errors_and_its_nonce() -> None:
+    card = DIALOGS["compose-form-with-errors"]()
+    values = {node["id"]: node.get("value") for node in _inputs(card)}
+    assert values == {
+        "subject": "Retro",
+        "when": "later",
+        "date": "2026-11-20",
+        "time": "09:00",
+        "duration": "30",
+    }
+    assert "That time has already passed." in card_text(card)
+    assert "Microsoft Graph is busy." in card_text(card)
+    [create] = actions(card)
+    assert (create["type"], create["data"]) == ("Action.Submit", {"nonce": "n1"})
 
 
 @pytest.mark.parametrize("name", sorted(CARDS))
@@ -202,13 +264,89 @@ def test_list_card_marks_teams_links_and_offers_the_right_buttons() -> None:
     assert buttons(card) == ["Join", "Cancel", "Join", "Add Teams link"]
 
 
+def test_a_list_row_asks_to_cancel_in_place_and_every_button_names_the_list() -> None:
+    card = CARDS["list-row-asks"]()
+    assert buttons(card) == ["Join", "Cancel", "Yes, cancel it", "Keep it"]
+    assert "Cancel this meeting? Everyone invited will be told." in card_text(card)
+    for action in actions(card):
+        if action["type"] == "Action.Execute":
+            assert action["data"]["list"] == LIST["list"]
+
+
+def test_a_cancelled_row_says_so_without_buttons_and_good_news_is_green() -> None:
+    card = CARDS["list-row-cancelled-and-linked"]()
+    first, second = (node for node in card["body"] if node["type"] == "Container")
+    assert "Cancelled" in card_text({"body": [first]})
+    assert buttons({"body": [first]}) == []
+    [notice] = [i for i in second["items"] if i.get("text") == "Teams link added."]
+    assert notice["color"] == "Good"
+
+
+def test_a_page_of_a_long_list_says_where_it_is_and_offers_more() -> None:
+    card = CARDS["list-middle-page"]()
+    assert "11–20 of 25" in card_text(card)
+    assert [a["title"] for a in card["actions"]] == ["More", "Back to the first"]
+    assert card["actions"][0]["data"] == {"action": "list_page", **LIST}
+    unpaged = CARDS["list-long"]()
+    assert len([n for n in unpaged["body"] if n["type"] == "Container"]) == 10
+    assert "1–10 of 30" in card_text(unpaged)
+
+
 def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
     card = help_card(locale="en-US")
-    submits = [a for a in actions(card) if a["type"] == "Action.Submit"]
-    assert submits
-    for action in submits:
+    *examples, new_meeting = actions(card)
+    assert examples
+    for action in examples:
+        assert action["type"] == "Action.Submit"
         assert action["data"] == {"action": "run", "text": action["title"]}
-    assert "New meeting…" in buttons(card)
+        assert "@" not in action["data"]["text"]  # an example invites nobody
+        assert len(action["title"]) <= 36  # fits a button without being cut off
+    # A new message with the form: a Universal Action would replace the help card.
+    assert new_meeting["type"] == "Action.Submit"
+    assert (new_meeting["title"], new_meeting["data"]) == ("New meeting…", {"action": "open_form"})
+
+
+@pytest.mark.parametrize(
+    ("meeting", "question"),
+    [
+        (EVENT_MEETING, "Cancel this meeting? Everyone invited will be told."),
+        (replace(EVENT_MEETING, attendees=()), "Cancel this meeting? It leaves your calendar."),
+        (
+            ONLINE_MEETING,
+            "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations.",
+        ),
+        (
+            replace(ONLINE_MEETING, calendar_copy_id="ev-1"),
+            "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations. "
+            "Its copy leaves your calendar.",
+        ),
+    ],
+    ids=["event-with-attendees", "event-alone", "link-only", "link-with-calendar-copy"],
+)
+def test_the_cancel_question_says_only_what_will_happen(meeting: Meeting, question: str) -> None:
+    card = meeting_card(meeting, BERLIN, "en-US", confirm_cancel=True)
+    assert question in card_text(card).splitlines()
+
+
+def test_add_to_calendar_is_offered_until_the_meeting_has_a_calendar_copy() -> None:
+    assert "Add to calendar" in buttons(meeting_card(ONLINE_MEETING, BERLIN, "en-US"))
+    copied = replace(ONLINE_MEETING, calendar_copy_id="ev-1")
+    assert "Add to calendar" not in buttons(meeting_card(copied, BERLIN, "en-US"))
+
+
+def test_notices_are_good_news_and_problems_attention() -> None:
+    card = meeting_card(ONLINE_MEETING, BERLIN, "en-US", notice="Added.", problem=None)
+    assert card["body"][0] == {
+        "type": "TextBlock",
+        "text": "Added.",
+        "wrap": True,
+        "color": "Good",
+        "weight": "Bolder",
+    }
+    card = meeting_card(ONLINE_MEETING, BERLIN, "en-US", problem="That time has passed.")
+    assert card["body"][0]["color"] == "Attention"
+    card = meeting_card(ONLINE_MEETING, BERLIN, "en-US", caution="Please check: “5”")
+    assert card["body"][0]["color"] == "Warning"  # how an unsure request was read
 
 
 def test_form_keeps_input_and_shows_errors_next_to_fields() -> None:

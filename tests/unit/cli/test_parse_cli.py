@@ -131,13 +131,14 @@ def test_a_refusal_is_printed_not_failed() -> None:
 
 
 def test_now_defaults_to_the_clock_and_tz_to_utc() -> None:
-    before = datetime.now(UTC).replace(microsecond=0)
+    before = datetime.now(UTC).replace(second=0, microsecond=0)  # "now" is this minute
     answer = printed(run("meet", "now"))
     start = datetime.fromisoformat(answer["start"])
     offset = start.utcoffset()
     assert offset is not None
     assert offset.total_seconds() == 0
     assert before <= start <= datetime.now(UTC)
+    assert (start.second, start.microsecond) == (0, 0)
 
 
 def test_an_unknown_time_zone_exits_2() -> None:

@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 import bot
+from bot.config import load_publisher_settings
 from bot.manifest import ManifestError, add_manifest_commands, build_package, rules, validate_path
 from bot.manifest.build import DEFAULT_SOURCE, package_version
 from bot.manifest.schema import ManifestValidator
@@ -28,9 +29,19 @@ OTHER_ID = "0a0b0c0d-1111-2222-3333-444455556666"
 MENU = ["meet now", "meeting", "schedule", "my meetings", "cancel", "help"]
 
 
+PAGES = {
+    "BOT_WEBSITE_URL": "https://contoso.com/meeting-bot",
+    "BOT_PRIVACY_URL": "https://contoso.com/privacy",
+    "BOT_TERMS_URL": "https://contoso.com/terms",
+}
+PUBLISHER = load_publisher_settings(PAGES)
+
+
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
-    return build_package(APP_ID, tmp_path / "appPackage.zip", domain="bot.contoso.com")
+    return build_package(
+        APP_ID, tmp_path / "appPackage.zip", domain="bot.contoso.com", publisher=PUBLISHER
+    )
 
 
 def read_zip(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -394,12 +405,17 @@ def cli_out(tmp_path: Path) -> Path:
 def test_cli_build_reads_the_environment_then_validate_says_ok(
     cli_out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    env = {"MicrosoftAppId": APP_ID, "BOT_DOMAIN": "bot.contoso.com"}
+    env = {"MicrosoftAppId": APP_ID, "BOT_DOMAIN": "bot.contoso.com", **PAGES}
     assert run_cli(["manifest", "build", "--out", str(cli_out)], env) == 0
-    assert capsys.readouterr().out.startswith(f"OK: wrote {cli_out}")
+    built = capsys.readouterr()
+    assert built.out.startswith(f"OK: wrote {cli_out}")
+    assert built.err == ""
     manifest, _ = read_zip(cli_out)
     assert manifest["id"] == APP_ID
     assert "bot.contoso.com" in manifest["validDomains"]
+    assert manifest["developer"]["privacyUrl"] == "https://contoso.com/privacy"
+    assert manifest["developer"]["termsOfUseUrl"] == "https://contoso.com/terms"
+    assert manifest["developer"]["websiteUrl"] == "https://contoso.com/meeting-bot"
 
     assert run_cli(["manifest", "validate", str(cli_out), "--app-id", APP_ID], {}) == 0
     captured = capsys.readouterr()

@@ -50,3 +50,14 @@ async def test_a_cancelled_meeting_without_dial_in_keeps_both_facts() -> None:
     back = to_meeting(record)
     assert (back.cancelled, back.dial_in) == (True, None)
     storage.close()
+
+
+async def test_a_calendar_copy_is_remembered_with_its_meeting() -> None:
+    storage = Storage()
+    await storage.remember(to_record(JANE, meeting(calendar_copy_id="event-7")))
+
+    record = await storage.find("t", "u", "online", "m1")
+
+    assert record is not None
+    assert to_meeting(record).calendar_copy_id == "event-7"
+    storage.close()
