@@ -123,10 +123,9 @@ class Ledger:
     async def _settle(
         self, requester: Requester, create: Create, meeting: Meeting, doc: JSON
     ) -> None:
-        try:
-            if create.kind in (ONLINE, EVENT):
-                await self._storage.remember(to_record(requester, meeting))
-            await self._storage.complete_intent(create.key, meeting.id, doc)
+        record = to_record(requester, meeting) if create.kind in (ONLINE, EVENT) else None
+        try:  # one transaction: the meeting is recorded and the intent done, or neither
+            await self._storage.complete_intent(create.key, meeting.id, doc, meeting=record)
         except StorageError as error:
             log.error("Created %s %s but could not record it: %s", create.kind, create.key, error)
             raise MeetingNotSaved(meeting, error) from error

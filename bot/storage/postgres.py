@@ -74,6 +74,11 @@ class PostgresDatabase:
             cursor = await conn.execute(_pg(sql), params)
             return list(await cursor.fetchall())
 
+    async def execute_together(self, statements: Sequence[tuple[str, Sequence[object]]]) -> None:
+        async with self._connection() as conn, conn.transaction():
+            for sql, params in statements:
+                await conn.execute(_pg(sql), params)
+
     @contextlib.asynccontextmanager
     async def _connection(self) -> AsyncIterator[AsyncConnection[Any]]:
         """A pooled connection; the server's and the network's failures (down, disk full,

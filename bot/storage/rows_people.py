@@ -6,8 +6,15 @@ from datetime import datetime
 
 from bot.storage.database import Database, Row
 from bot.storage.recent import RecentlySaved
-from bot.storage.records import JSON, ConversationRef, Intent, IntentStatus, Preferences
-from bot.storage.rows_today import utc_now
+from bot.storage.records import (
+    JSON,
+    ConversationRef,
+    Intent,
+    IntentStatus,
+    MeetingRecord,
+    Preferences,
+)
+from bot.storage.rows_today import remember_statement, utc_now
 
 INTENT_COLUMNS = (
     "intent_key, kind, tenant_id, user_id, request, status, graph_id, result, error, created_at"
@@ -36,12 +43,26 @@ class PeopleRows:
         )
         return changed == 1
 
-    async def complete_intent(self, key: str, graph_id: str, result: JSON | None = None) -> None:
+    async def complete_intent(
+        self,
+        key: str,
+        graph_id: str,
+        result: JSON | None = None,
+        *,
+        meeting: MeetingRecord | None = None,
+    ) -> None:
+        """Done; with `meeting`, the meeting it made is recorded in the same transaction (one
+        commit where a create used to take two): both are written, or neither and the intent
+        stays pending."""
         db = self._db
-        await db.execute(
+        done = (
             "UPDATE intents SET status=?, graph_id=?, result=?, completed_at=? WHERE intent_key=?",
             (IntentStatus.DONE.value, graph_id, db.json(result or {}), db.ts(utc_now()), key),
         )
+        if meeting is None:
+            await db.execute(*done)
+            return
+        await db.execute_together([done, remember_statement(db, meeting)])
 
     async def abandon_intent(self, key: str, error: str) -> None:
         """Known not created (Graph refused it): a later retry may record the key again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bot.storage.database import Database, Row
@@ -16,32 +17,36 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def remember_statement(db: Database, record: MeetingRecord) -> tuple[str, Sequence[object]]:
+    """Insert or update a meeting the bot made (its own write, or part of settling an intent)."""
+    return (
+        f"INSERT INTO meetings ({MEETING_COLUMNS}, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT (tenant_id, user_id, kind, graph_id) DO UPDATE SET "
+        "subject=excluded.subject, start_utc=excluded.start_utc, end_utc=excluded.end_utc, "
+        "join_url=excluded.join_url, cancelled=excluded.cancelled, details=excluded.details",
+        (
+            record.tenant_id,
+            record.user_id,
+            record.kind,
+            record.graph_id,
+            record.subject,
+            db.ts(record.start),
+            db.ts(record.end),
+            record.join_url,
+            record.cancelled,
+            db.json(record.details),
+            db.ts(utc_now()),
+        ),
+    )
+
+
 class TodayRows:
     _db: Database
 
     # --- meetings -----------------------------------------------------------------------------
 
     async def remember(self, record: MeetingRecord) -> None:
-        db = self._db
-        await db.execute(
-            f"INSERT INTO meetings ({MEETING_COLUMNS}, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (tenant_id, user_id, kind, graph_id) DO UPDATE SET "
-            "subject=excluded.subject, start_utc=excluded.start_utc, end_utc=excluded.end_utc, "
-            "join_url=excluded.join_url, cancelled=excluded.cancelled, details=excluded.details",
-            (
-                record.tenant_id,
-                record.user_id,
-                record.kind,
-                record.graph_id,
-                record.subject,
-                db.ts(record.start),
-                db.ts(record.end),
-                record.join_url,
-                record.cancelled,
-                db.json(record.details),
-                db.ts(utc_now()),
-            ),
-        )
+        await self._db.execute(*remember_statement(self._db, record))
 
     async def find(
         self, tenant_id: str, user_id: str, kind: str, graph_id: str

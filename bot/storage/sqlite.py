@@ -95,6 +95,9 @@ class SqliteDatabase:
             return await self._run(lambda conn: conn.execute(sql, params).fetchall())
         return (await self._writes.write(sql, params))[1]
 
+    async def execute_together(self, statements: Sequence[tuple[str, Sequence[object]]]) -> None:
+        await self._writes.write_together(statements)
+
     def ts(self, value: datetime) -> object:
         if value.tzinfo is None:
             raise ValueError(f"a naive datetime cannot be stored: {value!r}")

@@ -4,10 +4,11 @@ together into the next one.
 A turn writes two or three rows (the conversation reference, the meeting, an intent); each
 used to be its own BEGIN IMMEDIATE ... COMMIT — one hop to the store's thread and one fsync
 apiece — while other turns' writes queued behind it. Now the first write starts a flush; the
-writes queued meanwhile share one transaction and one hop. Each statement is still
-all-or-nothing on its own (a SAVEPOINT: one that fails by its own fault, a unique key say, is
-rolled back alone and its caller gets the error; a failing disk fails them all), and each
-caller is answered only after its COMMIT, so a write that returned is on disk, as before.
+writes queued meanwhile share one transaction and one hop. Each write (one statement, or the
+few statements a caller asked to go together) is still all-or-nothing on its own (a
+SAVEPOINT: one that fails by its own fault, a unique key say, is rolled back alone and its
+caller gets the error; a failing disk fails them all), and each caller is answered only after
+its COMMIT, so a write that returned is on disk, as before.
 """
 
 from __future__ import annotations
@@ -25,23 +26,27 @@ from bot.storage.database import Row
 #: with what SqliteDatabase._run makes of it (StorageUnavailable).
 OWN_FAULT = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 Result = tuple[int, list[Row]]
-Write = tuple[str, Sequence[object]]
+Statement = tuple[str, Sequence[object]]
+#: One caller's write: its statements, applied together or not at all.
+Write = Sequence[Statement]
 Runner = Callable[[Callable[[sqlite3.Connection], Any]], Awaitable[Any]]
 
 
-def write_all(conn: sqlite3.Connection, *, writes: Sequence[Write]) -> list[Result | sqlite3.Error]:
+def write_all(
+    conn: sqlite3.Connection, *, writes: Sequence[Write]
+) -> list[list[Result] | sqlite3.Error]:
     """Every write in one BEGIN IMMEDIATE transaction, each behind its own savepoint."""
     alone = len(writes) == 1
     conn.execute("BEGIN IMMEDIATE")
     try:
-        results: list[Result | sqlite3.Error] = []
-        for sql, params in writes:
+        results: list[list[Result] | sqlite3.Error] = []
+        for statements in writes:
             if alone:
-                results.append(_statement(conn, sql, params))
+                results.append([_statement(conn, sql, params) for sql, params in statements])
                 continue
             conn.execute("SAVEPOINT one_write")
             try:
-                results.append(_statement(conn, sql, params))
+                results.append([_statement(conn, sql, params) for sql, params in statements])
             except OWN_FAULT as exc:
                 conn.execute("ROLLBACK TO one_write")
                 results.append(exc)
@@ -65,12 +70,16 @@ class GroupCommit:
 
     def __init__(self, run: Runner) -> None:
         self._run = run
-        self._queue: list[tuple[str, Sequence[object], asyncio.Future[Result]]] = []
+        self._queue: list[tuple[Write, asyncio.Future[list[Result]]]] = []
         self._flusher: asyncio.Task[None] | None = None
 
     async def write(self, sql: str, params: Sequence[object]) -> Result:
-        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
-        self._queue.append((sql, params, future))
+        return (await self.write_together([(sql, params)]))[0]
+
+    async def write_together(self, statements: Write) -> list[Result]:
+        """Several statements as one write: all of them are committed, or none."""
+        future: asyncio.Future[list[Result]] = asyncio.get_running_loop().create_future()
+        self._queue.append((statements, future))
         if self._flusher is None:
             self._flusher = asyncio.create_task(self._flush())
         return await future
@@ -79,19 +88,19 @@ class GroupCommit:
         try:
             while self._queue:
                 batch, self._queue = self._queue, []
-                writes = [(sql, params) for sql, params, _ in batch]
+                writes = [statements for statements, _ in batch]
                 try:
                     results = await self._run(partial(write_all, writes=writes))
                 except asyncio.CancelledError:
-                    for *_, future in batch:
+                    for _, future in batch:
                         future.cancel()
                     raise
                 except Exception as exc:  # the transaction itself failed: every write did
-                    for *_, future in batch:
+                    for _, future in batch:
                         if not future.done():
                             future.set_exception(exc)
                     continue
-                for (*_, future), result in zip(batch, results, strict=True):
+                for (_, future), result in zip(batch, results, strict=True):
                     if future.done():  # its caller was cancelled; the row is written anyway
                         continue
                     if isinstance(result, sqlite3.Error):

@@ -124,3 +124,20 @@ async def test_a_write_that_returned_is_visible_to_another_connection(tmp_path: 
     with sqlite3.connect(path) as other:
         assert other.execute("SELECT COUNT(*) FROM done_actions").fetchone() == (5,)
     await db.aclose()
+
+
+async def test_statements_written_together_are_rolled_back_together(disk: Disk) -> None:
+    writes = GroupCommit(disk.run)
+    await writes.write(INSERT, ("taken", 0))
+
+    outcomes = await asyncio.gather(
+        writes.write(INSERT, ("a", 1)),
+        writes.write_together([(INSERT, ("b", 2)), (INSERT, ("taken", 3))]),
+        writes.write_together([(INSERT, ("c", 4)), (INSERT, ("d", 5))]),
+        return_exceptions=True,
+    )
+
+    assert isinstance(outcomes[1], sqlite3.IntegrityError)
+    assert outcomes[0] == (1, [])
+    assert outcomes[2] == [(1, []), (1, [])]
+    assert disk.rows() == [("a", 1), ("c", 4), ("d", 5), ("taken", 0)]  # no "b"

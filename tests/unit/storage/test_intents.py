@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.storage import IntentStatus
 from bot.storage.sql_store import SqlStore
+from tests.unit.storage.test_meetings import record
 
 REQUEST = {"subject": "Budget review", "externalId": "key-1"}
 
@@ -60,3 +63,32 @@ async def test_a_redelivery_on_two_replicas_records_the_intent_once(
     )
 
     assert results.count(True) == 1
+
+
+async def test_the_meeting_an_intent_made_is_recorded_with_its_completion(
+    store: SqlStore,
+) -> None:
+    await store.record_intent("key-1", "online", "t", "u", REQUEST)
+
+    await store.complete_intent("key-1", "m1", {"id": "m1"}, meeting=record("m1"))
+
+    done, found = await store.find_intent("key-1"), await store.find("t", "u", "online", "m1")
+    assert done is not None
+    assert done.status is IntentStatus.DONE
+    assert found == record("m1")
+
+
+async def test_a_meeting_that_cannot_be_recorded_leaves_its_intent_pending(
+    store: SqlStore,
+) -> None:
+    """Both in one transaction: the completion is not kept without the meeting, so the
+    pending intent gets the meeting recorded later (reconcile)."""
+    await store.record_intent("key-1", "online", "t", "u", REQUEST)
+
+    with pytest.raises(Exception, match=r"(?i)null"):  # NOT NULL subject: the database refuses
+        await store.complete_intent("key-1", "m1", {"id": "m1"}, meeting=record(subject=None))
+
+    left = await store.find_intent("key-1")
+    assert left is not None
+    assert left.status is IntentStatus.PENDING
+    assert await store.find("t", "u", "online", "m1") is None
