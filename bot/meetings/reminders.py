@@ -77,8 +77,10 @@ class Reminders:
         return timedelta(minutes=minutes) if minutes > 0 else None
 
     async def _due(self, requester: Requester, meeting: Meeting) -> datetime | None:
+        if meeting.cancelled or meeting.start <= self._clock():
+            return None  # already begun (`meet now`): no lead fits, no preferences to read
         lead = await self.lead(requester.tenant_id, requester.user_id)
-        if lead is None or meeting.cancelled:
+        if lead is None:
             return None
         due = meeting.start - lead
         return due if due > self._clock() else None
