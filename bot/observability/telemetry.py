@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.trace import Span
 
 from bot.observability.metrics import Metrics
 from bot.observability.tracing import graph_operation, span, tracer_of
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 
 class Telemetry:
