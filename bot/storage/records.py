@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -67,7 +67,8 @@ class ConversationRef:
     zone: str = ""  # IANA time zone of the user's last message
 
     def as_json(self) -> JSON:
-        return asdict(self)
+        """Every field (all strings: nothing to copy deeply, as `asdict` would)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_json(cls, doc: JSON) -> ConversationRef:
