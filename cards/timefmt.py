@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
@@ -22,16 +23,19 @@ def time_range(
     (to check a reading) 'Thu, Nov 26, 2026, 3:00 PM – 3:30 PM', 'Do., 26. Nov. 2026, …'."""
     loc = babel_locale(locale)
     s, e = start.astimezone(tz), end.astimezone(tz)
-
-    def day(moment: datetime) -> str:
-        if weekday:
-            return format_skeleton("yMMMEd", moment, locale=loc)
-        return format_date(moment, "medium", locale=loc)
-
-    first = f"{day(s)}, {format_time(s, 'short', locale=loc)}"
+    first = f"{_day(s.date(), locale, weekday)}, {format_time(s, 'short', locale=loc)}"
     if s.date() == e.date():
         return f"{first} – {format_time(e, 'short', locale=loc)}"
-    return f"{first} – {day(e)}, {format_time(e, 'short', locale=loc)}"
+    return f"{first} – {_day(e.date(), locale, weekday)}, {format_time(e, 'short', locale=loc)}"
+
+
+@lru_cache(maxsize=1024)
+def _day(day: date, locale: str, weekday: bool) -> str:
+    """A day as the locale writes it; the same few days come up in every card, and Babel
+    takes ~0.1 ms to write one."""
+    if weekday:
+        return format_skeleton("yMMMEd", datetime.combine(day, time()), locale=babel_locale(locale))
+    return format_date(day, "medium", locale=babel_locale(locale))
 
 
 def zone_key(tz: tzinfo) -> str:
