@@ -87,7 +87,9 @@ class CommandRunner:
             return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
-        return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+        if kind is CommandKind.CANCEL:
+            return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+        return help_card("I can't find times for you yet. Here is what I can do:")
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.language.de_commands import COMMANDS
 from bot.language.de_messages import MESSAGES
+from bot.language.de_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 DE = Language(
@@ -178,6 +179,7 @@ DE = Language(
         "ab",
     ),
     messages=MESSAGES,
+    **SCHEDULING,
     last=("letzten", "letzter", "letzte", "vergangenen", "vergangener"),
     day_word_blockers=(
         "am",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.language.en_commands import COMMANDS
 from bot.language.en_messages import MESSAGES
+from bot.language.en_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 EN = Language(
@@ -184,6 +185,7 @@ EN = Language(
         "cheers",
     ),
     messages=MESSAGES,
+    **SCHEDULING,
     last=("last", "past"),
     misspellings={
         "2morrow": "tomorrow",

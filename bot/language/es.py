@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.language.es_commands import COMMANDS
 from bot.language.es_messages import MESSAGES
+from bot.language.es_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 ES = Language(
@@ -161,6 +162,7 @@ ES = Language(
         "muchas gracias",
     ),
     messages=MESSAGES,
+    **SCHEDULING,
     last=("el pasado", "el último", "la última"),
     last_suffix=("pasado", "pasada"),
     day_word_blockers=("la", "esta", "cada", "una", "toda la", "de la"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.language.fr_commands import COMMANDS
 from bot.language.fr_messages import MESSAGES
+from bot.language.fr_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 FR = Language(
@@ -171,6 +172,7 @@ FR = Language(
         "par",
     ),
     messages=MESSAGES,
+    **SCHEDULING,
     last_suffix=("dernier", "passé"),
     misspellings={"dmain": "demain", "demin": "demain", "ajd": "aujourd'hui"},
     hour_words={

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.language.pt_commands import COMMANDS
 from bot.language.pt_messages import MESSAGES
+from bot.language.pt_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 PT = Language(
@@ -167,6 +168,7 @@ PT = Language(
         "valeu",
     ),
     messages=MESSAGES,
+    **SCHEDULING,
     last=("última", "último", "na última", "no último"),
     last_suffix=("passada", "passado"),
     misspellings={"amanah": "amanhã", "amnha": "amanhã", "hje": "hoje"},

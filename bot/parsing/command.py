@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -15,6 +15,7 @@ class CommandKind(StrEnum):
     LIST = "list"
     CANCEL = "cancel"
     HELP = "help"
+    FIND_TIME = "find_time"
     UNKNOWN = "unknown"
 
 
@@ -28,6 +29,48 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Recurrence:
+    """A repetition as Graph's patternedRecurrence names it: `pattern` is a recurrencePatternType
+    (daily, weekly, absoluteMonthly, relativeMonthly); `days` are weekdays (Monday = 0);
+    `index` is first..fourth or last; `start` is the first meeting's date, and the series ends
+    on `until` (inclusive), after `count` meetings, or never."""
+
+    pattern: str
+    interval: int = 1
+    days: tuple[int, ...] = ()
+    day_of_month: int | None = None
+    index: str | None = None
+    start: date | None = None
+    until: date | None = None
+    count: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        shown = asdict(self)
+        for name in ("start", "until"):
+            shown[name] = shown[name].isoformat() if shown[name] else None
+        shown["days"] = list(self.days)
+        return shown
+
+
+@dataclass(frozen=True)
+class MeetingOptions:
+    """Meeting options asked for, in Graph's values: `lobby` a lobbyBypassScope ("everyone"
+    when nobody waits), `presenters` an onlineMeetingPresenters, `record` recordAutomatically,
+    `chat` a meetingChatMode. None: not asked, the meeting's default stays."""
+
+    lobby: str | None = None
+    presenters: str | None = None
+    record: bool | None = None
+    chat: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.lobby, self.presenters, self.record, self.chat))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
 class Command:
     """One reading of a message. Sure: `error` and `confirm` are None, act on it. Unsure:
     `confirm` says why in the message's language, `doubts` names the reasons (keys of
@@ -35,7 +78,9 @@ class Command:
 
     `start` and `end` are in the sender's zone. `zone` is the zone named in the text, if any
     (an IANA name such as "America/Chicago", or "UTC+05:30" for a written offset): the times
-    were read in that zone, so a card can show them in both."""
+    were read in that zone, so a card can show them in both. `recurrence` repeats the meeting
+    (`start` is the first one); `options` are meeting options asked for. For find_time, `start`
+    and `end` bound the search and `duration` is the meeting's length."""
 
     kind: CommandKind
     subject: str | None = None
@@ -47,14 +92,17 @@ class Command:
     confirm: str | None = None
     zone: str | None = None
     doubts: tuple[str, ...] = ()
+    recurrence: Recurrence | None = None
+    options: MeetingOptions = MeetingOptions()
+    duration: timedelta | None = None
 
     @property
     def sure(self) -> bool:
         return self.error is None and self.confirm is None
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON shape `meeting-bot parse` prints."""
-        return {
+        """The JSON shape `meeting-bot parse` prints (the issue 16 fields only when set)."""
+        shown: dict[str, Any] = {
             "command": self.kind.value,
             "subject": self.subject,
             "start": self.start.isoformat() if self.start else None,
@@ -63,3 +111,12 @@ class Command:
             "error": self.error,
             "confirm": self.confirm,
         }
+        if self.everyone and self.kind is CommandKind.FIND_TIME:
+            shown["everyone"] = True
+        if self.recurrence is not None:
+            shown["recurrence"] = self.recurrence.as_dict()
+        if self.options:
+            shown["options"] = self.options.as_dict()
+        if self.duration is not None:
+            shown["duration"] = int(self.duration.total_seconds() // 60)
+        return shown
