@@ -3,7 +3,8 @@
 - POST   .../onlineMeetings                      create (always a new meeting, 201)
 - POST   .../onlineMeetings/createOrGet          201 created, or 200 with the existing meeting
 - GET    .../onlineMeetings/{id}                 the caller's meeting, else 404
-- GET    .../onlineMeetings?$filter=JoinWebUrl eq '...'   a one-item collection
+- GET    .../onlineMeetings?$filter=JoinWebUrl eq '...'   a one-item collection (a calendar
+                                                 event's Teams meeting too: event_meetings.py)
 - PATCH  .../onlineMeetings/{id}                 200 with the updated meeting
 - DELETE .../onlineMeetings/{id}                 204
 
@@ -26,6 +27,7 @@ from aiohttp import web
 
 from graph_emulator.auth import target_user
 from graph_emulator.errors import GraphError
+from graph_emulator.event_meetings import meeting_behind_event
 from graph_emulator.evolvable import OPT_IN, answer, check_request, opted_in
 from graph_emulator.meeting_docs import new_meeting
 from graph_emulator.meeting_updates import patched_meeting
@@ -149,6 +151,9 @@ async def list_by_filter(request: web.Request) -> web.Response:
         found = [
             m for m in store.owned(KIND, tenant_id, user_id) if unquote(m["joinWebUrl"]) == wanted
         ]
+    if not found and json_path == "$.joinWebUrl":  # a calendar event's Teams meeting
+        behind = meeting_behind_event(store, tenant_id, user_id, value, state_of(request).now())
+        found = [behind] if behind is not None else []
     opted = opted_in(request)
     document = {
         "@odata.context": odata_context(request, f"users('{user_id}')/onlineMeetings"),

@@ -186,3 +186,30 @@ async def test_create_or_get_takes_invited_attendees_but_options_only_by_patch(
         },
     )
     assert assert_meeting(as_role, 201)["participants"]["attendees"][0]["role"] == "presenter"
+
+
+async def test_a_calendar_events_teams_meeting_is_found_by_its_link_and_updated(
+    harness: GraphHarness,
+) -> None:
+    """Get onlineMeeting with $filter=JoinWebUrl serves meetings made elsewhere (Outlook, the
+    Teams client) "where the meeting ID isn't known but the joinWebUrl is"; its options are
+    then updated by id, and the same lookup finds the same meeting again."""
+    body = {
+        "subject": "Planning",
+        "start": {"dateTime": "2026-12-01T09:00:00", "timeZone": "UTC"},
+        "end": {"dateTime": "2026-12-01T10:00:00", "timeZone": "UTC"},
+        "isOnlineMeeting": True,
+        "onlineMeetingProvider": "teamsForBusiness",
+    }
+    created = await harness.graph.post(f"/users/{ALICE}/events", json=body)
+    join_url = created.json()["onlineMeeting"]["joinUrl"]
+    query = {"$filter": f"JoinWebUrl eq '{join_url}'"}
+    found = (await harness.graph.get(MEETINGS, params=query)).json()["value"]
+    assert [(m["joinWebUrl"], m["subject"]) for m in found] == [(join_url, "Planning")]
+    assert found[0]["startDateTime"] == "2026-12-01T09:00:00.0000000Z"
+    updated = assert_meeting(await patch(harness, found[0], {"allowMeetingChat": "disabled"}))
+    again = (await harness.graph.get(MEETINGS, params=query)).json()["value"]
+    assert [m["id"] for m in again] == [updated["id"]]
+    assert again[0]["allowMeetingChat"] == "disabled"
+    unknown = {"$filter": "JoinWebUrl eq 'https://teams.microsoft.com/l/meetup-join/nope'"}
+    assert (await harness.graph.get(MEETINGS, params=unknown)).json()["value"] == []
