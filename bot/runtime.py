@@ -15,6 +15,8 @@ from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
 from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.planning import Planning
+from bot.conversation.polls import PollVerbs
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
@@ -22,6 +24,7 @@ from bot.identity.entra import Entra
 from bot.identity.sso import SsoService
 from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
+from bot.meetings.polls import PollStore, SqlitePollStore
 from bot.meetings.service import MeetingService
 from bot.meetings.store import Storage
 from bot.transport.app import create_adapter, create_app
@@ -61,11 +64,20 @@ def build_conversation(
     storage: Storage,
     sso: SsoService | None,
     clock: Callable[[], datetime],
+    polls: PollStore | None = None,
 ) -> Conversation:
-    """Typed commands and card verbs behind the gates: tenant, acting-as, then sign-in."""
+    """Typed commands and card verbs behind the gates: tenant, acting-as, then sign-in.
+    Poll votes go to `polls` (in memory when not given, as in tests of one replica)."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
+    app_only = settings.graph_auth is GraphAuthMode.APP
+    poll_verbs = PollVerbs(service, polls or SqlitePollStore(), clock, books_for_creator=app_only)
+    planning = Planning(service, poll_verbs, clock, settings.default_duration)
     runner = CommandRunner(
-        service, default_duration=settings.default_duration, clock=clock, deployment=deployment
+        service,
+        default_duration=settings.default_duration,
+        clock=clock,
+        deployment=deployment,
+        finder=planning,
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
@@ -73,7 +85,7 @@ def build_conversation(
     ]
     if sso is not None:
         gates.append(SignInGate(sso))
-    return Conversation(runner, CardVerbs(runner, storage), gates)
+    return Conversation(runner, CardVerbs(runner, storage, planning, poll_verbs), gates)
 
 
 def build_runtime(
@@ -93,14 +105,16 @@ def build_runtime(
         max_retries=settings.graph_max_retries,
     )
     storage = Storage(settings.bot_db)
+    polls = SqlitePollStore(settings.bot_db)
     service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
-    conversation = build_conversation(settings, service, storage, sso, clock)
+    conversation = build_conversation(settings, service, storage, sso, clock, polls)
     bot = MeetingBot(conversation, settings.default_zone)
     app = create_app(create_adapter(settings, entra), bot, auth_required=entra is not None)
 
     async def close_graph(_: web.Application) -> None:
         await graph.aclose()
         storage.close()
+        polls.close()
         if sso is not None:
             sso.close()
         if entra is not None:

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
 from cards.markdown import escape
+from cards.options import lobby_warning, option_facts, options_action
+from cards.recurrence import rule_in_words
 from cards.timefmt import time_range, zone_label
 from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
@@ -20,6 +22,10 @@ def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, An
         {"title": "When", "value": time_range(meeting.start, meeting.end, tz, locale)},
         {"title": "Time zone", "value": zone_label(tz, meeting.start, locale)},
     ]
+    if meeting.recurrence:
+        facts.append(
+            {"title": "Repeats", "value": rule_in_words(meeting.recurrence, meeting.start, tz)}
+        )
     if meeting.organizer_name:
         facts.append({"title": "Organizer", "value": escape(meeting.organizer_name)})
     if meeting.attendees:
@@ -35,6 +41,7 @@ def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, An
             else "Calendar event with Teams link",
         }
     )
+    facts.extend(option_facts(meeting.options))
     return [{"type": "FactSet", "facts": facts}]
 
 
@@ -103,12 +110,32 @@ def meeting_card(
         return card(body, [execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))])
     body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
+    warning = lobby_warning(meeting.options, meeting.outsiders)
+    if warning:
+        body.append(warning)
     if confirm_cancel:
         return _confirm_cancel(meeting, body)
     return card(body, _actions(meeting, join_url, tz))
 
 
 def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+    ref = meeting_ref(meeting)
+    if meeting.recurrence or meeting.series_id:
+        body.append(
+            text(
+                "Cancel only this meeting, or the whole series? Everyone invited will be told.",
+                weight="Bolder",
+                color="Attention",
+            )
+        )
+        return card(
+            body,
+            [
+                execute("Only this one", Verb.CANCEL, "destructive", scope="one", **ref),
+                execute("The whole series", Verb.CANCEL, "destructive", scope="series", **ref),
+                execute("Keep it", Verb.SHOW, **ref),
+            ],
+        )
     body.append(
         text(
             "Cancel this meeting? Everyone invited will be told.",
@@ -116,7 +143,6 @@ def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
             color="Attention",
         )
     )
-    ref = meeting_ref(meeting)
     return card(
         body,
         [
@@ -134,5 +160,6 @@ def _actions(meeting: MeetingView, join_url: str, tz: ZoneInfo) -> list[dict[str
     actions.append(
         {"type": "Action.ShowCard", "title": "Reschedule", "card": _reschedule_card(meeting, tz)}
     )
+    actions.append(options_action(meeting))
     actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))
     return actions

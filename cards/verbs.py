@@ -20,3 +20,8 @@ class Verb(StrEnum):
     ADD_TO_CALENDAR = "add_to_calendar"  # a standalone meeting's calendar copy
     MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
+    BOOK_SLOT = "book_slot"  # a slot on the find-a-time card: book it
+    SET_OPTIONS = "set_options"  # "Meeting options" > "Save options"
+    POLL_VOTE = "poll_vote"  # a poll's "Works for me" on one slot (press again to take back)
+    POLL_BOOK = "poll_book"  # the poll's creator books the winning slot
+    POLL_REFRESH = "poll_refresh"  # a poll card's refresh (automatic, or the Refresh button)

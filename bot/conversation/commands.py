@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
@@ -26,6 +27,13 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
+
+class Finder(Protocol):
+    """Finding a time (bot/conversation/planning.py), kept apart from the other commands."""
+
+    async def find(self, command: Command, turn: TurnInfo) -> Card: ...
+
+
 NO_ACCOUNT = (
     "I can only act for people signed in to Teams with a work or school account, "
     "and this message did not come with one."
@@ -44,11 +52,13 @@ class CommandRunner:
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
+        finder: Finder | None = None,
     ) -> None:
         self.meetings = meetings
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
+        self.finder = finder
 
     async def guarded(
         self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
@@ -89,21 +99,32 @@ class CommandRunner:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
         if kind is CommandKind.CANCEL:
             return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
-        return help_card("I can't find times for you yet. Here is what I can do:")
+        finder = self.finder
+        if finder is None:
+            return help_card("I can't find times for you here. Here is what I can do:")
+        return await self.guarded(turn, "find a time", lambda: finder.find(command, turn))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()
         return start, command.end or start + self.default_duration
 
     async def _online(self, command: Command, turn: TurnInfo) -> Card:
+        """A standalone meeting; the people named are its participants.attendees."""
         assert turn.requester is not None
         start, end = self._window(command)
+        people, problems = await resolve_attendees(
+            command.attendees, command.everyone, turn.roster, turn.mentions
+        )
+        if problems:
+            return error_card(" ".join(problems), "Write their e-mail address instead.")
         meeting = await self.meetings.create_online_meeting(
             turn.requester,
             command.subject or "Teams meeting",
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
+            [p for p in people if p.aad_id != turn.requester.user_id],
+            command.options.as_dict(),
         )
         return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -131,6 +152,8 @@ class CommandRunner:
                 people,
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
+                recurrence=command.recurrence,
+                options=command.options.as_dict(),
             )
         except TeamsLinkNotAllowed:
             return teams_not_allowed_card(subject, start, end)
@@ -142,7 +165,9 @@ class CommandRunner:
         end = command.end or start + timedelta(days=7)
         meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
         mine = frozenset(
-            m.id for m in meetings if self.meetings.lookup(turn.requester, m.kind, m.id) is not None
+            m.id
+            for m in meetings
+            if self.meetings.lookup(turn.requester, m.kind, m.series_id or m.id) is not None
         )
         return list_card(meetings, turn.tz, turn.locale, "Your meetings", mine)
 
@@ -166,6 +191,8 @@ class CommandRunner:
                 f"Which “{command.subject}”?",
                 frozenset(m.id for m in found),
             )
+        if found[0].recurrence:  # this one or the whole series? The card asks.
+            return meeting_card(found[0], turn.tz, turn.locale, confirm_cancel=True)
         cancelled = await self.meetings.cancel(turn.requester, found[0])
         return meeting_card(cancelled, turn.tz, turn.locale)
 

@@ -17,6 +17,8 @@ from typing import Any
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
 from bot.conversation.failures import NOT_YOURS
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
+from bot.conversation.planning import Planning
+from bot.conversation.polls import PollVerbs
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.service import NotBotMeeting, TeamsLinkNotAllowed
@@ -33,11 +35,15 @@ MeetingHandler = Callable[[TurnInfo, Requester, Meeting, Data], Awaitable[Card]]
 class CardVerbs:
     """The handler of every Verb; `handle` answers a pressed button with a card."""
 
-    def __init__(self, runner: CommandRunner, storage: Storage) -> None:
+    def __init__(
+        self, runner: CommandRunner, storage: Storage, planning: Planning, polls: PollVerbs
+    ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
         self._storage = storage
+        self._planning = planning
         on_meeting = self._on_meeting
+        guard = self._guarded
         self._handlers: dict[Verb, Handler] = {
             Verb.RUN: self._run,
             Verb.OPEN_FORM: self._open_form,
@@ -49,6 +55,11 @@ class CardVerbs:
             Verb.ADD_TO_CALENDAR: on_meeting(self._add_to_calendar),
             Verb.MAKE_ONLINE: self._make_online,
             Verb.CREATE_STANDALONE: self._create_standalone,
+            Verb.BOOK_SLOT: guard("book a time", planning.book_slot),
+            Verb.SET_OPTIONS: on_meeting(self._set_options),
+            Verb.POLL_VOTE: guard("vote", polls.vote),
+            Verb.POLL_BOOK: guard("book the poll's time", polls.book),
+            Verb.POLL_REFRESH: guard("show the poll", polls.refresh),
         }
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
@@ -59,19 +70,37 @@ class CardVerbs:
         return await handler(turn, data)
 
     def _on_meeting(self, handler: MeetingHandler) -> Handler:
-        """The button names one of the sender's own meetings: look it up once, or refuse."""
+        """The button names one of the sender's own meetings (or one meeting of their own
+        series, read from Graph): look it up once, or refuse."""
 
         async def owned(turn: TurnInfo, data: Data) -> Card:
             kind, graph_id = str(data.get("kind", "")), str(data.get("id", ""))
-            if turn.requester is None or kind not in (ONLINE, EVENT) or not graph_id:
+            series = str(data.get("series") or "")
+            who = turn.requester
+            if who is None or kind not in (ONLINE, EVENT) or not graph_id:
                 return error_card(NOT_YOURS)
             try:
-                meeting = self._meetings.owned(turn.requester, kind, graph_id)
+                meeting = self._meetings.owned(who, kind, series or graph_id)
             except NotBotMeeting:
                 return error_card(NOT_YOURS)
-            return await handler(turn, turn.requester, meeting, data)
+            if not series or series == graph_id:
+                return await handler(turn, who, meeting, data)
+
+            async def one_of_series() -> Card:
+                found = await self._meetings.occurrence(who, meeting, graph_id, turn.tz)
+                return await handler(turn, who, found, data)
+
+            return await self._runner.guarded(turn, "meeting", one_of_series)
 
         return owned
+
+    def _guarded(self, what: str, handler: Handler) -> Handler:
+        """A handler whose Graph failures become words (bot/conversation/failures.py)."""
+
+        async def guarded(turn: TurnInfo, data: Data) -> Card:
+            return await self._runner.guarded(turn, what, lambda: handler(turn, data))
+
+        return guarded
 
     def _claim(self, requester: Requester, data: Data) -> bool:
         """True the first time this user presses this button with these inputs."""
@@ -127,14 +156,30 @@ class CardVerbs:
         return meeting_card(meeting, turn.tz, turn.locale, confirm_cancel=not meeting.cancelled)
 
     async def _cancel(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
+        """Cancel; for a series, `scope` "one" (this meeting) or "series" (all of them)."""
         if meeting.cancelled:  # a double click or a redelivered invoke
             return meeting_card(meeting, turn.tz, turn.locale)
+        only_one = data.get("scope") == "one"
 
         async def cancel() -> Card:
-            done = await self._meetings.cancel(who, meeting)
+            target = meeting
+            if only_one and meeting.recurrence and not meeting.series_id:
+                target = await self._meetings.first_occurrence(who, meeting, turn.tz)
+            done = await self._meetings.cancel(who, target, series=not only_one)
             return meeting_card(done, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "cancel", cancel)
+
+    async def _set_options(
+        self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
+    ) -> Card:
+        if not self._claim(who, data):  # a double click: the options are already saved
+            return meeting_card(meeting, turn.tz, turn.locale)
+
+        async def save() -> Card:
+            return await self._planning.set_options(turn, who, meeting, data)
+
+        return await self._runner.guarded(turn, "meeting options", save)
 
     async def _reschedule(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
+#: Graph answers evolvable enum members (e.g. lobby scope "invited") only to clients that ask.
+ALL_ENUM_MEMBERS = {"Prefer": "include-unknown-enum-members"}
 
 
 class GraphClient:
@@ -63,16 +65,24 @@ class GraphClient:
         return _json(response)
 
     async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None:
+        """An event's Teams meeting, by its join link (evolvable enum values included)."""
         escaped = join_url.replace("'", "''")
         response = await self.request(
-            "GET", f"{user}/onlineMeetings", params={"$filter": f"JoinWebUrl eq '{escaped}'"}
+            "GET",
+            f"{user}/onlineMeetings",
+            params={"$filter": f"JoinWebUrl eq '{escaped}'"},
+            headers=ALL_ENUM_MEMBERS,
         )
         values = _json(response).get("value") or []
         return values[0] if values else None
 
     async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON:
+        """PATCH; opted in to evolvable enum members (lobbyBypassSettings.scope "invited")."""
         response = await self.request(
-            "PATCH", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}", json=patch
+            "PATCH",
+            f"{user}/onlineMeetings/{quote(meeting_id, safe='')}",
+            json=patch,
+            headers=ALL_ENUM_MEMBERS,
         )
         return _json(response)
 
@@ -82,13 +92,30 @@ class GraphClient:
     # --- calendar --------------------------------------------------------------------------
 
     async def get_calendar(self, user: str) -> JSON:
-        """The default calendar's online-meeting settings (allowed and default providers)."""
+        """The default calendar's online-meeting settings (allowed and default providers) and
+        its owner (name and address)."""
         response = await self.request(
             "GET",
             f"{user}/calendar",
-            params={"$select": "allowedOnlineMeetingProviders,defaultOnlineMeetingProvider"},
+            params={"$select": "allowedOnlineMeetingProviders,defaultOnlineMeetingProvider,owner"},
         )
         return _json(response)
+
+    async def get_schedule(
+        self, user: str, addresses: list[str], start: JSON, end: JSON, tz_name: str, interval: int
+    ) -> list[JSON]:
+        """Free/busy of each address (POST .../calendar/getSchedule), times in `tz_name`."""
+        body = {
+            "Schedules": addresses,
+            "StartTime": start,
+            "EndTime": end,
+            "AvailabilityViewInterval": interval,
+        }
+        response = await self.request(
+            "POST", f"{user}/calendar/getSchedule", json=body, headers=_prefer_timezone(tz_name)
+        )
+        values = _json(response).get("value")
+        return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
 
     async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON:
         response = await self.request(

@@ -27,3 +27,20 @@ def graph_iana_zones() -> frozenset[str]:
 def graph_zone(tz: ZoneInfo) -> ZoneInfo:
     """`tz` when Graph knows its name, else UTC."""
     return tz if tz.key in graph_iana_zones() else UTC_ZONE
+
+
+@cache
+def _windows_names() -> dict[str, str]:
+    mapping = get_global("windows_zone_mapping")
+    return {str(name).lower(): str(iana) for name, iana in mapping.items()}
+
+
+def zone_from_graph(name: str) -> ZoneInfo | None:
+    """The zone a Windows ("Pacific Standard Time") or IANA name from Graph stands for."""
+    cleaned = name.strip()
+    if cleaned.lower() in ("utc", "tzone://microsoft/utc", "etc/utc"):
+        return UTC_ZONE
+    try:
+        return ZoneInfo(_windows_names().get(cleaned.lower(), cleaned))
+    except (ValueError, KeyError, OSError):
+        return None

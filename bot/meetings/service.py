@@ -7,58 +7,53 @@ the GraphApi protocol, and returns Meetings.
 from __future__ import annotations
 
 import asyncio
-import html
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot.config import GraphAuthMode
 from bot.graph.zones import graph_zone
+from bot.meetings.event_links import JOIN_LINK_SELECT, TEAMS, EventLinks, TeamsLinkNotAllowed
+from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import (
     date_time_time_zone,
     event_join_url,
     graph_datetime,
     meeting_from_event,
     meeting_from_online,
+    options_of,
 )
-from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester
+from bot.meetings.options import (
+    NoOnlineMeeting,
+    checked,
+    options_patch,
+    outsiders,
+    participant,
+)
+from bot.meetings.recurrence_docs import patterned
 from bot.meetings.store import Storage, to_meeting, to_record
+from bot.parsing import Recurrence
+
+__all__ = [
+    "JOIN_LINK_SELECT",
+    "GraphApi",
+    "MeetingService",
+    "NotBotMeeting",
+    "TeamsLinkNotAllowed",
+]
 
 JSON = dict[str, Any]
-TEAMS = "teamsForBusiness"
-JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
-
-
-class GraphApi(Protocol):
-    async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]: ...
-    async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON: ...
-    async def delete_online_meeting(self, user: str, meeting_id: str) -> None: ...
-    async def get_calendar(self, user: str) -> JSON: ...
-    async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON: ...
-    async def get_event(
-        self, user: str, event_id: str, tz_name: str, select: str | None = None
-    ) -> JSON: ...
-    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
-    async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None: ...
-    async def calendar_view(self, user: str, start: str, end: str, tz_name: str) -> list[JSON]: ...
-
-
-class TeamsLinkNotAllowed(Exception):
-    """The user's calendar does not allow Teams meetings (allowedOnlineMeetingProviders)."""
-
-    def __init__(self, allowed: Sequence[str]) -> None:
-        super().__init__(f"teamsForBusiness not in {list(allowed)}")
-        self.allowed = list(allowed)
 
 
 class NotBotMeeting(Exception):
     """The meeting is not one this bot created for this user: nothing is changed."""
 
 
-class MeetingService:
+class MeetingService(EventLinks):
     """Creates, lists and changes meetings for a requester, idempotently."""
 
     def __init__(
@@ -76,6 +71,10 @@ class MeetingService:
         self._waits = tuple(join_link_waits)
         self._sleep = sleep
 
+    @property
+    def graph(self) -> GraphApi:
+        return self._graph
+
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
         if self._auth_mode is GraphAuthMode.DELEGATED:
@@ -85,32 +84,56 @@ class MeetingService:
     # --- standalone Teams meetings ---------------------------------------------------------
 
     async def create_online_meeting(
-        self, requester: Requester, subject: str, start: datetime, end: datetime, key: str
+        self,
+        requester: Requester,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        key: str,
+        attendees: Sequence[Person] = (),
+        options: Mapping[str, Any] | None = None,
     ) -> Meeting:
-        body = {
+        """createOrGet, the people invited as participants.attendees; options by a PATCH
+        (createOrGet takes none)."""
+        wanted = checked(options or {})
+        body: JSON = {
             "externalId": key,
             "subject": subject,
             "startDateTime": graph_datetime(start),
             "endDateTime": graph_datetime(end),
         }
+        if attendees:
+            body["participants"] = {"attendees": [participant(p) for p in attendees]}
         doc, created = await self._graph.create_or_get_online_meeting(
             self.user_path(requester), body
         )
         meeting = meeting_from_online(doc, created)
         if not meeting.organizer_name:  # Graph often leaves the organizer's displayName null
             meeting = replace(meeting, organizer_name=requester.name)
+        if attendees:
+            address = await self.own_address(requester)
+            meeting = replace(meeting, outsiders=outsiders([p.email for p in attendees], address))
         self._remember(requester, meeting)
-        return meeting
+        return await self.apply_options(requester, meeting, wanted) if wanted else meeting
 
     # --- calendar events -------------------------------------------------------------------
 
-    async def teams_allowed(self, requester: Requester) -> list[str]:
-        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness."""
-        calendar = await self._graph.get_calendar(self.user_path(requester))
-        allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
-        if TEAMS.lower() not in (p.lower() for p in allowed):
-            raise TeamsLinkNotAllowed(allowed)
-        return allowed
+    async def apply_options(
+        self, requester: Requester, meeting: Meeting, options: Mapping[str, Any]
+    ) -> Meeting:
+        """PATCH the meeting's options; a calendar event's meeting is found by its join link."""
+        wanted = checked(options)
+        user = self.user_path(requester)
+        meeting_id = meeting.id
+        if meeting.kind == EVENT:
+            found = await self._graph.find_online_meeting_by_join_url(user, meeting.join_url or "")
+            if not meeting.join_url or found is None:
+                raise NoOnlineMeeting(meeting.id)
+            meeting_id = str(found["id"])
+        doc = await self._graph.update_online_meeting(user, meeting_id, options_patch(wanted))
+        updated = replace(meeting, options=options_of(doc))
+        self._remember(requester, updated)
+        return updated
 
     async def schedule_event(
         self,
@@ -122,9 +145,13 @@ class MeetingService:
         tz: ZoneInfo,
         key: str,
         body_html: str = "",
+        recurrence: Recurrence | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> Meeting:
-        """An event with a Teams link in the requester's calendar; invitations go out."""
-        await self.teams_allowed(requester)
+        """An event with a Teams link in the requester's calendar (a series when it recurs);
+        invitations go out; then the meeting's options, if any."""
+        wanted = checked(options or {})
+        address = await self.teams_allowed(requester)
         tz = graph_zone(tz)
         event: JSON = {
             "subject": subject,
@@ -143,27 +170,18 @@ class MeetingService:
         }
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
+        if recurrence is not None:
+            event["recurrence"] = patterned(recurrence, tz)
         user = self.user_path(requester)
         doc = await self._graph.create_event(user, event, tz.key)
         if not event_join_url(doc):
             doc = await self._wait_for_join_link(user, doc, tz)
         meeting = meeting_from_event(doc, requester.user_id)
+        meeting = replace(meeting, outsiders=outsiders([p.email for p in attendees], address))
         self._remember(requester, meeting)
+        if wanted and meeting.join_url:
+            return await self.apply_options(requester, meeting, wanted)
         return meeting
-
-    async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
-        """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
-        tz = graph_zone(tz)
-        user = self.user_path(requester)
-        doc = await self._graph.get_event(user, event_id, tz.key)
-        if not doc.get("isOnlineMeeting"):
-            await self.teams_allowed(requester)
-            doc = await self._graph.update_event(
-                user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
-            )
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        return meeting_from_event(doc, requester.user_id)
 
     async def reschedule(
         self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
@@ -185,36 +203,6 @@ class MeetingService:
             )
         self._remember(requester, moved)
         return moved
-
-    async def add_to_calendar(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
-    ) -> Meeting:
-        """A calendar event at the same time whose body carries the standalone meeting's link.
-
-        The event is not made an online meeting itself: that would mint a second, different link.
-        """
-        tz = graph_zone(tz)
-        event: JSON = {
-            "subject": meeting.subject,
-            "start": date_time_time_zone(meeting.start, tz),
-            "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "")},
-            "location": {"displayName": "Microsoft Teams meeting"},
-            "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
-        }
-        doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
-        return meeting_from_event(doc, requester.user_id)
-
-    async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
-        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
-        for wait in self._waits:
-            await self._sleep(wait)
-            fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
-            if event_join_url(fresh):
-                return {**doc, **fresh}
-        return doc
-
-    # --- listing and cancelling ------------------------------------------------------------
 
     async def list_meetings(
         self, requester: Requester, start: datetime, end: datetime, tz: ZoneInfo
@@ -250,28 +238,51 @@ class MeetingService:
             raise NotBotMeeting(graph_id)
         return meeting
 
-    async def cancel(self, requester: Requester, meeting: Meeting, comment: str = "") -> Meeting:
-        """Cancel one of the requester's own meetings (from `owned` or `find_by_name`);
-        an event's attendees are notified."""
+    async def first_occurrence(
+        self, requester: Requester, series: Meeting, tz: ZoneInfo
+    ) -> Meeting:
+        """The meeting of a series that starts when the series does (its first one)."""
+        zone = graph_zone(tz)
         user = self.user_path(requester)
+        docs = await self._graph.calendar_view(
+            user, graph_datetime(series.start), graph_datetime(series.end), zone.key
+        )
+        found = [d for d in docs if d.get("seriesMasterId") == series.id]
+        if not found:
+            raise NotBotMeeting(series.id)
+        first = meeting_from_event(found[0], requester.user_id)
+        return replace(first, recurrence=series.recurrence)
+
+    async def occurrence(
+        self, requester: Requester, series: Meeting, occurrence_id: str, tz: ZoneInfo
+    ) -> Meeting:
+        """One meeting of the requester's own series (`series` from `owned`), read from Graph."""
+        doc = await self._graph.get_event(
+            self.user_path(requester), occurrence_id, graph_zone(tz).key
+        )
+        found = meeting_from_event(doc, requester.user_id)
+        return replace(found, series_id=series.id, recurrence=series.recurrence)
+
+    async def cancel(
+        self, requester: Requester, meeting: Meeting, comment: str = "", *, series: bool = True
+    ) -> Meeting:
+        """Cancel one of the requester's own meetings (from `owned`, `occurrence` or
+        `find_by_name`); for a meeting of a series, that one alone or (`series`) the whole
+        series. An event's attendees are notified."""
+        user = self.user_path(requester)
+        whole = bool(meeting.series_id) and series
+        target = meeting.series_id if whole else meeting.id
         if meeting.kind == EVENT:
             who = requester.name or "The organizer"
             note = comment or f"{who} cancelled this meeting in Microsoft Teams."
-            await self._graph.cancel_event(user, meeting.id, note)
+            await self._graph.cancel_event(user, target, note)
         else:
-            await self._graph.delete_online_meeting(user, meeting.id)
-        self._storage.mark_cancelled(
-            requester.tenant_id, requester.user_id, meeting.kind, meeting.id
-        )
+            await self._graph.delete_online_meeting(user, target)
+        if not meeting.series_id or whole:
+            self._storage.mark_cancelled(
+                requester.tenant_id, requester.user_id, meeting.kind, target
+            )
         return replace(meeting, cancelled=True)
 
     def _remember(self, requester: Requester, meeting: Meeting) -> None:
         self._storage.remember(to_record(requester, meeting))
-
-
-def _join_body(join_url: str) -> str:
-    link = html.escape(join_url, quote=True)
-    return (
-        "<p>Microsoft Teams meeting</p>"
-        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )

@@ -113,7 +113,7 @@ class Storage:
         """The user's bot-created meetings that have not ended and are not cancelled."""
         rows = self._db.execute(
             f"SELECT {COLUMNS} FROM meetings WHERE tenant_id=? AND user_id=? AND cancelled=0 "
-            "AND end_utc > ? ORDER BY start_utc",
+            "AND (end_utc > ? OR details LIKE '%\"recurrence\": {%') ORDER BY start_utc",
             (tenant_id, user_id, after.astimezone(UTC).isoformat()),
         ).fetchall()
         return [_record(row) for row in rows]
@@ -171,6 +171,9 @@ def to_record(requester: Requester, meeting: Meeting) -> MeetingRecord:
             "organizer_name": meeting.organizer_name,
             "attendees": list(meeting.attendees),
             "dial_in": [dial_in.toll_number, dial_in.conference_id] if dial_in else None,
+            "recurrence": dict(meeting.recurrence) if meeting.recurrence else None,
+            "options": dict(meeting.options) if meeting.options else None,
+            "outsiders": list(meeting.outsiders),
         },
     )
 
@@ -190,4 +193,7 @@ def to_meeting(record: MeetingRecord) -> Meeting:
         attendees=tuple(str(a) for a in details.get("attendees") or ()),
         dial_in=DialIn(str(dial_in[0]), str(dial_in[1])) if dial_in else None,
         cancelled=record.cancelled,
+        recurrence=details.get("recurrence") or None,
+        options=details.get("options") or None,
+        outsiders=tuple(str(a) for a in details.get("outsiders") or ()),
     )
