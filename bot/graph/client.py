@@ -153,7 +153,7 @@ class GraphClient:
             "$orderby": "start/dateTime",
             "$top": "50",
             "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
-            "onlineMeeting,organizer,isCancelled,attendees,webLink",
+            "onlineMeeting,organizer,isCancelled,attendees,webLink,type,seriesMasterId",
         }
         path = f"{user}/calendarView"
         events: list[JSON] = []

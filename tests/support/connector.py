@@ -52,6 +52,10 @@ class ConnectorCapture:
                 return web.json_response({"error": {"code": "MemberNotFound"}}, status=404)
             return web.json_response(found)
 
+        async def paged(request: web.Request) -> web.Response:
+            """GET pagedmembers: everyone in `members`, in one page."""
+            return web.json_response({"members": list(self.members.values())})
+
         async def catch_all(request: web.Request) -> web.Response:
             body = await request.text()
             self.unexpected.append(
@@ -64,6 +68,7 @@ class ConnectorCapture:
         app.router.add_post("/v3/conversations/{conv}/activities", send)
         app.router.add_put("/v3/conversations/{conv}/activities/{activity}", send)
         app.router.add_get("/v3/conversations/{conv}/members/{member}", member)
+        app.router.add_get("/v3/conversations/{conv}/pagedmembers", paged)
         app.router.add_route("*", "/{tail:.*}", catch_all)
         return app
 
