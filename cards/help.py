@@ -16,6 +16,10 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
         "schedule Budget review tomorrow 3pm with ann@contoso.com",
         "Put a Teams meeting on your calendar and invite people.",
     ),
+    (
+        "find a time with ann@contoso.com tomorrow",
+        "The best times for everyone; in a group chat, a poll to vote on.",
+    ),
     ("my meetings today", "List your upcoming meetings."),
     ("cancel Budget review", "Cancel a meeting this bot created."),
     ("help", "Show this card."),
