@@ -76,8 +76,15 @@ def _reschedule_card(meeting: MeetingView, tz: ZoneInfo) -> Card:
                 "choices": [{"title": f"{m} minutes", "value": str(m)} for m in choices],
             },
         ],
-        "actions": [execute("Move meeting", Verb.RESCHEDULE, **meeting_ref(meeting))],
+        "actions": [execute(_move_title(meeting), Verb.RESCHEDULE, **meeting_ref(meeting))],
     }
+
+
+def _move_title(meeting: MeetingView) -> str:
+    """A series moves as a whole from its own card; one of its meetings moves alone."""
+    if meeting.series_id:
+        return "Move only this meeting"
+    return "Move the whole series" if meeting.recurrence else "Move meeting"
 
 
 def meeting_card(

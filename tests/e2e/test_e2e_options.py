@@ -125,8 +125,20 @@ async def test_a_forged_option_value_is_refused_before_graph(
     assert await patches(emulator) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("meet now with <at>Bob Lee</at> and ann@fabrikam.com", "en-US"),
+        ("reunião agora com <at>Bob Lee</at> e ann@fabrikam.com", "pt-BR"),
+    ],
+    ids=["en", "pt"],
+)
 async def test_meet_now_with_people_invites_them_and_warns_about_the_lobby(
-    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+    bot: BotUnderTest,
+    emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+    text: str,
+    locale: str,
 ) -> None:
     """participants.attendees of createOrGet; someone from another domain waits in the lobby
     (the default scope is the organization), and the card says so."""
@@ -136,13 +148,7 @@ async def test_meet_now_with_people_invites_them_and_warns_about_the_lobby(
         f"/_emulator/users/{USER_AAD}/calendar", {"name": "Jane Doe", "address": "jane@contoso.com"}
     )
 
-    await bot.post(
-        message(
-            "meet now with <at>Bob Lee</at> and ann@fabrikam.com",
-            service_url,
-            mentions=(("29:bob", "Bob Lee"),),
-        )
-    )
+    await bot.post(message(text, service_url, mentions=(("29:bob", "Bob Lee"),), locale=locale))
 
     [create] = await emulator.graph_calls("/onlineMeetings/createOrGet", "POST")
     assert create["body"]["participants"]["attendees"] == [

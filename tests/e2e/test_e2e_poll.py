@@ -91,28 +91,42 @@ def vote(card: dict[str, Any], slot: int) -> dict[str, Any]:
 
 
 async def start_poll(
-    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+    bot: BotUnderTest,
+    emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+    text: str = FIND,
+    locale: str = "en-US",
 ) -> dict[str, Any]:
     capture, service_url = connector
     await chat(emulator, capture)
     await bot.post(
         message(
-            FIND,
+            text,
             service_url,
             conversation_type="groupChat",
             conversation_id=GROUP,
             mention_bot=True,
+            locale=locale,
         )
     )
     [card] = capture.cards()
     return card
 
 
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [(FIND, "en-US"), ("encontrar um horário para todos esta semana por 30 min", "pt-BR")],
+    ids=["en", "pt"],
+)
 async def test_three_members_vote_at_once_on_three_replicas_and_one_event_is_booked(
-    replicas: list[BotUnderTest], emulator: Emulator, connector: tuple[ConnectorCapture, str]
+    replicas: list[BotUnderTest],
+    emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+    text: str,
+    locale: str,
 ) -> None:
     _, service_url = connector
-    card = await start_poll(replicas[0], emulator, connector)
+    card = await start_poll(replicas[0], emulator, connector, text, locale)
     assert "When should we meet?" in card_text(card)
     assert card["refresh"]["userIds"] == ["29:user-jane", "29:megan", "29:adele"]
     assert card["refresh"]["action"]["verb"] == "poll_refresh"

@@ -158,3 +158,12 @@ def test_a_series_card_says_its_rule_and_asks_this_one_or_all() -> None:
     ]
     assert scopes == ["one", "series"]
     assert START.tzinfo is UTC
+
+
+def test_reschedule_says_whether_it_moves_the_series_or_one_meeting() -> None:
+    def move(meeting: Any) -> list[str]:
+        return [b for b in buttons(meeting_card(meeting, BERLIN)) if b.startswith("Move")]
+
+    assert move(SERIES) == ["Move the whole series"]
+    assert move(replace(SERIES, id="occ", series_id="e1")) == ["Move only this meeting"]
+    assert move(EVENT_MEETING) == ["Move meeting"]
