@@ -104,3 +104,21 @@ async def test_my_meetings_lists_occurrences_and_cancel_asks_this_one_or_the_ser
     assert await view(emulator, "2026-11-25T00:00:00Z", "2027-01-31T00:00:00Z") == []
     [master] = await emulator.events_of(USER_AAD)
     assert master["isCancelled"] is True
+
+
+async def test_only_this_one_on_the_new_series_card_cancels_its_first_meeting(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    capture, service_url = connector
+    await bot.post(message("schedule Retro every Friday 2pm for 3 weeks", service_url))
+    [card] = capture.cards()
+    asked = await bot.press(invoke(action_data(card, "cancel"), service_url))
+    [one] = [a["data"] for a in actions(asked) if a.get("title") == "Only this one"]
+
+    done = await bot.press(invoke(one, service_url))
+
+    assert "Cancelled" in card_text(done)
+    left = await view(emulator, "2026-11-25T00:00:00Z", "2026-12-31T00:00:00Z")
+    assert [o["start"]["dateTime"][:10] for o in left] == ["2026-12-04", "2026-12-11"]
+    [master] = await emulator.events_of(USER_AAD)
+    assert master["isCancelled"] is False
