@@ -19,6 +19,8 @@ from bot.config import ConfigError, load_settings
 from bot.doctor.cli import add_doctor_command
 from bot.manifest import add_manifest_commands
 from bot.parsing import Mention, parse_command
+from bot.storage import StorageError
+from bot.storage.cli import add_db_command
 
 
 def _parse_cmd(args: argparse.Namespace) -> int:
@@ -63,6 +65,24 @@ async def _until_signalled(work: Coroutine[Any, Any, None]) -> None:
         await task
 
 
+#: Libraries that log every HTTP request at INFO (aiohttp's access log, httpx) or warn about
+#: nothing a person running the bot can act on (msrest): quiet unless LOG_LEVEL=DEBUG.
+QUIET_LOGGERS = {
+    "aiohttp.access": logging.WARNING,
+    "httpx": logging.WARNING,
+    "msrest": logging.ERROR,
+}
+
+
+def configure_logging(level: str) -> None:
+    """One line per turn at INFO (bot.transport.handler); everything at DEBUG."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    root = logging.getLogger().level
+    if root > logging.DEBUG:
+        for name, quiet in QUIET_LOGGERS.items():
+            logging.getLogger(name).setLevel(max(quiet, root))
+
+
 def _serve_cmd(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.local:
@@ -78,9 +98,8 @@ def _serve_cmd(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"meeting-bot serve: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level)
+    from bot.dev.ports import StartError
     from bot.dev.run import serve_with_playground
     from bot.runtime import serve
 
@@ -89,8 +108,14 @@ def _serve_cmd(args: argparse.Namespace) -> int:
         asyncio.run(_until_signalled(main_task))
     except KeyboardInterrupt:
         pass
+    except StartError as exc:  # a port taken, the playground not starting: one line, no trace
+        print(f"meeting-bot serve: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"meeting-bot serve: {exc} (is another process using the port?)", file=sys.stderr)
+        return 1
+    except (ConfigError, StorageError) as exc:  # DATABASE_URL, an unreachable or newer database
+        print(f"meeting-bot serve: {exc}", file=sys.stderr)
         return 1
     return 0
 
@@ -143,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_manifest_commands(sub)
     add_doctor_command(sub)
+    add_db_command(sub)
     _add_emulator_command(sub)
     return parser
 

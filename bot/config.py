@@ -47,6 +47,17 @@ class IdentitySettings:
 
 
 @dataclass(frozen=True)
+class JobSettings:
+    """Messages the bot starts (reminders, the daily agenda) and how it is watched."""
+
+    reminder_minutes: int = 10  # a reminder this long before a bot-created meeting starts
+    poll_seconds: float = 1.0  # how often a replica looks for due jobs; 0: never (tests)
+    lease_seconds: float = 60.0  # a claimed job is another replica's again after this long
+    otlp_endpoint: str = ""  # OpenTelemetry traces are exported only when set
+    service_name: str = "meeting-bot"
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the bot can be configured with. See .env.example for each variable."""
 
@@ -60,15 +71,20 @@ class Settings:
     graph_auth: GraphAuthMode = GraphAuthMode.APP
     graph_timeout: float = 10.0
     graph_max_retries: int = 3
+    turn_budget: float = 10.0  # the HTTP answer leaves within this; the rest goes on behind
+    background_budget: float = 60.0  # all of a turn's work, Graph retries included
     local: bool = False
     emulator_host: str = "127.0.0.1"
     emulator_port: int = 3979
     emulator_db: Path = Path("var/emulator.sqlite3")
+    playground_port: int = 56150
     bot_db: Path = Path("var/bot.sqlite3")
+    database_url: str = field(default="", repr=False)  # postgresql://…: replicas share it
     default_timezone: str = "UTC"
     default_duration: timedelta = timedelta(minutes=30)
     log_level: str = "INFO"
     identity: IdentitySettings = field(default_factory=IdentitySettings)
+    jobs: JobSettings = field(default_factory=JobSettings)
 
     @property
     def has_app_credentials(self) -> bool:
@@ -153,6 +169,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     identity = _identity_settings(env, app_id)
     has_credentials = bool(app_id and (app_password or identity.app_certificate_path))
     local = _bool(env, "LOCAL_MODE")
+    turn_budget, background_budget = _budgets(env)
     if local is None:
         # No credentials means nothing real to talk to: run on the embedded emulator.
         local = not has_credentials
@@ -167,16 +184,45 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         graph_auth=_graph_auth(env),
         graph_timeout=_float(env, "GRAPH_TIMEOUT_SECONDS", 10.0),
         graph_max_retries=_int(env, "GRAPH_MAX_RETRIES", 3, 0, 10),
+        turn_budget=turn_budget,
+        background_budget=background_budget,
         local=local,
         emulator_host=env.get("EMULATOR_HOST", "").strip() or "127.0.0.1",
         emulator_port=_int(env, "EMULATOR_PORT", 3979, 1, 65535),
         emulator_db=Path(env.get("EMULATOR_DB", "").strip() or "var/emulator.sqlite3"),
+        playground_port=_int(env, "PLAYGROUND_PORT", 56150, 1, 65535),
         bot_db=Path(env.get("BOT_DB", "").strip() or "var/bot.sqlite3"),
+        database_url=env.get("DATABASE_URL", "").strip(),
         default_timezone=_default_timezone(env),
         default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
         identity=identity,
+        jobs=_job_settings(env),
     )
+
+
+def _job_settings(env: Mapping[str, str]) -> JobSettings:
+    return JobSettings(
+        reminder_minutes=_int(env, "REMINDER_MINUTES", 10, 0, 1440),
+        poll_seconds=_float(env, "JOB_POLL_SECONDS", 1.0),
+        lease_seconds=_float(env, "JOB_LEASE_SECONDS", 60.0),
+        otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip().rstrip("/"),
+        service_name=env.get("OTEL_SERVICE_NAME", "").strip() or "meeting-bot",
+    )
+
+
+def _budgets(env: Mapping[str, str]) -> tuple[float, float]:
+    """Teams redelivers a message it has no answer for after 15 s: the turn budget stays below."""
+    turn = _float(env, "TURN_BUDGET_SECONDS", 10.0)
+    background = _float(env, "BACKGROUND_BUDGET_SECONDS", 60.0)
+    if turn > 14:
+        raise ConfigError(f"TURN_BUDGET_SECONDS={turn:g} must be under 15 (Teams' own limit)")
+    if not turn <= background <= 3600:
+        raise ConfigError(
+            f"BACKGROUND_BUDGET_SECONDS={background:g} must be from TURN_BUDGET_SECONDS "
+            f"({turn:g}) to 3600"
+        )
+    return turn, background
 
 
 def _default_timezone(env: Mapping[str, str]) -> str:

@@ -6,29 +6,42 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aiohttp import web
 
 from bot.config import GraphAuthMode, Settings
+from bot.conversation.background import Background
+from bot.conversation.budget import HARD_STOP_GRACE, Budgets, TurnBudget
 from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
 from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.notices import NoticeSettings
 from bot.conversation.planning import Planning
 from bot.conversation.polls import PollVerbs
+from bot.conversation.reconcile import Reconciler
+from bot.conversation.references import remember_reference
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
+from bot.graph.deadline import REAL_TIME, Timer
 from bot.identity.entra import Entra
 from bot.identity.sso import SsoService
 from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
+from bot.jobs import JobRunner
+from bot.jobs.wiring import job_runner
+from bot.meetings.agenda import DailyAgenda
 from bot.meetings.polls import PollStore, SqlitePollStore
+from bot.meetings.reminders import Reminders
 from bot.meetings.service import MeetingService
-from bot.meetings.store import Storage
+from bot.observability import Telemetry
+from bot.observability.tracing import start_tracing
+from bot.storage import Store, describe_store, store_for
 from bot.transport.app import create_adapter, create_app
 from bot.transport.handler import MeetingBot
+from bot.transport.proactive import ConnectorOutbox
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +50,11 @@ log = logging.getLogger(__name__)
 class BotRuntime:
     app: web.Application
     graph: GraphClient
+    store: Store  # opened (and migrated) when the app starts, closed with it
+    jobs: JobRunner  # started with the app (every JOB_POLL_SECONDS), stopped with it
+    telemetry: Telemetry
+    background: Background  # turns that outlive their HTTP answer, and the reconciler
+    reconciler: Reconciler
 
 
 def token_provider(
@@ -51,23 +69,26 @@ def token_provider(
     return AppTokenProvider(entra, settings.app_tenant_id or "organizations")
 
 
-def _single_sign_on(settings: Settings, entra: Entra | None) -> SsoService | None:
+def _single_sign_on(settings: Settings, entra: Entra | None, store: Store) -> SsoService | None:
     if settings.local or entra is None or settings.graph_auth is not GraphAuthMode.DELEGATED:
         return None
     key = settings.identity.token_cache_key.encode() or entra.credential.key_material()
-    return SsoService(settings, entra, TokenCacheStore(settings.bot_db, key))
+    return SsoService(settings, entra, TokenCacheStore(store, key))
 
 
 def build_conversation(
     settings: Settings,
     service: MeetingService,
-    storage: Storage,
+    storage: Store,
     sso: SsoService | None,
     clock: Callable[[], datetime],
+    notices: NoticeSettings | None = None,
+    budget: Middleware | None = None,
     polls: PollStore | None = None,
 ) -> Conversation:
-    """Typed commands and card verbs behind the gates: tenant, acting-as, then sign-in.
-    Poll votes go to `polls` (in memory when not given, as in tests of one replica)."""
+    """Typed commands and card verbs behind the gates: tenant, the turn's time budget,
+    remembering where to post, acting-as, then sign-in. A poll's votes go to `polls` (in
+    memory when not given, as in tests of one replica)."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
     app_only = settings.graph_auth is GraphAuthMode.APP
     poll_verbs = PollVerbs(service, polls or SqlitePollStore(), clock, books_for_creator=app_only)
@@ -77,15 +98,19 @@ def build_conversation(
         default_duration=settings.default_duration,
         clock=clock,
         deployment=deployment,
+        notices=notices,
         finder=planning,
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
+        *([budget] if budget is not None else []),
+        remember_reference(storage),
         acting_as_sender,
     ]
     if sso is not None:
         gates.append(SignInGate(sso))
-    return Conversation(runner, CardVerbs(runner, storage, planning, poll_verbs), gates)
+    verbs = CardVerbs(runner, storage, planning=planning, polls=poll_verbs)
+    return Conversation(runner, verbs, gates)
 
 
 def build_runtime(
@@ -94,34 +119,93 @@ def build_runtime(
     tokens: TokenProvider | None = None,
     clock: Callable[[], datetime] = utcnow,
     join_link_waits: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0),
+    store: Store | None = None,
+    timer: Timer = REAL_TIME,
 ) -> BotRuntime:
-    """The bot's web app and its one Graph client, closed together on shutdown."""
+    """The bot's web app, its one Graph client and its store (the configured one unless given:
+    then the caller closes it), opened when the app starts and closed together on shutdown;
+    `timer` is the clock of Graph's deadlines and waits (tests make long waits short)."""
     entra = Entra(settings) if settings.app_id else None
-    sso = _single_sign_on(settings, entra)
+    storage = store or store_for(settings)
+    sso = _single_sign_on(settings, entra, storage)
+    telemetry = Telemetry(
+        provider=start_tracing(settings.jobs.otlp_endpoint, settings.jobs.service_name)
+    )
     graph = GraphClient(
         settings.graph_base_url,
         tokens or token_provider(settings, entra, sso),
         timeout=settings.graph_timeout,
         max_retries=settings.graph_max_retries,
+        telemetry=telemetry,
     )
-    storage = Storage(settings.bot_db)
-    polls = SqlitePollStore(settings.bot_db)
-    service = MeetingService(graph, storage, settings.graph_auth, join_link_waits=join_link_waits)
-    conversation = build_conversation(settings, service, storage, sso, clock, polls)
-    bot = MeetingBot(conversation, settings.default_zone)
-    app = create_app(create_adapter(settings, entra), bot, auth_required=entra is not None)
+    reminders = Reminders(storage, settings.jobs.reminder_minutes, clock)
+    agenda = DailyAgenda(storage, clock)
+    service = MeetingService(
+        graph, storage, settings.graph_auth, join_link_waits=join_link_waits, reminders=reminders
+    )
+    adapter = create_adapter(settings, entra)
+    outbox = ConnectorOutbox(adapter, settings.app_id)
+    background = Background()
+    budget = TurnBudget(
+        background, outbox, Budgets(settings.turn_budget, settings.background_budget), timer
+    )
+    notices = NoticeSettings(storage, reminders, agenda, clock)
+    polls = SqlitePollStore(poll_db(settings))  # closed with the app (its cleanup below)
+    conversation = build_conversation(
+        settings, service, storage, sso, clock, notices, budget, polls
+    )
+    bot = MeetingBot(conversation, settings.default_zone, telemetry)
+    app = create_app(adapter, bot, ready=storage.ready, auth_required=entra is not None)
+    app.router.add_get("/metrics", telemetry.metrics.handle)
+    reconciler = Reconciler(
+        service,
+        storage,
+        outbox,
+        clock,
+        after=timedelta(seconds=max(60.0, settings.background_budget + 2 * HARD_STOP_GRACE)),
+        budget=settings.background_budget,
+    )
+    jobs = job_runner(settings, storage, outbox, service, agenda, clock, telemetry)
+    runtime = BotRuntime(app, graph, storage, jobs, telemetry, background, reconciler)
+    _open_and_close(runtime, close_store=store is None, entra=entra)
+    runtime.app.on_cleanup.append(polls.on_cleanup)
+    return runtime
+
+
+def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | None) -> None:
+    """At start: migrate the store, reconcile what a crash left, then run jobs. At the end:
+    jobs stop, and late results are posted, before what they use closes."""
+    storage, jobs, background = runtime.store, runtime.jobs, runtime.background
+
+    async def open_storage(_: web.Application) -> None:
+        upgrade = await storage.open()  # migrations, under a lock; a newer schema is refused
+        if upgrade.before != upgrade.after:
+            log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
+        background.loop(runtime.reconciler.run(), "reconciler")  # first: what a crash left
+        jobs.start()
+
+    async def stop_jobs(_: web.Application) -> None:
+        await jobs.stop()
 
     async def close_graph(_: web.Application) -> None:
-        await graph.aclose()
-        storage.close()
-        polls.close()
-        if sso is not None:
-            sso.close()
+        await background.close()  # late results are posted before Graph and storage close
+        runtime.telemetry.shutdown()
+        await runtime.graph.aclose()
+        if close_store:
+            await storage.aclose()
         if entra is not None:
             entra.close()
 
-    app.on_cleanup.append(close_graph)
-    return BotRuntime(app=app, graph=graph)
+    runtime.app.on_startup.append(open_storage)
+    runtime.app.on_shutdown.append(stop_jobs)
+    runtime.app.on_cleanup.append(close_graph)
+
+
+def poll_db(settings: Settings) -> str:
+    """Poll votes beside the SQLite store (one file every replica shares); with PostgreSQL
+    they belong in it (bot/meetings/polls.py says how)."""
+    db = settings.bot_db
+    return ":memory:" if str(db) == ":memory:" else str(db.with_name(f"{db.stem}.polls{db.suffix}"))
 
 
 def describe_startup(settings: Settings) -> list[str]:
@@ -152,12 +236,14 @@ def describe_startup(settings: Settings) -> list[str]:
         lines.append("The tenant check is OFF (local mode, no credentials).")
     if settings.graph_auth is GraphAuthMode.DELEGATED and not settings.local:
         lines.append(f"Users sign in through Teams single sign-on ({settings.sso_resource}).")
+    lines.append(describe_store(settings))
     lines.append(f"Bot endpoint: http://{settings.host}:{settings.port}/api/messages")
     return lines
 
 
-async def serve(settings: Settings) -> None:
-    """Run the bot (and, in local mode, the emulator) until cancelled."""
+async def serve(settings: Settings, ready: asyncio.Event | None = None) -> None:
+    """Run the bot (and, in local mode, the emulator) until cancelled; `ready` is set once it
+    listens (what `make run` waits for before starting the playground)."""
     from dataclasses import replace
 
     emulator = None
@@ -178,6 +264,8 @@ async def serve(settings: Settings) -> None:
     await site.start()
     for line in describe_startup(settings):
         log.warning(line)
+    if ready is not None:
+        ready.set()
     try:
         await asyncio.Event().wait()
     finally:

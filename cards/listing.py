@@ -22,7 +22,8 @@ def _entry(meeting: MeetingView, tz: ZoneInfo, locale: str, cancellable: bool) -
     actions: list[dict[str, Any]] = []
     if join_url:
         actions.append(open_url("Join", join_url, "positive"))
-    elif meeting.kind == EVENT:
+    elif meeting.kind == EVENT and meeting.is_organizer and not meeting.occurrence:
+        # never on an event the user only attends, nor on one occurrence of a series
         actions.append(execute("Add Teams link", Verb.MAKE_ONLINE, **meeting_ref(meeting)))
     if cancellable:
         actions.append(execute("Cancel", Verb.ASK_CANCEL, **meeting_ref(meeting)))

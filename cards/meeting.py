@@ -15,6 +15,18 @@ from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
 
 DURATIONS = (15, 30, 45, 60, 90, 120)
+LINK_REFUSED = (
+    "Outlook created this event without a Teams link, although I asked for one: the "
+    "invitations went out with no way to join. Add a Teams link and I will put it in the event, "
+    "so everyone invited gets it."
+)
+#: Deleting an online meeting answers 204, but its link may keep working for a while
+#: (microsoft-graph-docs #7802): say what is guaranteed and what is not.
+STANDALONE_CANCELLED = (
+    "Teams has deleted this meeting, so it is gone from your meetings. Teams does not promise "
+    "that its join link stops working at once, so it may still let people in for a while. Tell "
+    "the people you shared the link with that the meeting is cancelled."
+)
 
 
 def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, Any]]:
@@ -23,9 +35,8 @@ def _facts(meeting: MeetingView, tz: ZoneInfo, locale: str) -> list[dict[str, An
         {"title": "Time zone", "value": zone_label(tz, meeting.start, locale)},
     ]
     if meeting.recurrence:
-        facts.append(
-            {"title": "Repeats", "value": rule_in_words(meeting.recurrence, meeting.start, tz)}
-        )
+        rule = rule_in_words(meeting.recurrence, meeting.start, tz)
+        facts.append({"title": "Repeats", "value": rule})
     if meeting.organizer_name:
         facts.append({"title": "Organizer", "value": escape(meeting.organizer_name)})
     if meeting.attendees:
@@ -104,17 +115,12 @@ def meeting_card(
     body.append(heading(meeting.subject or "Teams meeting"))
     body.extend(_facts(meeting, tz, locale))
     if meeting.cancelled:
+        if meeting.kind == ONLINE:
+            body.append(text(STANDALONE_CANCELLED))
         return card(body)
     join_url = web_link(meeting.join_url)
     if not join_url:
-        body.append(
-            text(
-                "Teams has not provided a join link for this meeting yet. "
-                "Type **my meetings** in a minute to get it.",
-                color="Warning",
-            )
-        )
-        return card(body, [execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))])
+        return _without_link(meeting, body)
     body.append(text("Join link (select to copy):", isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
     warning = lobby_warning(meeting.options, meeting.outsiders)
@@ -125,35 +131,60 @@ def meeting_card(
     return card(body, _actions(meeting, join_url, tz))
 
 
-def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
-    ref = meeting_ref(meeting)
-    if meeting.recurrence or meeting.series_id:
-        body.append(
-            text(
-                "Cancel only this meeting, or the whole series? Everyone invited will be told.",
-                weight="Bolder",
-                color="Attention",
-            )
+def _without_link(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+    """No join link: Outlook refused the one asked for (offer a standalone one), or Teams has
+    not filled it in yet."""
+    cancel = execute("Cancel meeting", Verb.ASK_CANCEL, **meeting_ref(meeting))
+    if meeting.link_refused:
+        body.append(text(LINK_REFUSED, color="Warning"))
+        add = execute(
+            "Add a Teams link", Verb.ADD_STANDALONE_LINK, "positive", **meeting_ref(meeting)
         )
-        return card(
-            body,
-            [
-                execute("Only this one", Verb.CANCEL, "destructive", scope="one", **ref),
-                execute("The whole series", Verb.CANCEL, "destructive", scope="series", **ref),
-                execute("Keep it", Verb.SHOW, **ref),
-            ],
-        )
+        return card(body, [add, cancel])
     body.append(
         text(
-            "Cancel this meeting? Everyone invited will be told.",
-            weight="Bolder",
-            color="Attention",
+            "Teams has not provided a join link for this meeting yet. "
+            "Type **my meetings** in a minute to get it.",
+            color="Warning",
         )
     )
+    return card(body, [cancel])
+
+
+def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+    if meeting.recurrence or meeting.series_id:
+        return _confirm_cancel_series(meeting, body)
+    question = (
+        "Cancel this meeting? Teams tells no one: a link-only meeting sends no invitations."
+        if meeting.kind == ONLINE
+        else "Cancel this meeting? Everyone invited will be told."
+    )
+    body.append(text(question, weight="Bolder", color="Attention"))
+    ref = meeting_ref(meeting)
     return card(
         body,
         [
             execute("Yes, cancel it", Verb.CANCEL, "destructive", **ref),
+            execute("Keep it", Verb.SHOW, **ref),
+        ],
+    )
+
+
+def _confirm_cancel_series(meeting: MeetingView, body: list[dict[str, Any]]) -> Card:
+    """A meeting of a series: this one, or the whole series?"""
+    body.append(
+        text(
+            "Cancel only this meeting, or the whole series? Everyone invited will be told.",
+            weight="Bolder",
+            color="Attention",
+        )
+    )
+    ref = meeting_ref(meeting)
+    return card(
+        body,
+        [
+            execute("Only this one", Verb.CANCEL, "destructive", scope="one", **ref),
+            execute("The whole series", Verb.CANCEL, "destructive", scope="series", **ref),
             execute("Keep it", Verb.SHOW, **ref),
         ],
     )

@@ -25,3 +25,5 @@ class Verb(StrEnum):
     POLL_VOTE = "poll_vote"  # a poll's "Works for me" on one slot (press again to take back)
     POLL_BOOK = "poll_book"  # the poll's creator books the winning slot
     POLL_REFRESH = "poll_refresh"  # a poll card's refresh (automatic, or the Refresh button)
+    SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes
+    ADD_STANDALONE_LINK = "add_standalone_link"  # a Teams link for an event Outlook made without

@@ -43,6 +43,12 @@ class MeetingView(Protocol):
     @property
     def cancelled(self) -> bool: ...
     @property
+    def link_refused(self) -> bool: ...  # Outlook made the event without the Teams link asked for
+    @property
+    def is_organizer(self) -> bool: ...
+    @property
+    def occurrence(self) -> bool: ...  # one occurrence of a recurring series
+    @property
     def series_id(self) -> str: ...  # an occurrence's series ("" for anything else)
     @property
     def recurrence(self) -> Mapping[str, Any] | None: ...  # Graph's patternedRecurrence

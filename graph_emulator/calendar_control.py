@@ -7,6 +7,8 @@
 - GET     /_emulator/users/{user_id}/events      every stored event, cancelled ones included
 - GET/PUT /_emulator/users/{user_id}/workingHours  the user's working hours as getSchedule
   shows them (a microsoft.graph.workingHours; default Monday to Friday 08:00-17:00 UTC)
+- GET     /_emulator/users/{user_id}/onlineMeetings  every stored online meeting (a deleted
+  one is gone, as in Graph)
 - POST    /_emulator/users/{user_id}/events      place an event as Graph would hold it, with
   the read-only properties a test needs: isOrganizer/organizer/responseStatus (an event the user
   only attends), type/seriesMasterId/recurrence/originalStart (a recurring series), and
@@ -30,6 +32,7 @@ from graph_emulator.event_docs import window
 from graph_emulator.event_seed import seeded_event
 from graph_emulator.events import owner_of
 from graph_emulator.free_busy import WORKING_HOURS, working_hours
+from graph_emulator.meetings import KIND as MEETING_KIND
 from graph_emulator.state import EmulatorState, state_of
 from graph_emulator.timezones import known_zone
 from graph_emulator.wire import read_json_object
@@ -49,6 +52,7 @@ def add_calendar_control_routes(app: web.Application) -> None:
     app.router.add_put(f"{_PREFIX}/users/{{user_id}}/workingHours", put_working_hours)
     app.router.add_get(f"{_PREFIX}/users/{{user_id}}/events", stored_events)
     app.router.add_post(f"{_PREFIX}/users/{{user_id}}/events", seed_event)
+    app.router.add_get(f"{_PREFIX}/users/{{user_id}}/onlineMeetings", stored_meetings)
 
 
 async def get_settings(request: web.Request) -> web.Response:
@@ -133,6 +137,12 @@ async def stored_events(request: web.Request) -> web.Response:
     """Every event of the user exactly as stored (UTC times, `@emulator.*` annotations)."""
     tenant_id, user_id = _user(request)
     return web.json_response(state_of(request).store.owned(EVENT_KIND, tenant_id, user_id))
+
+
+async def stored_meetings(request: web.Request) -> web.Response:
+    """Every online meeting of the user as stored (Graph itself can only look one up)."""
+    tenant_id, user_id = _user(request)
+    return web.json_response(state_of(request).store.owned(MEETING_KIND, tenant_id, user_id))
 
 
 async def seed_event(request: web.Request) -> web.Response:

@@ -36,11 +36,17 @@ class RunningEmulator:
 
 
 async def start_emulator(
-    settings: EmulatorSettings | None = None, host: str = "127.0.0.1", port: int = 0
+    settings: EmulatorSettings | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    shutdown_timeout: float = 5.0,
 ) -> RunningEmulator:
-    """Serve a new emulator on host:port (port 0 picks a free one) and return at once."""
+    """Serve a new emulator on host:port (port 0 picks a free one) and return at once.
+    `close` waits up to `shutdown_timeout` for calls still being answered (a fault's long
+    latency), then drops them."""
     app = create_emulator_app(settings)
-    runner = web.AppRunner(app, shutdown_timeout=5.0, access_log=None)
+    runner = web.AppRunner(app, shutdown_timeout=shutdown_timeout, access_log=None)
     await runner.setup()
     try:
         site = web.TCPSite(runner, host, port)

@@ -1,7 +1,10 @@
-"""Who the attendees are: e-mails as typed, @mentions and `everyone` through the chat roster.
+"""Who the attendees are: e-mails as typed, people picked in the form through Graph's user
+directory, @mentions and `everyone` through the chat roster.
 
-Mentions carry a Teams user id but no e-mail address; the Bot Connector's roster has it.
-The Roster protocol keeps Bot Framework out of this module.
+Mentions carry a Teams user id but no e-mail address; the Bot Connector's roster has it. The
+people picker gives Entra object ids of anyone in the organization, most of them not in the
+chat (in a personal chat only the user is), so the directory comes first for those and the
+roster only as a fallback. The protocols keep Bot Framework and Graph out of this module.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from bot.parsing import Mention
 class Roster(Protocol):
     async def member(self, member_id: str) -> Person | None: ...
     async def everyone(self) -> list[Person]: ...
+
+
+class Directory(Protocol):
+    async def person(self, user_id: str) -> Person | None: ...
 
 
 class NoRoster:
@@ -34,6 +41,7 @@ async def resolve_attendees(
     roster: Roster,
     mentions: Sequence[Mention] = (),
     exclude_email: str = "",
+    directory: Directory | None = None,
 ) -> tuple[list[Person], list[str]]:
     """(people to invite, problems to tell the user), in the order given, de-duplicated."""
     people: list[Person] = []
@@ -42,21 +50,29 @@ async def resolve_attendees(
         if "@" in item and not item.startswith(("29:", "8:")):
             people.append(Person(email=item.lower()))
             continue
-        person = await roster.member(item)
+        person = await _look_up(item, roster, directory)
         if person is None or not person.email:
             name = next((m.name for m in mentions if m.id == item), None)
             if name:
                 problems.append(f"I could not find an e-mail address for {name}.")
-            else:  # picked in the form: the roster only knows this conversation's members
-                problems.append(
-                    "I could not find the e-mail address of someone you picked: I can only look "
-                    "up people who are in this chat."
-                )
+            else:  # picked in the form
+                who = person.name if person and person.name else "someone you picked"
+                problems.append(f"I could not find {who} in your organization's directory.")
         else:
             people.append(person)
     if everyone:
         people.extend(await roster.everyone())
     return _unique(people, exclude_email), problems
+
+
+async def _look_up(item: str, roster: Roster, directory: Directory | None) -> Person | None:
+    """A picked person (Entra object id) from the directory, else the chat roster; a Teams
+    user id (29:..., from an @mention) from the roster."""
+    if directory is not None and not item.startswith(("29:", "8:")):
+        found = await directory.person(item)
+        if found is not None:
+            return found
+    return await roster.member(item)
 
 
 def _unique(people: Sequence[Person], exclude_email: str) -> list[Person]:

@@ -9,6 +9,8 @@ from typing import Protocol
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.failures import Deployment, guarded
+from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
+from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
@@ -52,13 +54,15 @@ class CommandRunner:
         default_duration: timedelta = timedelta(minutes=30),
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
+        notices: NoticeSettings | None = None,
         finder: Finder | None = None,
     ) -> None:
         self.meetings = meetings
+        self.finder = finder  # find a time (slots, polls)
+        self.notices = notices  # reminders and the daily agenda
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
-        self.finder = finder
 
     async def guarded(
         self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
@@ -97,12 +101,20 @@ class CommandRunner:
             return await self.guarded(turn, "schedule", lambda: self._schedule(command, turn))
         if kind is CommandKind.LIST:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
-        if kind is CommandKind.CANCEL:
-            return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
-        finder = self.finder
-        if finder is None:
-            return help_card("I can't find times for you here. Here is what I can do:")
-        return await self.guarded(turn, "find a time", lambda: finder.find(command, turn))
+        if kind in NOTICE_KINDS:
+            return await self._notice(command, turn)
+        if kind is CommandKind.FIND_TIME:
+            finder = self.finder
+            if finder is None:
+                return help_card("I can't find times for you here. Here is what I can do:")
+            return await self.guarded(turn, "find a time", lambda: finder.find(command, turn))
+        return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _notice(self, command: Command, turn: TurnInfo) -> Card:
+        notices, who = self.notices, turn.requester
+        if notices is None or who is None:
+            return error_card("Reminders and the daily agenda are not set up here.")
+        return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()
@@ -113,7 +125,11 @@ class CommandRunner:
         assert turn.requester is not None
         start, end = self._window(command)
         people, problems = await resolve_attendees(
-            command.attendees, command.everyone, turn.roster, turn.mentions
+            command.attendees,
+            command.everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self.meetings,
         )
         if problems:
             return error_card(" ".join(problems), "Write their e-mail address instead.")
@@ -123,8 +139,9 @@ class CommandRunner:
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
-            [p for p in people if p.aad_id != turn.requester.user_id],
-            command.options.as_dict(),
+            origin=origin_json(turn),
+            attendees=[p for p in people if p.aad_id != turn.requester.user_id],
+            options=command.options.as_dict(),
         )
         return meeting_card(meeting, turn.tz, turn.locale)
 
@@ -136,12 +153,24 @@ class CommandRunner:
                 "Add a day and time.",
                 "schedule Budget review tomorrow 3pm",
             )
-        start, end = self._window(command)
         people, problems = await resolve_attendees(
-            command.attendees, command.everyone, turn.roster, turn.mentions
+            command.attendees,
+            command.everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self.meetings,
         )
         if problems:
             return error_card(" ".join(problems), "Write their e-mail address instead.")
+        return await self.schedule_with(command, turn, people)
+
+    async def schedule_with(
+        self, command: Command, turn: TurnInfo, people: Sequence[Person]
+    ) -> Card:
+        """Schedule `command` inviting people already resolved (the form resolves its own)."""
+        assert turn.requester is not None
+        assert command.start is not None
+        start, end = self._window(command)
         subject = command.subject or _default_subject(people)
         try:
             meeting = await self.meetings.schedule_event(
@@ -152,6 +181,7 @@ class CommandRunner:
                 people,
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
+                origin=origin_json(turn),
                 recurrence=command.recurrence,
                 options=command.options.as_dict(),
             )
@@ -164,11 +194,11 @@ class CommandRunner:
         start = command.start or self.clock()
         end = command.end or start + timedelta(days=7)
         meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
-        mine = frozenset(
-            m.id
+        known = [
+            await self.meetings.lookup(turn.requester, m.kind, m.series_id or m.id)
             for m in meetings
-            if self.meetings.lookup(turn.requester, m.kind, m.series_id or m.id) is not None
-        )
+        ]
+        mine = frozenset(m.id for m, rec in zip(meetings, known, strict=True) if rec is not None)
         return list_card(meetings, turn.tz, turn.locale, "Your meetings", mine)
 
     async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
@@ -177,8 +207,13 @@ class CommandRunner:
             return error_card(
                 "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
             )
-        found = self.meetings.find_by_name(turn.requester, command.subject, self.clock())
-        if not found:
+        found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
+        if not found:  # `cancel X` again once it is done: show what was done
+            done = await self.meetings.find_by_name(
+                turn.requester, command.subject, self.clock(), cancelled=True
+            )
+            if done:
+                return meeting_card(done[0], turn.tz, turn.locale)
             return error_card(
                 f"I found no upcoming meeting called “{command.subject}” that I created for you.",
                 "Type **my meetings** to see your meetings, each with a Cancel button.",

@@ -103,7 +103,7 @@ class SignInGate:
         if turn.kind not in (TurnKind.MESSAGE, TurnKind.CARD_ACTION) or turn.requester is None:
             return await call_next()
         if turn.kind is TurnKind.MESSAGE and turn.text.strip().lower() in SIGN_OUT:
-            self._sso.sign_out(turn.requester)
+            await self._sso.sign_out(turn.requester)
             return post(
                 notice_card("Signed out", "Next time you ask me for something, sign in again.")
             )

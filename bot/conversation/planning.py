@@ -15,7 +15,7 @@ from bot.conversation.attendees import resolve_attendees
 from bot.conversation.polls import PollVerbs
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Meeting, Person, Requester, idempotency_key
-from bot.meetings.options import BadOption, NoOnlineMeeting
+from bot.meetings.options import BadOption, NoOnlineMeeting, apply_options
 from bot.meetings.planning import find_slots
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command
@@ -45,7 +45,7 @@ class Planning:
         group = turn.conversation_type in GROUPS
         everyone = command.everyone or (group and not command.attendees)
         people, problems = await resolve_attendees(
-            command.attendees, everyone, turn.roster, turn.mentions
+            command.attendees, everyone, turn.roster, turn.mentions, directory=self._meetings
         )
         if problems:
             return error_card(" ".join(problems), "Write their e-mail address instead.")
@@ -104,7 +104,7 @@ class Planning:
         if "record" in data:
             wanted["record"] = str(data["record"]).lower() == "true"
         try:
-            updated = await self._meetings.apply_options(who, meeting, wanted)
+            updated = await apply_options(self._meetings, who, meeting, wanted)
         except BadOption:
             notice = "Those options are not ones Teams has."
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)

@@ -49,6 +49,11 @@ class TurnInfo:
     tenant_id: str = ""
     action: Mapping[str, Any] | None = None  # a button's data, its verb under "action"
     roster: Roster = field(default_factory=NoRoster, compare=False)
+    # Where to post later (a stored conversation reference): the channel's endpoint, and the
+    # bot's and the sender's accounts on the channel.
+    service_url: str = ""
+    bot_id: str = ""
+    sender_id: str = ""
 
     @property
     def verb(self) -> str:
@@ -99,6 +104,9 @@ def turn_from_activity(
         tenant_id=tenant,
         action=action,
         roster=roster or NoRoster(),
+        service_url=str(doc.get("serviceUrl") or ""),
+        bot_id=bot_id,
+        sender_id=str(sender.get("id") or ""),
     )
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = ".m365agentsplayground.yml"
+#: Its log, beside the config (it deletes and rewrites the file each start).
+LOG_NAME = "playground.log"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "@microsoft/m365agentsplayground"
 
@@ -158,13 +160,18 @@ def playground_command(port: int, *, root: Path = PROJECT_ROOT) -> list[str]:
 def playground_env(
     config: Path, *, bot_port: int, tz: str, base: Mapping[str, str]
 ) -> dict[str, str]:
-    """`base` (normally os.environ) plus what the playground reads: endpoint, zone, paths."""
+    """`base` (normally os.environ) plus what the playground reads: endpoint, zone, paths.
+
+    The paths are absolute: the playground runs with its folder as working directory, where a
+    relative config path would not be found and it would fall back to its own sample tenant.
+    """
+    config = config.resolve()
     env = dict(base)
     env.update(
         BOT_ENDPOINT=bot_endpoint(bot_port),
         TEAMSAPPTESTER_BROWSER="none",
         TZ=tz,
         M365_AGENTS_PLAYGROUND_CONFIG_PATH=str(config),
-        M365_AGENTS_PLAYGROUND_LOGFILE=str(config.parent / "devTools" / "playground.log"),
+        M365_AGENTS_PLAYGROUND_LOGFILE=str(config.parent / LOG_NAME),
     )
     return env

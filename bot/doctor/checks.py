@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +16,13 @@ import jwt
 from bot.config import Settings
 from bot.graph.auth import (
     GRAPH_DEFAULT_SCOPE,
-    StaticTokenProvider,
     TokenAcquisitionError,
     msal_failure,
 )
-from bot.graph.client import GraphClient
-from bot.graph.errors import GraphAuthError, GraphError, GraphForbidden, GraphNotFound
 from bot.identity.entra import Entra
-from bot.identity.permissions import APP_PERMISSIONS, access_policy_fix
+from bot.identity.permissions import APP_PERMISSIONS
 from bot.manifest import validate_path
 
-PROBE_EXTERNAL_ID = "meetingbot-doctor-probe"
 CONSENT_PATH = "Entra admin center > App registrations > {app} > API permissions"
 
 
@@ -103,10 +98,15 @@ async def acquire_app_token(settings: Settings, entra: Entra) -> str:
     return str(result["access_token"])
 
 
-def roles_check(token: str, settings: Settings) -> Check:
-    """Read (not verify) the token's `roles`: are the bot's application permissions granted?"""
+def token_roles(token: str) -> frozenset[str]:
+    """The application permissions an app token carries (read, not verified)."""
     claims = jwt.decode(token, options={"verify_signature": False})
-    roles = set(claims.get("roles") or [])
+    return frozenset(str(role) for role in claims.get("roles") or [])
+
+
+def roles_check(token: str, settings: Settings) -> Check:
+    """Are the bot's application permissions granted (the token's `roles`)?"""
+    roles = token_roles(token)
     missing = [p for p in APP_PERMISSIONS if p not in roles]
     has = ", ".join(sorted(roles)) or "none"
     if missing:
@@ -117,50 +117,6 @@ def roles_check(token: str, settings: Settings) -> Check:
             f"{CONSENT_PATH.format(app=settings.app_id)} and grant admin consent",
         )
     return passed("permissions", f"the Graph token carries {', '.join(APP_PERMISSIONS)}")
-
-
-async def probe_check(
-    settings: Settings, base_url: str, token: str, user: str, where: str
-) -> Check:
-    """createOrGet a probe meeting for `user`, telling an access policy from a permission."""
-    graph = GraphClient(base_url, StaticTokenProvider(token), timeout=15, max_retries=1)
-    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
-    body = {
-        "externalId": PROBE_EXTERNAL_ID,
-        "subject": "Meeting bot doctor probe",
-        "startDateTime": start.isoformat().replace("+00:00", "Z"),
-        "endDateTime": (start + timedelta(minutes=15)).isoformat().replace("+00:00", "Z"),
-    }
-    try:
-        _, created = await graph.create_or_get_online_meeting(f"users/{user}", body)
-    except GraphForbidden as exc:
-        if exc.access_policy_missing:
-            return failed(
-                "probe",
-                f"Graph 403: no Teams application access policy for app {settings.app_id} and "
-                f"user {user}",
-                access_policy_fix(settings.app_id, user),
-            )
-        return failed(
-            "probe",
-            f"Graph 403 {exc.code}: the app may not create online meetings",
-            f"grant the application permission OnlineMeetings.ReadWrite.All with admin consent "
-            f"({CONSENT_PATH.format(app=settings.app_id)})",
-        )
-    except GraphAuthError as exc:
-        return failed(
-            "probe",
-            f"Graph 401: {exc.message}",
-            "the token is not one Graph accepts: check AUTHORITY_HOST and MicrosoftAppTenantId",
-        )
-    except GraphNotFound:
-        return failed("probe", f"Graph has no user {user}", "pass the user's Entra object id")
-    except GraphError as exc:
-        return failed("probe", str(exc), f"check that {base_url} is reachable and healthy")
-    finally:
-        await graph.aclose()
-    verb = "created" if created else "found"
-    return passed("probe", f"{verb} the probe meeting for user {user} {where}")
 
 
 def manifest_check(path: Path, settings: Settings) -> Check:

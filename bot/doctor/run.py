@@ -2,8 +2,8 @@
 with its fix; the exit code is non-zero when anything failed.
 
 Without credentials it checks local mode against an in-process Graph emulator; with them it
-gets a real token through msal, reads its permissions, probes Graph for `--test-user` and
-checks the app package with `--manifest`.
+gets a real token through msal, reads its permissions, checks `--test-user` (directory entry,
+mailbox, a probe meeting: bot/doctor/user_checks.py) and the app package with `--manifest`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from bot.doctor.checks import (
     failed,
     manifest_check,
     passed,
-    probe_check,
     roles_check,
     skipped,
     token_fix,
+    token_roles,
 )
+from bot.doctor.user_checks import ProbeUser, user_checks
 from bot.graph.auth import TokenAcquisitionError
 from bot.identity.entra import Entra
 
@@ -67,9 +68,8 @@ async def _local(settings: Settings, test_user: str | None) -> list[Check]:
     ]
     emulator = await start_emulator(EmulatorSettings(), host=settings.emulator_host, port=0)
     try:
-        user = test_user or LOCAL_PROBE_USER
-        where = "on the in-process Graph emulator"
-        checks.append(await probe_check(settings, emulator.base_url, "local", user, where))
+        user = ProbeUser(test_user or LOCAL_PROBE_USER, "on the in-process Graph emulator", None)
+        checks += await user_checks(settings, emulator.base_url, "local", user)
     finally:
         await emulator.close()
     return checks
@@ -101,9 +101,12 @@ async def _connected(settings: Settings, test_user: str | None) -> list[Check]:
         return checks
     checks.append(roles_check(token, settings))
     if test_user:
-        checks.append(await probe_check(settings, settings.graph_base_url, token, test_user, ""))
+        user = ProbeUser(test_user, "", token_roles(token))
+        checks += await user_checks(settings, settings.graph_base_url, token, user)
     else:
-        checks.append(skipped("probe", "pass --test-user <aadObjectId> to create a probe meeting"))
+        checks.append(
+            skipped("probe", "pass --test-user <aadObjectId> to check a user and probe Graph")
+        )
     return checks
 
 

@@ -1,18 +1,32 @@
-"""Microsoft Graph over httpx: one AsyncClient per process, bounded retries, typed errors."""
+"""Microsoft Graph over httpx: one AsyncClient per process, bounded retries, typed errors, at
+most four requests in flight per mailbox."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from bot.graph import deadline
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
-from bot.graph.errors import GraphError, GraphTransportError, error_from_response
+from bot.graph.directory import USER_SELECT, DirectoryUser, address_filter
+from bot.graph.errors import (
+    GraphError,
+    GraphForbidden,
+    GraphNotFound,
+    GraphTransportError,
+    error_from_response,
+)
+from bot.graph.ids import InvalidGraphId, is_graph_id
 from bot.graph.retry import RetryPolicy
+from bot.graph.slots import MailboxSlots, mailbox_of
+from bot.graph.zones import prefer_time_zone
+from bot.observability import Telemetry
 
 log = logging.getLogger(__name__)
 
@@ -20,12 +34,16 @@ JSON = dict[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
 #: Graph answers evolvable enum members (e.g. lobby scope "invited") only to clients that ask.
 ALL_ENUM_MEMBERS = {"Prefer": "include-unknown-enum-members"}
+#: No connection was made, so the request never reached Graph.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_USER_PATH = re.compile(r"^/?(users/[^/?]+|me)(?:/(?P<segment>[^/?]+))?", re.IGNORECASE)
 
 
 class GraphClient:
     """Thin, typed access to the Graph calls the bot makes. `_send` moves bytes,
     `_checked` maps statuses to GraphError (bot/graph/errors.py), and `request` retries as
-    RetryPolicy (bot/graph/retry.py) says."""
+    RetryPolicy (bot/graph/retry.py) says. `_send` also keeps each mailbox under Outlook's
+    concurrency limit (bot/graph/slots.py)."""
 
     def __init__(
         self,
@@ -39,13 +57,19 @@ class GraphClient:
         http: httpx.AsyncClient | None = None,
         sleep: Sleep = asyncio.sleep,
         verify: Any = True,
+        mailbox_slots: MailboxSlots | None = None,
+        telemetry: Telemetry | None = None,
     ) -> None:
         self._base = base_url.rstrip("/")
+        self._telemetry = telemetry or Telemetry()
         self._tokens = tokens
         self._retry = RetryPolicy(max_retries, backoff_base, max_delay)
         self._sleep = sleep
+        self._seconds = timeout
+        self._timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
+        self._mailboxes = mailbox_slots or MailboxSlots()
         self._http = http or httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            timeout=self._timeout,
             headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
             verify=verify,
         )
@@ -57,11 +81,13 @@ class GraphClient:
 
     async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]:
         """POST {user}/onlineMeetings/createOrGet; returns (meeting, created?)."""
-        response = await self.request("POST", f"{user}/onlineMeetings/createOrGet", json=body)
+        response = await self.request(
+            "POST", f"{user}/onlineMeetings/createOrGet", json=body, idempotent=True
+        )
         return _json(response), response.status_code == 201
 
     async def get_online_meeting(self, user: str, meeting_id: str) -> JSON:
-        response = await self.request("GET", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+        response = await self.request("GET", _meeting_path(user, meeting_id))
         return _json(response)
 
     async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None:
@@ -79,15 +105,27 @@ class GraphClient:
     async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON:
         """PATCH; opted in to evolvable enum members (lobbyBypassSettings.scope "invited")."""
         response = await self.request(
-            "PATCH",
-            f"{user}/onlineMeetings/{quote(meeting_id, safe='')}",
-            json=patch,
-            headers=ALL_ENUM_MEMBERS,
+            "PATCH", _meeting_path(user, meeting_id), json=patch, headers=ALL_ENUM_MEMBERS
         )
         return _json(response)
 
     async def delete_online_meeting(self, user: str, meeting_id: str) -> None:
-        await self.request("DELETE", f"{user}/onlineMeetings/{quote(meeting_id, safe='')}")
+        await self.request("DELETE", _meeting_path(user, meeting_id))
+
+    # --- the directory ---------------------------------------------------------------------
+
+    async def get_user(self, user_id: str) -> DirectoryUser:
+        """GET /users/{id or userPrincipalName} (User.ReadBasic.All); "me": the signed-in user."""
+        path = "me" if user_id == "me" else f"users/{quote(user_id, safe='@')}"
+        response = await self.request("GET", path, params={"$select": USER_SELECT})
+        return DirectoryUser.from_graph(_json(response))
+
+    async def find_user(self, address: str) -> DirectoryUser | None:
+        """The one user whose mail or userPrincipalName is `address`, else None."""
+        params = {"$filter": address_filter(address), "$select": USER_SELECT, "$top": "2"}
+        values = _json(await self.request("GET", "users", params=params)).get("value") or []
+        found = [DirectoryUser.from_graph(v) for v in values if isinstance(v, dict)]
+        return found[0] if len(found) == 1 else None
 
     # --- calendar --------------------------------------------------------------------------
 
@@ -118,8 +156,13 @@ class GraphClient:
         return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
 
     async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON:
+        """POST {user}/events; with a transactionId in `body` a retry returns the same event."""
         response = await self.request(
-            "POST", f"{user}/events", json=body, headers=_prefer_timezone(tz_name)
+            "POST",
+            f"{user}/events",
+            json=body,
+            headers=_prefer_timezone(tz_name),
+            idempotent=bool(body.get("transactionId")),
         )
         return _json(response)
 
@@ -138,6 +181,10 @@ class GraphClient:
         )
         return _json(response)
 
+    async def delete_event(self, user: str, event_id: str) -> None:
+        """Delete an event with no one invited (an appointment): cancel is for meetings."""
+        await self.request("DELETE", _event_path(user, event_id))
+
     async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
         """Cancel an event the user organizes; Graph notifies the attendees (202)."""
         body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
@@ -153,7 +200,7 @@ class GraphClient:
             "$orderby": "start/dateTime",
             "$top": "50",
             "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
-            "onlineMeeting,organizer,isCancelled,attendees,webLink,type,seriesMasterId",
+            "onlineMeeting,organizer,isCancelled,attendees,webLink,isOrganizer,type,seriesMasterId",
         }
         path = f"{user}/calendarView"
         events: list[JSON] = []
@@ -178,17 +225,42 @@ class GraphClient:
         json: JSON | None = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
     ) -> httpx.Response:
-        """Send one Graph request, retrying what the policy says is worth it; raise GraphError."""
+        """Send one Graph request, retrying what the policy says is worth it, inside the
+        current deadline; raise GraphError. A POST is `idempotent` only when the caller says
+        so (a create carrying its externalId or transactionId): then a timeout or 5xx is
+        retried with the same request instead of guessed about."""
         url = f"{self._base}/{path.lstrip('/')}"
-        attempt = 0
+        repeatable = method != "POST" if idempotent is None else idempotent
+        with self._telemetry.graph_call(method, path):
+            return await self._attempts(method, path, url, json, params, headers, repeatable)
+
+    async def _attempts(
+        self,
+        method: str,
+        path: str,
+        url: str,
+        json: JSON | None,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+        repeatable: bool,
+    ) -> httpx.Response:
+        limit, attempt, maybe_done = deadline.current(), 0, False
         while True:
             try:
-                return await self._checked(method, url, json, params, headers)
+                response = await self._checked(method, url, json, params, headers, limit)
+                self._telemetry.graph_answered(method, path, response.status_code)
+                return response
             except GraphError as error:
-                error.path = path
-                wait = self._retry.delay(attempt, error)
+                error.path, error.method = path, method
+                self._telemetry.graph_answered(method, path, error.status)
+                maybe_done = maybe_done or _may_have_acted(error)
+                error.maybe_done = maybe_done and method != "GET"
+                remaining = limit.remaining() if limit is not None else None
+                wait = self._retry.delay(attempt, error, idempotent=repeatable, remaining=remaining)
                 if wait is None:
+                    await self._note_user_type(error)
                     raise
                 log.info(
                     "Graph %s %s: %s; retry %d in %.2fs",
@@ -198,7 +270,7 @@ class GraphClient:
                     attempt + 1,
                     wait,
                 )
-            await self._sleep(wait)
+            await (limit.timer.sleep(wait) if limit is not None else self._sleep(wait))
             attempt += 1
 
     async def _checked(
@@ -208,9 +280,10 @@ class GraphClient:
         json: JSON | None,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
+        limit: deadline.Deadline | None = None,
     ) -> httpx.Response:
         """One attempt: a 2xx/3xx response, or the GraphError its status maps to."""
-        response = await self._send(method, url, json, params, headers)
+        response = await self._send(method, url, json, params, headers, limit)
         if response.status_code >= 400:
             raise error_from_response(response.status_code, response.headers, response.content)
         return response
@@ -222,26 +295,74 @@ class GraphClient:
         json: JSON | None,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
+        limit: deadline.Deadline | None = None,
     ) -> httpx.Response:
-        """Move the bytes: a response of any status, or GraphTransportError when none came."""
+        """Move the bytes: a response of any status, or GraphTransportError when none came.
+        Inside a deadline the attempt's timeout is cut to what is left of it."""
+        timeout = self._timeout
+        if limit is not None:
+            left = limit.remaining()
+            if left <= 0:
+                raise GraphTransportError(0, "deadline", "no time left to call Graph", sent=False)
+            timeout = httpx.Timeout(min(self._seconds, left), connect=min(self._seconds, left, 5.0))
         token = await self._tokens.get_token()
         if not token:
             raise TokenAcquisitionError("The token provider returned an empty token")
         all_headers = {"Authorization": f"Bearer {token}", **(headers or {})}
+        mailbox = mailbox_of(url.removeprefix(self._base), token)
         try:
-            return await self._http.request(
-                method, url, json=json, params=params, headers=all_headers
-            )
+            async with self._mailboxes.hold(mailbox):
+                return await self._http.request(
+                    method, url, json=json, params=params, headers=all_headers, timeout=timeout
+                )
         except httpx.TransportError as exc:
-            raise GraphTransportError(0, "transport", type(exc).__name__) from exc
+            sent = not isinstance(exc, NOT_SENT)
+            raise GraphTransportError(0, "transport", type(exc).__name__, sent=sent) from exc
+
+    async def _note_user_type(self, error: GraphError) -> None:
+        """Graph's answer does not say the user is a guest, and it matters (a wordless 403 on
+        onlineMeetings, no mailbox): ask the directory, once; a failed look-up leaves it unsaid."""
+        match = _USER_PATH.match(error.path)
+        segment = (match.group("segment") or "").lower() if match else ""
+        wordless = isinstance(error, GraphForbidden) and error.wordless
+        depends = (wordless and segment == "onlinemeetings") or (
+            isinstance(error, GraphNotFound) and error.no_mailbox
+        )
+        if match is None or not depends:
+            return
+        url = f"{self._base}/{match.group(1)}"
+        try:
+            response = await self._checked("GET", url, None, {"$select": "userType"}, None)
+            error.user_type = str(_json(response).get("userType") or "")
+        except (GraphError, TokenAcquisitionError) as lookup:
+            log.info("Could not read the userType of %s: %s", match.group(1), lookup)
 
 
 def _prefer_timezone(tz_name: str) -> dict[str, str]:
-    return {"Prefer": f'outlook.timezone="{tz_name}"'}
+    """Always a Windows name (an IANA name is mapped), so Graph answers in Windows names."""
+    return {"Prefer": prefer_time_zone(tz_name)}
 
 
 def _event_path(user: str, event_id: str) -> str:
-    return f"{user}/events/{quote(event_id, safe='')}"
+    return f"{user}/events/{_segment(event_id)}"
+
+
+def _meeting_path(user: str, meeting_id: str) -> str:
+    return f"{user}/onlineMeetings/{_segment(meeting_id)}"
+
+
+def _segment(graph_id: str) -> str:
+    """An id as one path segment; one that cannot be Graph's never becomes a request."""
+    if not is_graph_id(graph_id):
+        raise InvalidGraphId(f"not a Graph id: {graph_id[:40]!r}")
+    return quote(graph_id, safe="")
+
+
+def _may_have_acted(error: GraphError) -> bool:
+    """Sent, and no answer that proves Graph did nothing (a 4xx does; a timeout or 5xx not)."""
+    if isinstance(error, GraphTransportError):
+        return error.sent
+    return error.status >= 500
 
 
 def _json(response: httpx.Response) -> JSON:

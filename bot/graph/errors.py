@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -19,6 +20,14 @@ class GraphError(Exception):
         self.message = message
         self.request_id = request_id
         self.path = ""  # the Graph path that failed, set by the client; names the permission
+        self.method = ""  # its HTTP method, set by the client
+        # A write that may have happened although it failed: an attempt was sent and ended in
+        # a timeout, a dropped connection or a 5xx. False when Graph refused every attempt, or
+        # none reached it: only then does the bot say nothing was created or changed.
+        self.maybe_done = False
+        #: The directory's userType ("Member", "Guest") of the user the path acts for, when the
+        #: client asked because the answer depends on it (a wordless 403, no mailbox); else "".
+        self.user_type = ""
         super().__init__(f"Graph {status} {code}: {message}".strip())
 
 
@@ -35,11 +44,38 @@ class GraphForbidden(GraphError):
 
     @property
     def access_policy_missing(self) -> bool:
-        return "application access policy" in self.message.lower()
+        """Either wording Teams uses when no application access policy covers the user: code
+        General, "No application access policy found for this app.", or code Unauthorized,
+        "App {app id} is not authorized to Create meeting on behalf of user {id}" (Microsoft's
+        "Configure application access to online meetings" article)."""
+        return "application access policy" in self.message.lower() or bool(
+            _NOT_AUTHORIZED_FOR_USER.search(self.message)
+        )
+
+    @property
+    def wordless(self) -> bool:
+        """Graph's 403 with an empty message: on onlineMeetings a guest, a user without a Teams
+        licence or a missing permission look the same (microsoft-graph-docs #8889, #4832)."""
+        return not self.message
+
+
+_NOT_AUTHORIZED_FOR_USER = re.compile(
+    r"\bis not authorized to \w+ meeting on behalf of user\b", re.IGNORECASE
+)
 
 
 class GraphNotFound(GraphError):
     """404: the user, meeting or event does not exist (or is not visible to this app)."""
+
+    @property
+    def no_mailbox(self) -> bool:
+        """The user has no Exchange Online mailbox (inactive, soft-deleted or on-premises)."""
+        return self.code == "MailboxNotEnabledForRESTAPI"
+
+    @property
+    def unknown_user(self) -> bool:
+        """Outlook's or the directory's word for a user that does not exist."""
+        return self.code in ("ErrorInvalidUser", "Request_ResourceNotFound")
 
 
 class GraphConflict(GraphError):
@@ -71,10 +107,13 @@ class GraphUnavailable(GraphRetryable):
 
 
 class GraphTransportError(GraphError):
-    """No HTTP answer at all: connection refused, DNS, TLS or a timeout."""
+    """No HTTP answer at all: connection refused, DNS, TLS or a timeout.
 
+    `sent` is False when the request never left (no connection): Graph cannot have acted."""
 
-RETRYABLE_STATUSES = frozenset({429, 503, 504})
+    def __init__(self, status: int, code: str = "", message: str = "", *, sent: bool = True):
+        super().__init__(status, code, message)
+        self.sent = sent
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -106,7 +145,7 @@ def error_from_response(
             message = str(err.get("message") or "")
     except (ValueError, UnicodeDecodeError):
         message = ""
-    if not message:
+    if not message and not code:  # Graph's own wordless answers keep their empty message
         message = f"HTTP {status} with no Graph error body"
     request_id = headers.get("request-id", "") or headers.get("client-request-id", "")
     retry_after = parse_retry_after(headers.get("retry-after"), now)

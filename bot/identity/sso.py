@@ -107,20 +107,25 @@ class SsoService:
             if first.outcome is Exchange.EXCHANGED:
                 return ExchangeResult(Exchange.DUPLICATE)
             return first
-        if self._store.exchanged(key):
-            return ExchangeResult(Exchange.DUPLICATE)
         future: asyncio.Future[ExchangeResult] = asyncio.get_running_loop().create_future()
-        self._inflight[key] = future
+        self._inflight[key] = future  # before any await: a second device waits for this one
         try:
-            result = await self._on_behalf_of(requester, token)
-            if result.outcome is Exchange.EXCHANGED:
-                self._store.remember_exchange(key)
+            result = await self._exchange_once(requester, key, token)
         except Exception:
             log.exception("SSO exchange failed unexpectedly for user %s", requester.user_id)
             result = ExchangeResult(Exchange.FAILED, "unexpected error")
         finally:
             del self._inflight[key]
         future.set_result(result)
+        return result
+
+    async def _exchange_once(self, requester: Requester, key: str, token: str) -> ExchangeResult:
+        """A duplicate when any replica finished this exchange before, else on-behalf-of."""
+        if await self._store.exchanged(key):
+            return ExchangeResult(Exchange.DUPLICATE)
+        result = await self._on_behalf_of(requester, token)
+        if result.outcome is Exchange.EXCHANGED:
+            await self._store.remember_exchange(key)
         return result
 
     async def _on_behalf_of(self, requester: Requester, token: str) -> ExchangeResult:
@@ -140,7 +145,7 @@ class SsoService:
                 why = msal_failure(result, "On-behalf-of exchange", self._entra.credential.redact)
                 log.warning("SSO exchange for user %s failed: %s", requester.user_id, why)
                 return ExchangeResult(Exchange.FAILED, why.aadsts or why.code)
-            self._store.save(requester.tenant_id, requester.user_id, cache.serialize())
+            await self._store.save(requester.tenant_id, requester.user_id, cache.serialize())
         log.info("User %s signed in (single sign-on)", requester.user_id)
         return ExchangeResult(Exchange.EXCHANGED)
 
@@ -149,7 +154,7 @@ class SsoService:
     async def access_token(self, requester: Requester) -> str | None:
         """The user's Graph token from their cache (refreshed by msal when due), or None."""
         async with self._lock_for(requester):
-            serialized = self._store.load(requester.tenant_id, requester.user_id)
+            serialized = await self._store.load(requester.tenant_id, requester.user_id)
             if serialized is None:
                 return None
             cache = msal.SerializableTokenCache()
@@ -157,7 +162,7 @@ class SsoService:
             app = await asyncio.to_thread(self._entra.confidential_app, requester.tenant_id, cache)
             result = await asyncio.to_thread(_silent, app, requester.user_id)
             if cache.has_state_changed:
-                self._store.save(requester.tenant_id, requester.user_id, cache.serialize())
+                await self._store.save(requester.tenant_id, requester.user_id, cache.serialize())
         if result and "access_token" in result:
             return str(result["access_token"])
         if result:  # e.g. the refresh token was revoked: the user signs in again
@@ -165,12 +170,9 @@ class SsoService:
             log.info("User %s must sign in again: %s", requester.user_id, why)
         return None
 
-    def sign_out(self, requester: Requester) -> bool:
+    async def sign_out(self, requester: Requester) -> bool:
         """Forget the user's tokens; the next request asks them to sign in again."""
-        return self._store.delete(requester.tenant_id, requester.user_id)
-
-    def close(self) -> None:
-        self._store.close()
+        return await self._store.delete(requester.tenant_id, requester.user_id)
 
     def _lock_for(self, requester: Requester) -> asyncio.Lock:
         key = (requester.tenant_id.lower(), requester.user_id.lower())

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from bot.language.de_commands import COMMANDS
 from bot.language.de_messages import MESSAGES
+from bot.language.de_notices import BEFORE
+from bot.language.de_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.de_notices import MESSAGES as NOTICES
 from bot.language.de_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 DE = Language(
     code="de",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "bitte",
@@ -178,7 +181,8 @@ DE = Language(
         "an",
         "ab",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     **SCHEDULING,
     last=("letzten", "letzter", "letzte", "vergangenen", "vergangener"),
     day_word_blockers=(

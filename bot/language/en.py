@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from bot.language.en_commands import COMMANDS
 from bot.language.en_messages import MESSAGES
+from bot.language.en_notices import BEFORE
+from bot.language.en_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.en_notices import MESSAGES as NOTICES
 from bot.language.en_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 EN = Language(
     code="en",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=("meet", "call"),
     preambles=(
         "please",
@@ -184,7 +187,8 @@ EN = Language(
         "thx",
         "cheers",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     **SCHEDULING,
     last=("last", "past"),
     misspellings={

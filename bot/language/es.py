@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from bot.language.es_commands import COMMANDS
 from bot.language.es_messages import MESSAGES
+from bot.language.es_notices import BEFORE
+from bot.language.es_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.es_notices import MESSAGES as NOTICES
 from bot.language.es_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 ES = Language(
     code="es",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "por favor",
@@ -161,7 +164,8 @@ ES = Language(
         "gracias",
         "muchas gracias",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     **SCHEDULING,
     last=("el pasado", "el último", "la última"),
     last_suffix=("pasado", "pasada"),

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from bot.language.fr_commands import COMMANDS
 from bot.language.fr_messages import MESSAGES
+from bot.language.fr_notices import BEFORE
+from bot.language.fr_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.fr_notices import MESSAGES as NOTICES
 from bot.language.fr_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 FR = Language(
     code="fr",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "s'il te plaît",
@@ -171,7 +174,8 @@ FR = Language(
         "en",
         "par",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     **SCHEDULING,
     last_suffix=("dernier", "passé"),
     misspellings={"dmain": "demain", "demin": "demain", "ajd": "aujourd'hui"},

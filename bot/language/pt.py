@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from bot.language.pt_commands import COMMANDS
 from bot.language.pt_messages import MESSAGES
+from bot.language.pt_notices import BEFORE
+from bot.language.pt_notices import COMMANDS as NOTICE_COMMANDS
+from bot.language.pt_notices import MESSAGES as NOTICES
 from bot.language.pt_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 PT = Language(
     code="pt",
-    commands=COMMANDS,
+    commands={**COMMANDS, **NOTICE_COMMANDS},
     meet_flexible=(),
     preambles=(
         "por favor",
@@ -167,7 +170,8 @@ PT = Language(
         "obrigada",
         "valeu",
     ),
-    messages=MESSAGES,
+    messages={**MESSAGES, **NOTICES},
+    before=BEFORE,
     **SCHEDULING,
     last=("última", "último", "na última", "no último"),
     last_suffix=("passada", "passado"),

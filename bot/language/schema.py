@@ -18,6 +18,8 @@ OPTION_KEYS = ("lobby_off", "only_me_present", "record", "chat_off")
 #: What a one-word repetition ("daily", "wöchentlich") means.
 REPEAT_ADVERBS = ("daily", "weekly", "fortnightly", "monthly", "weekdays")
 WEEK_INDEXES = ("first", "second", "third", "fourth", "last")
+#: Commands that change what the bot sends on its own (words in bot/language/<code>_notices.py).
+NOTICE_KINDS = ("remind", "reminders_off", "reminders_on", "agenda_daily", "agenda_off")
 PERIODS = ("morning", "afternoon", "evening")
 MESSAGE_KEYS = (
     "too_long",
@@ -81,6 +83,29 @@ class SchedulingWords(TypedDict, total=False):
     repeat_times: Words
     month_units: Words
     meeting_options: Mapping[str, Words]
+
+
+#: What the reminder settings and the cards the bot posts by itself say, in each language.
+NOTICE_KEYS = (
+    "remind_how_long",
+    "agenda_when",
+    "example_remind",
+    "example_agenda",
+    "reminders_set",
+    "reminders_now_off",
+    "reminders_now_on",
+    "agenda_set",
+    "agenda_now_off",
+    "snoozed",
+    "reminder_soon",
+    "reminder_now",
+    "join",
+    "snooze",
+    "reschedule",
+    "cancel",
+    "agenda_title",
+    "agenda_empty",
+)
 
 
 def _none() -> Mapping[str, str]:
@@ -190,10 +215,11 @@ class Language:
     repeat_times: Words = ()  # "times" in "for 10 times"
     month_units: Words = ()  # "months" in "for 3 months", "every 2 months"
     meeting_options: Mapping[str, Words] = field(default_factory=_no_commands)  # OPTION_KEYS
+    before: Words = ()  # "remind me 5 min before": the word that ends the lead
 
     def __post_init__(self) -> None:
-        missing = [k for k in MESSAGE_KEYS if k not in self.messages]
-        missing += [k for k in COMMAND_KINDS if k not in self.commands]
+        missing = [k for k in (*MESSAGE_KEYS, *NOTICE_KEYS) if k not in self.messages]
+        missing += [k for k in (*COMMAND_KINDS, *NOTICE_KINDS) if k not in self.commands]
         missing += [k for k in PERIODS if k not in self.periods]
         missing += [k for k in OPTION_KEYS if k not in self.meeting_options]
         if missing or len(self.weekdays) != 7 or len(self.months) != 12:

@@ -1,112 +1,113 @@
-"""Teams links on calendar events: waiting for Graph to fill one in, adding one to an event
-the bot did not create, and a calendar copy of a standalone meeting (same link).
+"""An event's Teams link on real tenants: wait for it, add a standalone one, restore a lost one.
 
-A part of MeetingService (bot/meetings/service.py), kept apart because it is about links.
+Graph does not always do what an event POST or PATCH asked: it can create the event offline
+although Teams is allowed (microsoft-graph-docs #9741, explorer-v4 #3315), and a change of
+start/end can drop the link (msgraph-sdk-dotnet #2895, microsoft-graph-docs #16336). Here the
+service finds out which happened and gives the event a way to join again.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.graph.errors import GraphError
-from bot.graph.zones import graph_zone
-from bot.meetings.graph_api import JSON, GraphApi
-from bot.meetings.graph_docs import (
-    date_time_time_zone,
-    event_join_url,
-    meeting_from_event,
-)
-from bot.meetings.model import Meeting, Requester, idempotency_key
+from bot.meetings.graph_docs import event_join_url, from_date_time_time_zone, graph_datetime
+from bot.meetings.model import EVENT, idempotency_key
 
+JSON = dict[str, Any]
 TEAMS = "teamsForBusiness"
+JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting,body"
+TEAMS_LOCATION = "Microsoft Teams meeting"
 
 
-class TeamsLinkNotAllowed(Exception):
-    """The user's calendar does not allow Teams meetings (allowedOnlineMeetingProviders)."""
-
-    def __init__(self, allowed: Sequence[str]) -> None:
-        super().__init__(f"teamsForBusiness not in {list(allowed)}")
-        self.allowed = list(allowed)
-
-
-JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting"
+class LinkGraph(Protocol):
+    async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]: ...
+    async def get_event(
+        self, user: str, event_id: str, tz_name: str, select: str | None = None
+    ) -> JSON: ...
+    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
 
 
 class EventLinks:
-    """Needs the Graph API, the join-link waits and a sleep; MeetingService provides them."""
+    """What the service does about an event's join link, one Graph call at a time."""
 
-    _graph: GraphApi
-    _waits: tuple[float, ...]
-    _sleep: Callable[[float], Awaitable[None]]
+    def __init__(
+        self, graph: LinkGraph, waits: Sequence[float], sleep: Callable[[float], Awaitable[None]]
+    ) -> None:
+        self._graph = graph
+        self._waits = tuple(waits)
+        self._sleep = sleep
 
-    def user_path(self, requester: Requester) -> str:
-        raise NotImplementedError
-
-    async def teams_allowed(self, requester: Requester) -> str:
-        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness; the calendar
-        owner's address."""
-        calendar = await self._graph.get_calendar(self.user_path(requester))
-        allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
-        if TEAMS.lower() not in (p.lower() for p in allowed):
-            raise TeamsLinkNotAllowed(allowed)
-        return str((calendar.get("owner") or {}).get("address") or "")
-
-    async def own_address(self, requester: Requester) -> str:
-        """The requester's mailbox address (their calendar's owner), or "" when unreadable."""
-        try:
-            calendar = await self._graph.get_calendar(self.user_path(requester))
-        except GraphError:
-            return ""
-        return str((calendar.get("owner") or {}).get("address") or "")
-
-    async def make_online(self, requester: Requester, event_id: str, tz: ZoneInfo) -> Meeting:
-        """Give an existing event a Teams link (it cannot be taken back, so only ever set)."""
-        tz = graph_zone(tz)
-        user = self.user_path(requester)
-        doc = await self._graph.get_event(user, event_id, tz.key)
-        if not doc.get("isOnlineMeeting"):
-            await self.teams_allowed(requester)
-            doc = await self._graph.update_event(
-                user, event_id, {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}, tz.key
-            )
-        if not event_join_url(doc):
-            doc = await self._wait_for_join_link(user, doc, tz)
-        return meeting_from_event(doc, requester.user_id)
-
-    async def add_to_calendar(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
-    ) -> Meeting:
-        """A calendar event at the same time whose body carries the standalone meeting's link.
-
-        The event is not made an online meeting itself: that would mint a second, different link.
-        """
-        tz = graph_zone(tz)
-        event: JSON = {
-            "subject": meeting.subject,
-            "start": date_time_time_zone(meeting.start, tz),
-            "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": _join_body(meeting.join_url or "")},
-            "location": {"displayName": "Microsoft Teams meeting"},
-            "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
-        }
-        doc = await self._graph.create_event(self.user_path(requester), event, tz.key)
-        return meeting_from_event(doc, requester.user_id)
-
-    async def _wait_for_join_link(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
-        """Graph can answer before onlineMeeting is filled in: re-read with bounded backoff."""
+    async def settled(self, user: str, doc: JSON, tz: ZoneInfo) -> JSON:
+        """The event once its link is known. Graph can answer before onlineMeeting is filled
+        in: re-read with bounded backoff, but only while it says isOnlineMeeting true — an
+        event it made offline will not get a link by waiting."""
+        if event_join_url(doc) or not doc.get("isOnlineMeeting"):
+            return doc
         for wait in self._waits:
             await self._sleep(wait)
             fresh = await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT)
-            if event_join_url(fresh):
+            if event_join_url(fresh) or not fresh.get("isOnlineMeeting"):
                 return {**doc, **fresh}
         return doc
 
-    # --- listing and cancelling ------------------------------------------------------------
+    async def add_standalone(self, user: str, doc: JSON, tz: ZoneInfo) -> tuple[JSON, str]:
+        """A standalone Teams meeting at the event's time (createOrGet keyed on the event, so a
+        second press finds the same one), its link written into the event's body and location.
+        Only body and location are patched: the invitation carries the link to everyone."""
+        event_id = str(doc["id"])
+        online, _ = await self._graph.create_or_get_online_meeting(
+            user,
+            {
+                "externalId": idempotency_key(EVENT, event_id, "standalone-link"),
+                "subject": str(doc.get("subject") or "Teams meeting"),
+                "startDateTime": graph_datetime(from_date_time_time_zone(doc["start"])),
+                "endDateTime": graph_datetime(from_date_time_time_zone(doc["end"])),
+            },
+        )
+        join_url = str(online.get("joinWebUrl") or "")
+        if not join_url or carries(doc, join_url):
+            return doc, join_url
+        before = str((doc.get("body") or {}).get("content") or "")
+        patch = {
+            "body": {"contentType": "html", "content": before + join_body(join_url)},
+            "location": {"displayName": TEAMS_LOCATION},
+        }
+        return await self._graph.update_event(user, event_id, patch, tz.key), join_url
+
+    async def after_move(
+        self, user: str, doc: JSON, join_url: str | None, tz: ZoneInfo
+    ) -> tuple[JSON, str | None]:
+        """(the moved event, its current join link). The event is read again; a Teams link a
+        move dropped is asked for again, and failing that a standalone link is added."""
+        fresh = {
+            **doc,
+            **await self._graph.get_event(user, str(doc["id"]), tz.key, JOIN_LINK_SELECT),
+        }
+        fresh = await self.settled(user, fresh, tz)
+        if event_join_url(fresh):
+            return fresh, event_join_url(fresh)
+        if not join_url or carries(fresh, join_url):  # no link before, or a standalone one
+            return fresh, join_url
+        online = {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}
+        fresh = await self.settled(
+            user, await self._graph.update_event(user, str(doc["id"]), online, tz.key), tz
+        )
+        if event_join_url(fresh):
+            return fresh, event_join_url(fresh)
+        fresh, standalone = await self.add_standalone(user, fresh, tz)
+        return fresh, standalone or None
 
 
-def _join_body(join_url: str) -> str:
+def carries(doc: JSON, join_url: str) -> bool:
+    """Whether the event's body already holds this link (a standalone link the bot wrote)."""
+    content = str((doc.get("body") or {}).get("content") or "")
+    return join_url in content or join_url in html.unescape(content)
+
+
+def join_body(join_url: str) -> str:
     link = html.escape(join_url, quote=True)
     return (
         "<p>Microsoft Teams meeting</p>"

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import time
 from typing import Any
 
-from bot.graph.zones import zone_from_graph
+from bot.graph.zones import zone_named
 from bot.meetings.graph_docs import from_date_time_time_zone
 from bot.meetings.model import Person
 from bot.meetings.slots import Availability, WorkingHours
@@ -45,7 +45,7 @@ def _availability(doc: Mapping[str, Any] | None, person: Person) -> Availability
 def _hours(value: Any) -> WorkingHours | None:
     if not isinstance(value, Mapping):
         return None
-    zone = zone_from_graph(str((value.get("timeZone") or {}).get("name") or ""))
+    zone = zone_named(str((value.get("timeZone") or {}).get("name") or ""))
     try:
         start = time.fromisoformat(str(value.get("startTime"))[:8])
         end = time.fromisoformat(str(value.get("endTime"))[:8])

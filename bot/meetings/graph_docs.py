@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from bot.graph.zones import UTC_ZONE, windows_name, windows_rules, zone_named
 from bot.meetings.model import EVENT, ONLINE, DialIn, Meeting
+
+log = logging.getLogger(__name__)
 
 
 def parse_graph_datetime(value: str, zone: ZoneInfo | None = None) -> datetime:
@@ -29,17 +34,21 @@ def graph_datetime(value: datetime) -> str:
 
 
 def date_time_time_zone(value: datetime, tz: ZoneInfo) -> dict[str, str]:
-    """Graph's dateTimeTimeZone: wall-clock time in the user's zone, and the zone's name."""
-    return {"dateTime": value.astimezone(tz).strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": tz.key}
+    """Graph's dateTimeTimeZone: the Windows name of the user's zone, and the wall-clock time
+    by that Windows zone's clock, which is the one Graph reads it with (bot/graph/zones.py)."""
+    name = windows_name(tz.key)
+    local = value.astimezone(windows_rules(name))
+    return {"dateTime": local.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": name}
 
 
 def from_date_time_time_zone(value: dict[str, Any]) -> datetime:
+    """The instant of a dateTimeTimeZone Graph sent: Windows names (what `Prefer:
+    outlook.timezone` in a Windows name makes it answer in), IANA names and UTC."""
     zone_name = str(value.get("timeZone") or "UTC")
-    try:
-        zone = ZoneInfo("UTC" if zone_name in ("UTC", "tzone://Microsoft/Utc") else zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")  # Windows zone names are not requested: we send Prefer in IANA
-    return parse_graph_datetime(str(value["dateTime"]), zone)
+    zone = zone_named(zone_name)
+    if zone is None:
+        log.warning("Graph sent a time zone the bot does not know (%r); read as UTC", zone_name)
+    return parse_graph_datetime(str(value["dateTime"]), zone or UTC_ZONE)
 
 
 def _dial_in(doc: dict[str, Any]) -> DialIn | None:
@@ -85,6 +94,14 @@ def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
     )
 
 
+_ID = re.compile(r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(@.*)?$", re.IGNORECASE)
+
+
+def looks_like_id(name: str) -> bool:
+    """An organizer "name" no person should read: empty, an object id, or an address made of one."""
+    return not name.strip() or bool(_ID.match(name.strip()))
+
+
 def event_join_url(doc: dict[str, Any]) -> str | None:
     """onlineMeeting.joinUrl only: the deprecated onlineMeetingUrl is never used."""
     online = doc.get("onlineMeeting") or {}
@@ -119,4 +136,6 @@ def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
         if doc.get("type") in ("occurrence", "exception")
         else "",
         recurrence=doc.get("recurrence") or None,
+        is_organizer=doc.get("isOrganizer") is not False,
+        occurrence=str(doc.get("type") or "") in ("occurrence", "exception"),
     )

@@ -62,6 +62,12 @@ class Meeting:
     recurrence: Mapping[str, Any] | None = None  # Graph's patternedRecurrence of a series
     options: Mapping[str, Any] | None = None  # the meeting options in force, Graph's names
     outsiders: tuple[str, ...] = ()  # attendees from outside the organizer's organisation
+    #: Graph answered isOnlineMeeting false although a Teams link was asked for (a real-tenant
+    #: behaviour: microsoft-graph-docs #9741): the event exists, without a way to join.
+    link_refused: bool = False
+    is_organizer: bool = True  # calendarView also returns events the user only attends
+    occurrence: bool = False  # one occurrence (or exception) of a recurring series
+    calendar_copy_id: str = ""  # a standalone meeting's "Add to calendar" event, once added
 
 
 def idempotency_key(conversation_id: str, activity_id: str, purpose: str = "") -> str:

@@ -9,10 +9,17 @@ refused before Graph is called. A calendar event's meeting is found by its join 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from bot.meetings.model import Person
+from bot.graph.errors import GraphError
+from bot.meetings.graph_api import GraphApi
+from bot.meetings.graph_docs import options_of
+from bot.meetings.model import EVENT, Meeting, Person, Requester
+
+if TYPE_CHECKING:
+    from bot.meetings.service import MeetingService
 
 JSON = dict[str, Any]
 
@@ -75,3 +82,57 @@ def participant(person: Person) -> JSON:
     if person.aad_id:
         entry["identity"] = {"user": {"id": person.aad_id, "displayName": person.name or None}}
     return entry
+
+
+async def own_address(graph: GraphApi, user: str) -> str:
+    """The user's mailbox address (their calendar's owner), or "" when unreadable."""
+    try:
+        calendar = await graph.get_calendar(user)
+    except GraphError:
+        return ""
+    return str((calendar.get("owner") or {}).get("address") or "")
+
+
+async def patch_options(
+    graph: GraphApi, user: str, meeting: Meeting, options: Mapping[str, Any]
+) -> JSON:
+    """PATCH checked options onto the meeting's onlineMeeting (an event's: by its join link);
+    Graph's answer."""
+    meeting_id = meeting.id
+    if meeting.kind == EVENT:
+        found = None
+        if meeting.join_url:
+            found = await graph.find_online_meeting_by_join_url(user, meeting.join_url)
+        if found is None:
+            raise NoOnlineMeeting(meeting.id)
+        meeting_id = str(found["id"])
+    return await graph.update_online_meeting(user, meeting_id, options_patch(options))
+
+
+async def apply_options(
+    service: MeetingService, requester: Requester, meeting: Meeting, options: Mapping[str, Any]
+) -> Meeting:
+    """The meeting's options PATCHed, and remembered with them."""
+    wanted = checked(options)
+    user = service.user_path(requester)
+    doc = await patch_options(service.graph, user, meeting, wanted)
+    updated = replace(meeting, options=options_of(doc))
+    await service.remember(requester, updated)
+    return updated
+
+
+async def planned(
+    service: MeetingService,
+    requester: Requester,
+    meeting: Meeting,
+    invited: tuple[Sequence[Person], str],
+    options: Mapping[str, Any],
+) -> Meeting:
+    """A new meeting with who of the invited is from outside the organizer's domain (`invited`:
+    the people and the organizer's address); then its options, if any."""
+    people, address = invited
+    meeting = replace(meeting, outsiders=outsiders([p.email for p in people], address))
+    await service.remember(requester, meeting)
+    if options and meeting.join_url:
+        return await apply_options(service, requester, meeting, options)
+    return meeting

@@ -16,6 +16,7 @@ from bot.graph.zones import graph_zone
 from bot.meetings.free_busy import availabilities
 from bot.meetings.graph_docs import date_time_time_zone
 from bot.meetings.model import Person, Requester
+from bot.meetings.options import own_address
 from bot.meetings.service import MeetingService
 from bot.meetings.slots import Choice, best_slots
 
@@ -41,7 +42,7 @@ async def find_slots(
     count: int = 3,
 ) -> Search:
     """The best `count` slots of `length` in `window` for the requester and `attendees`."""
-    own = await service.own_address(requester)
+    own = await own_address(service.graph, service.user_path(requester))
     me = Person(email=own, name=requester.name or "You", aad_id=requester.user_id)
     people = [me] if own else []
     seen = {own.lower()}

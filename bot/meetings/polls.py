@@ -13,10 +13,14 @@ import asyncio
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
+
+from bot.storage import StorageUnavailable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS polls (
@@ -99,25 +103,39 @@ class PollStore(Protocol):
 
 
 class SqlitePollStore:
-    """PollStore on SQLite (WAL, waits for locks): one file shared by every replica."""
+    """PollStore on SQLite (WAL, waits for locks): one file shared by every replica. The file
+    is opened on first use; a database that cannot be used is StorageUnavailable."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=10
-        )
+        self._path = str(path)
+        self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            if self._path != ":memory:":
+                Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(
+                self._path, isolation_level=None, check_same_thread=False, timeout=10
+            )
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
+            self._db = db
+        return self._db
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    async def on_cleanup(self, _: object) -> None:
+        """An aiohttp cleanup hook: close with the app."""
+        self.close()
 
     async def _rows(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         def run() -> list[tuple[Any, ...]]:
-            with self._lock:
-                return self._db.execute(sql, params).fetchall()
+            with self._lock, _unavailable():
+                return self._connection().execute(sql, params).fetchall()
 
         return await asyncio.to_thread(run)
 
@@ -125,8 +143,8 @@ class SqlitePollStore:
         """Run a write; how many rows it changed."""
 
         def run() -> int:
-            with self._lock:
-                return self._db.execute(sql, params).rowcount
+            with self._lock, _unavailable():
+                return self._connection().execute(sql, params).rowcount
 
         return await asyncio.to_thread(run)
 
@@ -190,6 +208,14 @@ class SqlitePollStore:
         await self._change(
             "DELETE FROM poll_bookings WHERE poll_id = ? AND meeting IS NULL", (poll_id,)
         )
+
+
+@contextmanager
+def _unavailable() -> Iterator[None]:
+    try:
+        yield
+    except (sqlite3.Error, OSError) as error:
+        raise StorageUnavailable(f"poll votes: {type(error).__name__}: {error}") from error
 
 
 def _now() -> str:

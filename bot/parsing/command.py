@@ -17,6 +17,12 @@ class CommandKind(StrEnum):
     HELP = "help"
     FIND_TIME = "find_time"
     UNKNOWN = "unknown"
+    # what the bot sends by itself (bot/parsing/notices.py)
+    REMIND = "remind"  # "remind me 5 min before": `minutes`
+    REMINDERS_OFF = "reminders_off"
+    REMINDERS_ON = "reminders_on"
+    AGENDA_DAILY = "agenda_daily"  # "agenda daily at 8:30": `at`, weekdays in the sender's zone
+    AGENDA_OFF = "agenda_off"
 
 
 @dataclass(frozen=True)
@@ -95,13 +101,15 @@ class Command:
     recurrence: Recurrence | None = None
     options: MeetingOptions = MeetingOptions()
     duration: timedelta | None = None
+    minutes: int | None = None  # remind: how long before each meeting
+    at: str | None = None  # agenda_daily: "HH:MM", the sender's local time
 
     @property
     def sure(self) -> bool:
         return self.error is None and self.confirm is None
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON shape `meeting-bot parse` prints (the issue 16 fields only when set)."""
+        """The JSON shape `meeting-bot parse` prints (the other fields only when set)."""
         shown: dict[str, Any] = {
             "command": self.kind.value,
             "subject": self.subject,
@@ -119,4 +127,8 @@ class Command:
             shown["options"] = self.options.as_dict()
         if self.duration is not None:
             shown["duration"] = int(self.duration.total_seconds() // 60)
+        if self.minutes is not None:
+            shown["minutes"] = self.minutes
+        if self.at is not None:
+            shown["at"] = self.at
         return shown

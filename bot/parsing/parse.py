@@ -85,6 +85,7 @@ from bot.parsing.doubts import Doubt
 from bot.parsing.find import find_time
 from bot.parsing.fix import command_typo, first_words
 from bot.parsing.grammar import Commands, commands_for, grammar_for
+from bot.parsing.notices import NOTICE_HANDLERS
 from bot.parsing.respond import Request, handle
 from bot.parsing.text import fold, key
 
@@ -198,4 +199,7 @@ def parse_command(
         default_duration=default_duration,
         doubts=read.doubts,
     )
-    return find_time(request) if read.kind == "find_time" else handle(request)
+    if read.kind == "find_time":
+        return find_time(request)
+    notice = NOTICE_HANDLERS.get(read.kind)
+    return notice(request) if notice is not None else handle(request)

@@ -7,6 +7,8 @@ below it does not depend on botbuilder-python (archived by Microsoft at the end 
 from __future__ import annotations
 
 import logging
+import time
+from http import HTTPStatus
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,7 +28,8 @@ from msrest.exceptions import ClientException
 
 from bot.conversation.dispatch import Conversation
 from bot.conversation.reply import ADAPTIVE_CARD, Reply
-from bot.conversation.turn import CARD_ACTION, TurnKind, turn_from_activity
+from bot.conversation.turn import CARD_ACTION, TurnInfo, TurnKind, turn_from_activity
+from bot.observability import Telemetry
 from bot.transport.roster import ConnectorRoster
 from cards import error_card
 
@@ -47,23 +50,47 @@ def activity_dict(activity: Any) -> dict[str, Any]:
 class MeetingBot(Bot):  # type: ignore[misc]
     """Serialises the activity once, dispatches it, and sends what the Reply says."""
 
-    def __init__(self, conversation: Conversation, default_tz: ZoneInfo) -> None:
+    def __init__(
+        self, conversation: Conversation, default_tz: ZoneInfo, telemetry: Telemetry | None = None
+    ) -> None:
         self._conversation = conversation
         self._default_tz = default_tz
+        self._telemetry = telemetry or Telemetry()
 
     async def on_turn(self, context: TurnContext) -> None:
         doc = activity_dict(context.activity)
         turn = turn_from_activity(doc, self._default_tz, ConnectorRoster(context))
         if turn.kind is TurnKind.OTHER and turn.is_invoke:
-            log.info("ignoring invoke %r", context.activity.name)
-        reply = await self._conversation.dispatch(turn)
-        for attachment in reply.post:
-            content = Attachment(content_type=attachment.content_type, content=attachment.content)
-            await context.send_activity(MessageFactory.attachment(content))
-        if turn.is_invoke:
-            await context.send_activity(
-                Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))
-            )
+            log.debug("ignoring invoke %r", context.activity.name)
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            with self._telemetry.turn(turn.kind.value):
+                reply = await self._conversation.dispatch(turn)
+            for attachment in reply.post:
+                content = Attachment(
+                    content_type=attachment.content_type, content=attachment.content
+                )
+                await context.send_activity(MessageFactory.attachment(content))
+            if turn.is_invoke:
+                await context.send_activity(
+                    Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))
+                )
+            outcome = turn_outcome(turn, reply)
+        finally:
+            # One short line per turn at INFO: what kind, how it ended, how long. No user text.
+            elapsed = time.perf_counter() - started
+            log.info("turn kind=%s outcome=%s ms=%.0f", turn.kind, outcome, elapsed * 1000)
+            self._telemetry.metrics.turn(turn.kind.value, outcome, elapsed)
+
+
+def turn_outcome(turn: TurnInfo, reply: Reply) -> str:
+    """ok, ignored (nothing for the bot to do) or refused (an invoke answered 4xx)."""
+    if reply.status >= HTTPStatus.BAD_REQUEST:
+        return "refused"
+    if turn.kind is TurnKind.OTHER:
+        return "ignored"
+    return "ok"
 
 
 def invoke_response(reply: Reply) -> InvokeResponse:

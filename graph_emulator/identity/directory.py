@@ -18,9 +18,14 @@ BOT_FRAMEWORK_TENANT_ID = "d6d49420-f39b-4df7-a1dc-d59a935871db"
 TEAMS_CLIENT_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264"
 
 #: Application permissions (app roles on Graph) the meeting bot needs.
-GRAPH_APP_ROLES = frozenset({"OnlineMeetings.ReadWrite.All", "Calendars.ReadWrite"})
+#: User.ReadBasic.All: the people picked in the scheduling form are read from the directory.
+GRAPH_APP_ROLES = frozenset(
+    {"OnlineMeetings.ReadWrite.All", "Calendars.ReadWrite", "User.ReadBasic.All"}
+)
 #: Delegated permissions (scopes) the meeting bot needs in single sign-on mode.
-GRAPH_DELEGATED_SCOPES = frozenset({"OnlineMeetings.ReadWrite", "Calendars.ReadWrite"})
+GRAPH_DELEGATED_SCOPES = frozenset(
+    {"OnlineMeetings.ReadWrite", "Calendars.ReadWrite", "User.ReadBasic.All"}
+)
 OIDC_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
 
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)

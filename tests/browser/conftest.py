@@ -7,6 +7,7 @@ with the reason (or fail them when REQUIRE_BROWSER_TESTS=1, as in CI).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -100,10 +101,8 @@ async def playground_bot(settings: Settings, bot_port: int) -> AsyncIterator[str
         await runner.cleanup()
 
 
-@pytest.fixture
-async def playground_ui(
-    playground: RunningPlayground, playground_bot: str
-) -> AsyncIterator[PlaygroundUI]:
+@asynccontextmanager
+async def playground_page(url: str) -> AsyncIterator[PlaygroundUI]:
     """The playground's web UI in Chromium, in the playground's zone, offline but for loopback."""
     async with async_playwright() as playwright:
         browser = await launch_chromium(playwright, chromium_path())
@@ -113,9 +112,17 @@ async def playground_ui(
         context.set_default_timeout(UI_TIMEOUT_MS)
         network = await guard_network(context)
         page = await context.new_page()
-        await page.goto(playground.url)
+        await page.goto(url)
         try:
             yield PlaygroundUI(page, network)
         finally:
             await context.close()
             await browser.close()
+
+
+@pytest.fixture
+async def playground_ui(
+    playground: RunningPlayground, playground_bot: str
+) -> AsyncIterator[PlaygroundUI]:
+    async with playground_page(playground.url) as ui:
+        yield ui

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.dev.playground import playground_command, playground_env, write_config
+from bot.dev.playground import LOG_NAME, playground_command, playground_env, write_config
 
 LISTENING = re.compile(r"Listening on (\d+)")
 
@@ -54,7 +54,7 @@ class RunningPlayground:
 
     @property
     def log_path(self) -> Path:
-        return self.workdir / "devTools" / "playground.log"
+        return self.workdir / LOG_NAME
 
     def diagnostics(self, limit: int = 4000) -> str:
         """Its stdout/stderr and its log file (config errors appear only in the log)."""

@@ -100,11 +100,11 @@ async def test_event_requests_carry_timezone_and_transaction_id_and_match_the_co
     [create] = await emulator.graph_calls("/events", "POST")
     body = create["body"]
     assert_valid_graph(body, "microsoft.graph.event", strict=True)
-    assert body["start"] == {"dateTime": "2026-11-01T15:00:00", "timeZone": "America/New_York"}
+    assert body["start"] == {"dateTime": "2026-11-01T15:00:00", "timeZone": "Eastern Standard Time"}
     assert body["transactionId"].startswith("meetingbot-")
     assert "onlineMeetingUrl" not in body
     headers = {k.lower(): v for k, v in create["headers"].items()}
-    assert headers["prefer"] == 'outlook.timezone="America/New_York"'
+    assert headers["prefer"] == 'outlook.timezone="Eastern Standard Time"'
 
 
 async def test_a_mention_without_an_email_in_the_roster_is_explained_and_nothing_is_created(
@@ -240,7 +240,7 @@ async def test_cancel_of_an_unknown_meeting_changes_nothing_and_says_how_to_find
     assert [c for c in await emulator.requests() if c["method"] in ("POST", "DELETE")] == []
 
 
-async def test_a_zone_graph_does_not_list_is_sent_as_utc_at_the_same_instant(
+async def test_a_zone_graph_does_not_list_is_sent_by_its_windows_name_never_as_utc(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:
     capture, service_url = connector
@@ -250,7 +250,11 @@ async def test_a_zone_graph_does_not_list_is_sent_as_utc_at_the_same_instant(
     )
 
     [create] = await emulator.graph_calls("/events", "POST")
-    assert create["body"]["start"] == {"dateTime": "2026-11-01T16:00:00", "timeZone": "UTC"}
+    # The invitation shows in the user's own zone (issue 12), not in UTC.
+    assert create["body"]["start"] == {
+        "dateTime": "2026-11-01T17:00:00",
+        "timeZone": "W. Europe Standard Time",
+    }
     [card] = capture.cards()
     assert "5:00\u202fPM" in card_text(card)
     assert "Europe/Amsterdam" in card_text(card)

@@ -102,9 +102,12 @@ async def test_reschedule_an_event_patches_only_start_and_end_once(
     assert set(patch["body"]) == {"start", "end"}
     assert patch["body"]["start"] == {
         "dateTime": "2026-11-27T16:30:00",
-        "timeZone": "Europe/Berlin",
+        "timeZone": "W. Europe Standard Time",
     }
-    assert patch["body"]["end"] == {"dateTime": "2026-11-27T17:15:00", "timeZone": "Europe/Berlin"}
+    assert patch["body"]["end"] == {
+        "dateTime": "2026-11-27T17:15:00",
+        "timeZone": "W. Europe Standard Time",
+    }
     assert "Nov 27, 2026, 4:30\u202fPM – 5:15\u202fPM" in card_text(moved)
     [after] = await emulator.events_of(USER_AAD)
     assert after["onlineMeeting"]["joinUrl"] == before["onlineMeeting"]["joinUrl"]
@@ -233,10 +236,19 @@ async def test_the_form_can_make_a_link_only_meeting(
     assert "Add to calendar" in buttons(made)
 
 
-async def test_people_picked_in_the_form_are_invited_by_their_roster_e_mail(
+async def close_directory(emulator: Emulator) -> None:
+    """Only seeded users exist (the sender is one): the roster is the picker's only help."""
+    await emulator.put("/_emulator/tenants/default", {"directory": "closed"})
+    await emulator.put(f"/_emulator/users/{USER_AAD}", {"displayName": "Jane Doe"})
+
+
+async def test_people_the_directory_does_not_know_are_found_in_the_roster(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:
+    """The directory comes first (tests/e2e/test_real_tenant_people.py); the roster is the
+    fallback."""
     capture, url = connector
+    await close_directory(emulator)
     capture.members["aad-ann"] = {
         "id": "29:ann",
         "name": "Ann Lee",
@@ -252,14 +264,15 @@ async def test_people_picked_in_the_form_are_invited_by_their_roster_e_mail(
     assert [a["emailAddress"]["address"] for a in event["attendees"]] == ["ann@contoso.com"]
 
 
-async def test_someone_picked_who_is_not_in_the_roster_is_explained_and_nothing_is_created(
+async def test_someone_picked_who_is_found_nowhere_is_explained_and_nothing_is_created(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:
     _, url = connector
+    await close_directory(emulator)
     form = form_data(attendees="aad-stranger")
 
     card = await bot.press(invoke(form, url))
 
-    assert "only look up people who are in this chat" in card_text(card)
+    assert "could not find someone you picked in your organization's directory" in card_text(card)
     assert "aad-stranger" not in card_text(card)
     assert await emulator.events_of(USER_AAD) == []

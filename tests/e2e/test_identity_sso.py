@@ -8,6 +8,7 @@ go to /me with the user's own token, verified by the Graph emulator.
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 import uuid
 from dataclasses import replace
@@ -268,7 +269,8 @@ async def test_tokens_are_stored_encrypted(
     with sqlite3.connect(delegated.bot_db) as db:
         [(stored,)] = db.execute("SELECT cache FROM user_token_caches").fetchall()
     raw = bytes(stored)
-    assert b"eyJ" not in raw  # no JWT (access or id token) in clear
+    assert raw.startswith(b"gAAAAA")  # a Fernet token: base64url, so never a "." inside
+    assert not re.search(rb"eyJ[\w-]+\.eyJ", raw)  # no JWT (access or id token) in clear
     assert b"refresh_token" not in raw.lower()
     assert b"RefreshToken" not in raw
 

@@ -53,6 +53,19 @@ async def test_create_or_get_creates_then_returns_the_existing_meeting_unchanged
     assert second["externalId"] == "x1"
 
 
+async def test_the_control_api_lists_a_users_stored_meetings_until_deleted(
+    harness: GraphHarness,
+) -> None:
+    """Graph can only look a meeting up; tests ask the emulator what exists."""
+    made = assert_meeting(await create_or_get(harness, {"externalId": "x1", "subject": "A"}), 201)
+    listed = (await harness.control.get(f"/_emulator/users/{ALICE}/onlineMeetings")).json()
+    assert [m["id"] for m in listed] == [made["id"]]
+
+    await harness.graph.delete(f"{ALICE_MEETINGS}/{made['id']}")
+
+    assert (await harness.control.get(f"/_emulator/users/{ALICE}/onlineMeetings")).json() == []
+
+
 async def test_same_external_id_for_two_users_gives_two_meetings(harness: GraphHarness) -> None:
     alice = assert_meeting(await create_or_get(harness, {"externalId": "same"}), 201)
     bob_path = f"/users/{BOB}/onlineMeetings/createOrGet"

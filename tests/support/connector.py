@@ -23,6 +23,7 @@ class ConnectorCapture:
     calls: list[CapturedCall] = field(default_factory=list)
     unexpected: list[CapturedCall] = field(default_factory=list)
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    gone: set[str] = field(default_factory=set)  # conversations the bot was removed from: 403
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -40,6 +41,9 @@ class ConnectorCapture:
 
     def app(self) -> web.Application:
         async def send(request: web.Request) -> web.Response:
+            if request.match_info["conv"] in self.gone:
+                error = {"error": {"code": "BotNotInConversationRoster", "message": "removed"}}
+                return web.json_response(error, status=403)
             body = await request.json()
             self.calls.append(
                 CapturedCall(request.method, request.path, body, dict(request.headers))

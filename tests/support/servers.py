@@ -56,6 +56,13 @@ class Emulator:
         events: list[dict[str, Any]] = body["value"] if isinstance(body, dict) else body
         return events
 
+    async def meetings_of(self, user: str) -> list[dict[str, Any]]:
+        """Every online meeting stored for a user (emulator inspection API)."""
+        response = await self.control.get(f"/_emulator/users/{user}/onlineMeetings")
+        response.raise_for_status()
+        meetings: list[dict[str, Any]] = response.json()
+        return meetings
+
     async def put(self, path: str, body: dict[str, Any]) -> None:
         response = await self.control.put(path, json=body)
         response.raise_for_status()
@@ -63,7 +70,9 @@ class Emulator:
 
 @pytest.fixture
 async def emulator(tmp_path: Path) -> AsyncIterator[Emulator]:
-    running = await start_emulator(EmulatorSettings(db_path=str(tmp_path / "graph.sqlite3")))
+    running = await start_emulator(
+        EmulatorSettings(db_path=str(tmp_path / "graph.sqlite3")), shutdown_timeout=0.5
+    )
     async with httpx.AsyncClient(base_url=running.control_url) as control:
         yield Emulator(running, control)
     await running.close()

@@ -95,3 +95,25 @@ def test_every_variable_the_bot_reads_is_documented_in_env_example() -> None:
 
     assert "ALLOWED_TENANTS" in names
     assert names - documented == set()
+
+
+def test_the_time_budgets_default_to_ten_and_sixty_seconds() -> None:
+    settings = load_settings({})
+    assert (settings.turn_budget, settings.background_budget) == (10.0, 60.0)
+    tuned = load_settings({"TURN_BUDGET_SECONDS": "2", "BACKGROUND_BUDGET_SECONDS": "30"})
+    assert (tuned.turn_budget, tuned.background_budget) == (2.0, 30.0)
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"TURN_BUDGET_SECONDS": "15"}, "under 15"),
+        ({"TURN_BUDGET_SECONDS": "0"}, "TURN_BUDGET_SECONDS must be positive"),
+        ({"TURN_BUDGET_SECONDS": "8", "BACKGROUND_BUDGET_SECONDS": "5"}, "from TURN_BUDGET"),
+        ({"BACKGROUND_BUDGET_SECONDS": "soon"}, "not a number of seconds"),
+    ],
+    ids=["over-teams-limit", "zero", "background-shorter", "not-a-number"],
+)
+def test_a_budget_that_cannot_work_is_refused_by_name(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(env)

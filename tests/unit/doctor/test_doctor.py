@@ -5,17 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.doctor.run import report, run_doctor
 from bot.manifest import build_package
-from graph_emulator.identity import AppRegistration, IdentityServer
+from graph_emulator.identity import IdentityServer
 from tests.support.activities import USER_AAD
-from tests.support.identity_fixtures import APP_ID, bot_env
+from tests.support.identity_fixtures import APP_ID
 from tests.support.servers import Emulator
+from tests.unit.doctor.doctor_support import doctor_lines, failure
 
 pytest_plugins = ["tests.support.identity_fixtures"]
 
@@ -47,6 +46,8 @@ def test_local_mode_passes_from_the_command_line() -> None:
         "PASS settings",
         "PASS token",
         "SKIP permissions",
+        "PASS directory",
+        "PASS mailbox",
         "PASS probe",
         "PASS tenants",
         "SKIP manifest",
@@ -63,21 +64,6 @@ def test_a_malformed_app_id_fails_from_the_command_line() -> None:
     assert "whatever" not in line
 
 
-@pytest.fixture
-def package(tmp_path: Path) -> Path:
-    return build_package(APP_ID, tmp_path / "meeting-bot.zip")
-
-
-async def doctor_lines(
-    identity: IdentityServer, graph: Emulator, tmp_path: Path, manifest: Path, **env: str
-) -> tuple[int, list[str]]:
-    checks = await run_doctor(
-        bot_env(identity, graph, tmp_path, **env), test_user=USER_AAD, manifest=manifest
-    )
-    lines: list[str] = []
-    return report(checks, lines.append), lines
-
-
 async def test_a_good_configuration_passes_every_check(
     identity: IdentityServer, secure_emulator: Emulator, tmp_path: Path, package: Path
 ) -> None:
@@ -88,6 +74,8 @@ async def test_a_good_configuration_passes_every_check(
         "PASS settings",
         "PASS token",
         "PASS permissions",
+        "PASS directory",
+        "PASS mailbox",
         "PASS probe",
         "PASS tenants",
         "PASS manifest",
@@ -95,11 +83,6 @@ async def test_a_good_configuration_passes_every_check(
     [probe] = await secure_emulator.graph_calls("createOrGet")
     assert probe["body"]["externalId"] == "meetingbot-doctor-probe"
     assert probe["path"] == f"/v1.0/users/{USER_AAD}/onlineMeetings/createOrGet"
-
-
-def failure(lines: list[str], check: str) -> str:
-    [line] = [line for line in lines if line.startswith(f"FAIL {check}:")]
-    return line
 
 
 async def test_a_wrong_secret_fails_the_token_check_with_entras_code(
@@ -119,19 +102,9 @@ async def test_a_wrong_secret_fails_the_token_check_with_entras_code(
     assert await secure_emulator.requests() == []
 
 
-@pytest.fixture
-def granted_roles() -> frozenset[str]:
-    return frozenset({"OnlineMeetings.ReadWrite.All", "Calendars.ReadWrite"})
-
-
-@pytest.fixture
-def app_registration(
-    app_registration: AppRegistration, granted_roles: frozenset[str]
-) -> AppRegistration:
-    return replace(app_registration, app_roles=granted_roles)
-
-
-@pytest.mark.parametrize("granted_roles", [frozenset({"OnlineMeetings.ReadWrite.All"})])
+@pytest.mark.parametrize(
+    "granted_roles", [frozenset({"OnlineMeetings.ReadWrite.All", "User.ReadBasic.All"})]
+)
 async def test_a_missing_role_fails_the_permissions_check(
     identity: IdentityServer, secure_emulator: Emulator, tmp_path: Path, package: Path
 ) -> None:
@@ -160,7 +133,9 @@ async def test_a_user_without_access_policy_fails_the_probe_with_the_cmdlets(
     )
 
 
-@pytest.mark.parametrize("granted_roles", [frozenset({"Calendars.ReadWrite"})])
+@pytest.mark.parametrize(
+    "granted_roles", [frozenset({"Calendars.ReadWrite", "User.ReadBasic.All"})]
+)
 async def test_a_missing_meeting_permission_is_told_apart_from_an_access_policy(
     identity: IdentityServer, secure_emulator: Emulator, tmp_path: Path, package: Path
 ) -> None:

@@ -1,86 +1,52 @@
-"""The bot's SQLite record: meetings it created, actions already done, older files upgraded."""
+"""What the bot keeps of a meeting: the Meeting <-> MeetingRecord mapping, through a store.
+(The store itself, once per backend, is tested in tests/unit/storage/.)"""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from bot.meetings.store import MeetingRecord, Storage
+from bot.meetings.model import DialIn, Meeting, Requester
+from bot.meetings.store import Storage, to_meeting, to_record
 
 START = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
+JANE = Requester(user_id="u", tenant_id="t", name="Jane")
 
 
-def record(graph_id: str = "m1", **changes: object) -> MeetingRecord:
+def meeting(**changes: object) -> Meeting:
     base: dict[str, object] = {
-        "tenant_id": "t",
-        "user_id": "u",
+        "id": "m1",
         "kind": "online",
-        "graph_id": graph_id,
         "subject": "Design sync",
         "start": START,
         "end": START + timedelta(minutes=30),
         "join_url": "https://teams.microsoft.com/l/meetup-join/x",
-        "details": {"organizer_name": "Jane", "attendees": ["Ann"], "dial_in": ["+1 5", "42"]},
+        "organizer_id": "u",
+        "organizer_name": "Jane",
+        "attendees": ("Ann", "Bob"),
+        "dial_in": DialIn("+1 555 0100", "42"),
     }
     base.update(changes)
-    return MeetingRecord(**base)  # type: ignore[arg-type]
+    return Meeting(**base)  # type: ignore[arg-type]
 
 
-def test_a_meeting_survives_a_restart_with_its_details(tmp_path: Path) -> None:
-    path = tmp_path / "bot.sqlite3"
-    first = Storage(path)
-    first.remember(record())
-    first.close()
-
-    again = Storage(path).find("t", "u", "online", "m1")
-
-    assert again == record()
-    assert again is not None
-    assert again.details["dial_in"] == ["+1 5", "42"]
-
-
-def test_meetings_are_per_user_and_cancelled_ones_are_not_upcoming() -> None:
+async def test_a_meeting_comes_back_from_the_store_as_it_went_in() -> None:
     storage = Storage()
-    storage.remember(record("m1"))
-    storage.remember(record("m2", user_id="someone-else"))
-    storage.remember(record("m3", start=START + timedelta(hours=2), end=START + timedelta(hours=3)))
-    storage.mark_cancelled("t", "u", "online", "m1")
+    await storage.remember(to_record(JANE, meeting()))
 
-    upcoming = storage.upcoming("t", "u", START)
+    record = await storage.find("t", "u", "online", "m1")
 
-    assert [r.graph_id for r in upcoming] == ["m3"]
-    assert storage.find("t", "u", "online", "m2") is None
+    assert record is not None
+    assert to_meeting(record) == meeting()
+    storage.close()
 
 
-def test_an_action_is_claimed_once_until_released() -> None:
+async def test_a_cancelled_meeting_without_dial_in_keeps_both_facts() -> None:
     storage = Storage()
-    assert storage.claim_action("k") is True
-    assert storage.claim_action("k") is False
-    storage.release_action("k")
-    assert storage.claim_action("k") is True
+    await storage.remember(to_record(JANE, meeting(dial_in=None, cancelled=True)))
 
+    record = await storage.find("t", "u", "online", "m1")
 
-def test_a_database_from_before_details_existed_is_upgraded(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    old = sqlite3.connect(path)
-    old.execute(
-        "CREATE TABLE meetings (tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL,"
-        " graph_id TEXT NOT NULL, subject TEXT NOT NULL, start_utc TEXT NOT NULL,"
-        " end_utc TEXT NOT NULL, join_url TEXT, cancelled INTEGER NOT NULL DEFAULT 0,"
-        " created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, user_id, kind, graph_id))"
-    )
-    old.execute(
-        "INSERT INTO meetings VALUES ('t','u','online','old','Old',?,?,NULL,0,?)",
-        (START.isoformat(), (START + timedelta(hours=1)).isoformat(), START.isoformat()),
-    )
-    old.commit()
-    old.close()
-
-    storage = Storage(path)
-
-    found = storage.find("t", "u", "online", "old")
-    assert found is not None
-    assert found.details == {}
-    storage.remember(record("new"))
-    assert storage.find("t", "u", "online", "new") == record("new")
+    assert record is not None
+    back = to_meeting(record)
+    assert (back.cancelled, back.dial_in) == (True, None)
+    storage.close()

@@ -1,0 +1,71 @@
+"""The bot's Prometheus metrics, named for the project, in a registry of their own.
+
+Each runtime has its own registry (tests build several bots in one process); `/metrics` serves it
+in Prometheus' text format.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
+
+#: Turn latency buckets: most turns take tens of milliseconds, Graph retries take seconds.
+TURN_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+
+
+class Metrics:
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        self.turns = Counter(
+            "meetingbot_turns",
+            "Turns handled, by kind (message, card_action, ...) and outcome (ok, refused, error)",
+            ["kind", "outcome"],
+            registry=self.registry,
+        )
+        self.turn_seconds = Histogram(
+            "meetingbot_turn_seconds",
+            "Time from an activity in to the bot's answer sent",
+            buckets=TURN_BUCKETS,
+            registry=self.registry,
+        )
+        self.graph_requests = Counter(
+            "meetingbot_graph_requests",
+            "Graph requests, by operation and HTTP status (0: no answer)",
+            ["operation", "status"],
+            registry=self.registry,
+        )
+        self.jobs = Counter(
+            "meetingbot_jobs",
+            "Jobs run, by kind and outcome (done, skipped, retry, failed, dropped)",
+            ["kind", "outcome"],
+            registry=self.registry,
+        )
+        self.reminders_sent = Counter(
+            "meetingbot_reminders_sent", "Reminder cards posted", registry=self.registry
+        )
+
+    def turn(self, kind: str, outcome: str, seconds: float) -> None:
+        self.turns.labels(kind=kind, outcome=outcome).inc()
+        self.turn_seconds.observe(seconds)
+
+    def graph_request(self, operation: str, status: int) -> None:
+        self.graph_requests.labels(operation=operation, status=str(status)).inc()
+
+    def job(self, kind: str, outcome: str) -> None:
+        self.jobs.labels(kind=kind, outcome=outcome).inc()
+
+    def reminder_sent(self) -> None:
+        self.reminders_sent.inc()
+
+    def value(self, name: str, **labels: str) -> float:
+        """One sample's current value (0 when never set): for tests and `doctor`."""
+        found = self.registry.get_sample_value(name, labels)
+        return float(found or 0.0)
+
+    async def handle(self, _: web.Request) -> web.Response:
+        """GET /metrics."""
+        body = generate_latest(self.registry)
+        response = web.Response(body=body)
+        response.headers["Content-Type"] = CONTENT_TYPE_LATEST
+        return response

@@ -1,0 +1,178 @@
+"""The turn budget on its own: the answer leaves in time whatever the work does, and work that
+goes on afterwards always ends in something posted (its reply, or why there is none)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.conversation.background import Background
+from bot.conversation.budget import Budgets, TurnBudget
+from bot.conversation.reply import Reply, answer, post
+from bot.conversation.turn import TurnInfo, turn_from_activity
+from bot.graph import deadline
+from bot.storage import ConversationRef
+from cards import notice_card
+from cards.base import Card
+from tests.support.activities import invoke, message
+from tests.support.cardtext import card_text
+
+SERVICE_URL = "http://127.0.0.1:9/unused"
+UTC = ZoneInfo("UTC")
+DONE = notice_card("Done", "Here it is.")
+
+
+class Outbox:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, Card]] = []  # (post|update, activity id, card)
+
+    async def post(self, reference: ConversationRef, card: Card) -> str:
+        self.sent.append(("post", "", card))
+        return "new-1"
+
+    async def update(self, reference: ConversationRef, activity_id: str, card: Card) -> None:
+        self.sent.append(("update", activity_id, card))
+
+    def texts(self) -> list[str]:
+        return [card_text(card) for _, _, card in self.sent]
+
+
+@pytest.fixture
+def outbox() -> Outbox:
+    return Outbox()
+
+
+@pytest.fixture
+def background() -> Background:
+    return Background(grace=0.05)
+
+
+@pytest.fixture
+def budget(background: Background, outbox: Outbox) -> TurnBudget:
+    return TurnBudget(background, outbox, Budgets(turn=0.25, background=0.5, hard_stop_grace=0.1))
+
+
+def typed() -> TurnInfo:
+    return turn_from_activity(message("meet now", SERVICE_URL), UTC)
+
+
+def pressed() -> TurnInfo:
+    return turn_from_activity(invoke({"action": "show"}, SERVICE_URL, reply_to_id="card-7"), UTC)
+
+
+def work(
+    seconds: float, then: Callable[[], Reply] = lambda: post(DONE)
+) -> Callable[[], Awaitable[Reply]]:
+    async def run() -> Reply:
+        await asyncio.sleep(seconds)
+        return then()
+
+    return run
+
+
+async def test_work_done_in_time_is_the_answer(budget: TurnBudget, outbox: Outbox) -> None:
+    reply = await budget(typed(), work(0.01))
+    assert reply == post(DONE)
+    assert outbox.sent == []
+
+
+async def test_slow_work_is_answered_working_then_posted(
+    budget: TurnBudget, background: Background, outbox: Outbox
+) -> None:
+    reply = await budget(typed(), work(0.4))
+    await background.idle()
+
+    [attachment] = reply.post
+    assert card_text(dict(attachment.content)).startswith("Working on it")
+    assert outbox.texts() == ["Done\nHere it is."]
+
+
+async def test_a_slow_button_shows_working_then_its_card_is_updated_in_place(
+    budget: TurnBudget, background: Background, outbox: Outbox
+) -> None:
+    reply = await budget(pressed(), work(0.4, lambda: answer(True, DONE)))
+    await background.idle()
+
+    assert reply.card is not None
+    assert "This card will show the result" in card_text(reply.card)
+    assert outbox.sent == [("update", "card-7", DONE)]
+
+
+async def test_a_failure_before_the_answer_is_the_turns_failure(budget: TurnBudget) -> None:
+    async def broken() -> Reply:
+        raise RuntimeError("bug")
+
+    with pytest.raises(RuntimeError):
+        await budget(typed(), broken)
+
+
+async def test_a_failure_after_the_answer_is_posted_in_words(
+    budget: TurnBudget, background: Background, outbox: Outbox, caplog: Any
+) -> None:
+    async def broken_late() -> Reply:
+        await asyncio.sleep(0.4)
+        raise RuntimeError("bug")
+
+    await budget(typed(), broken_late)
+    await background.idle()
+
+    assert outbox.texts() == [
+        "Something needs your attention\nSorry, something went wrong on my side.\n"
+        "Please try again in a moment."
+    ]
+    assert "failed in the background" in caplog.text
+
+
+async def test_work_that_overruns_its_whole_budget_is_stopped_and_explained(
+    budget: TurnBudget, background: Background, outbox: Outbox
+) -> None:
+    await budget(typed(), work(30))
+    await background.idle()
+
+    [told] = outbox.texts()
+    assert "This took longer than I can wait, so I stopped." in told
+
+
+async def test_work_running_at_shutdown_is_cancelled_and_explained(
+    budget: TurnBudget, background: Background, outbox: Outbox
+) -> None:
+    await budget(typed(), work(0.45))
+
+    await background.close()
+
+    [told] = outbox.texts()
+    assert "I was stopped before I could finish this." in told
+    assert background.running == 0
+
+
+async def test_graph_calls_in_the_work_see_the_background_deadline(budget: TurnBudget) -> None:
+    seen: list[float] = []
+
+    async def look() -> Reply:
+        limit = deadline.current()
+        assert limit is not None
+        seen.append(limit.remaining())
+        return post(DONE)
+
+    await budget(typed(), look)
+
+    assert 0.4 < seen[0] <= 0.5
+    assert deadline.current() is None  # only inside the turn's work
+
+
+async def test_other_turns_are_not_put_in_the_background(
+    budget: TurnBudget, background: Background
+) -> None:
+    installed = turn_from_activity({**message("", SERVICE_URL), "type": "conversationUpdate"}, UTC)
+    started: list[int] = []
+
+    async def direct() -> Reply:
+        started.append(background.running)
+        return Reply()
+
+    await budget(installed, direct)
+    assert started == [0]
