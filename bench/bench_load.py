@@ -10,8 +10,9 @@ floors doing the same single Graph call and replying with a small card: botbuild
 CloudAdapter (bench/floors/botbuilder_floor.py) and the Microsoft 365 Agents SDK
 (bench/floors/agents_floor.py, skipped with the reason when the `bench` extra is missing).
 
-Each bot is cold-started `--repeats` times (spawn -> first reply at the connector), the last
-start then taking `--burst` (200) concurrent conversations for the RSS they leave. Then for
+The source trees the bots run from are byte-compiled first (procs.precompile), as an installed
+package is. Each bot is cold-started `--repeats` times (spawn -> first reply at the connector),
+the last start then taking `--burst` (200) concurrent conversations for the RSS they leave. Then for
 each connector delay, command and concurrency, the bots take turns (the order rotating every
 repeat) at the same load of distinct conversations, and the table shows each bot's medians
 and the ratio project / floor per figure: the median over repeats of the two runs done back
@@ -53,6 +54,7 @@ from bench.load.procs import (  # noqa: E402
     free_port,
     memory_mib,
     now_ns,
+    precompile,
     start,
     wait_for_port,
 )
@@ -327,6 +329,7 @@ async def main_async(args: argparse.Namespace) -> int:
         logs = args.logs or tmp
         logs.mkdir(parents=True, exist_ok=True)
         bench = Bench(args, tmp, logs)
+        precompile(ROOT, *([args.project_root.resolve()] if args.project_root else []))
         if AGENTS in args.bots and (why := agents_missing()):
             bench.skipped[AGENTS] = why
         timeout = aiohttp.ClientTimeout(total=60)

@@ -100,10 +100,14 @@ def _serve_cmd(args: argparse.Namespace) -> int:
         return 2
     configure_logging(settings.log_level)
     from bot.dev.ports import StartError
-    from bot.dev.run import serve_with_playground
     from bot.runtime import serve
 
-    main_task = serve_with_playground(settings, env) if args.playground else serve(settings)
+    if args.playground:  # the playground's runner only when asked for
+        from bot.dev.run import serve_with_playground
+
+        main_task = serve_with_playground(settings, env)
+    else:
+        main_task = serve(settings)
     try:
         asyncio.run(_until_signalled(main_task))
     except KeyboardInterrupt:

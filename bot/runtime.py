@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -26,9 +28,6 @@ from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
 from bot.graph.deadline import REAL_TIME, Timer
-from bot.identity.entra import Entra
-from bot.identity.sso import SsoService
-from bot.identity.token_cache import TokenCacheStore
 from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.jobs import JobRunner
 from bot.jobs.wiring import job_runner
@@ -39,9 +38,13 @@ from bot.meetings.service import MeetingService
 from bot.observability import Telemetry
 from bot.observability.tracing import start_tracing
 from bot.storage import Store, describe_store, store_for
-from bot.transport.app import create_adapter, create_app
+from bot.transport.app import close_adapter, create_adapter, create_app
 from bot.transport.handler import MeetingBot
 from bot.transport.proactive import ConnectorOutbox
+
+if TYPE_CHECKING:  # msal comes with these: imported only when there are credentials
+    from bot.identity.entra import Entra
+    from bot.identity.sso import SsoService
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,7 @@ class BotRuntime:
     telemetry: Telemetry
     background: Background  # turns that outlive their HTTP answer, and the reconciler
     reconciler: Reconciler
+    close_connectors: Callable[[], Awaitable[None]]  # the adapter's pooled clients, last
 
 
 def token_provider(
@@ -72,6 +76,9 @@ def token_provider(
 def _single_sign_on(settings: Settings, entra: Entra | None, store: Store) -> SsoService | None:
     if settings.local or entra is None or settings.graph_auth is not GraphAuthMode.DELEGATED:
         return None
+    from bot.identity.sso import SsoService
+    from bot.identity.token_cache import TokenCacheStore
+
     key = settings.identity.token_cache_key.encode() or entra.credential.key_material()
     return SsoService(settings, entra, TokenCacheStore(store, key))
 
@@ -125,7 +132,11 @@ def build_runtime(
     """The bot's web app, its one Graph client and its store (the configured one unless given:
     then the caller closes it), opened when the app starts and closed together on shutdown;
     `timer` is the clock of Graph's deadlines and waits (tests make long waits short)."""
-    entra = Entra(settings) if settings.app_id else None
+    entra = None
+    if settings.app_id:
+        from bot.identity.entra import Entra
+
+        entra = Entra(settings)
     storage = store or store_for(settings)
     sso = _single_sign_on(settings, entra, storage)
     telemetry = Telemetry(
@@ -166,7 +177,16 @@ def build_runtime(
         budget=settings.background_budget,
     )
     jobs = job_runner(settings, storage, outbox, service, agenda, clock, telemetry)
-    runtime = BotRuntime(app, graph, storage, jobs, telemetry, background, reconciler)
+    runtime = BotRuntime(
+        app,
+        graph,
+        storage,
+        jobs,
+        telemetry,
+        background,
+        reconciler,
+        partial(close_adapter, adapter),
+    )
     _open_and_close(runtime, close_store=store is None, entra=entra)
     runtime.app.on_cleanup.append(polls.on_cleanup)
     return runtime
@@ -195,6 +215,7 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
             await storage.aclose()
         if entra is not None:
             entra.close()
+        await runtime.close_connectors()  # last: late results above still reply through it
 
     runtime.app.on_startup.append(open_storage)
     runtime.app.on_shutdown.append(stop_jobs)

@@ -59,6 +59,8 @@ class Reconciler:
                 await self.run_once()
             except StorageError as error:
                 log.warning("Could not look for pending intents: %s", error)
+            except Exception:  # a bug must not stop reconciliation for good
+                log.exception("Reconciliation round failed")
             await asyncio.sleep(every)
 
     async def run_once(self, after: timedelta | None = None) -> int:

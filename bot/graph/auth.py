@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default"
+#: An app-only token is asked of msal again this long before it expires (msal renews at 5 min).
+RENEW_MARGIN = 300.0
 
 
 class TokenProvider(Protocol):
@@ -58,7 +61,10 @@ class MsalAppTokenProvider:
     """App-only Graph tokens via msal client credentials. msal caches and renews them itself.
 
     `build_app` makes the msal ConfidentialClientApplication; it runs once, in a thread,
-    because msal fetches the authority's OpenID configuration while constructing it.
+    because msal fetches the authority's OpenID configuration while constructing it. The
+    token is then kept in memory until RENEW_MARGIN before it expires (or when msal says to
+    refresh it), so a turn reads it without a lock and without a thread hop; only a renewal
+    asks msal, in a thread, and concurrent renewals are msal's to serialise.
     """
 
     def __init__(
@@ -67,21 +73,33 @@ class MsalAppTokenProvider:
         *,
         scope: str = GRAPH_DEFAULT_SCOPE,
         redact: Callable[[str], str] = str,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._build_app = build_app
         self._app: Any = None
         self._scope = scope
         self._redact = redact
-        self._lock = asyncio.Lock()
+        self._clock = clock
+        self._lock = asyncio.Lock()  # only while the app is built, once
+        self._token = ""
+        self._renew_at = 0.0
 
     async def get_token(self) -> str:
-        async with self._lock:
-            if self._app is None:
-                self._app = await asyncio.to_thread(self._build_app)
-            result: dict[str, Any] = await asyncio.to_thread(
-                self._app.acquire_token_for_client, scopes=[self._scope]
-            )
+        if self._token and self._clock() < self._renew_at:
+            return self._token
+        if self._app is None:
+            async with self._lock:
+                if self._app is None:
+                    self._app = await asyncio.to_thread(self._build_app)
+        asked = self._clock()
+        result: dict[str, Any] = await asyncio.to_thread(
+            self._app.acquire_token_for_client, scopes=[self._scope]
+        )
         token = result.get("access_token")
         if not token:
             raise msal_failure(result, "Could not get a Graph token", self._redact)
+        lifetime = float(result.get("expires_in") or 0) - RENEW_MARGIN
+        if result.get("refresh_in"):
+            lifetime = min(lifetime, float(result["refresh_in"]))
+        self._token, self._renew_at = str(token), asked + lifetime
         return str(token)

@@ -13,6 +13,7 @@ from urllib.parse import quote
 import httpx
 
 from bot.graph import deadline
+from bot.graph.aiohttp_transport import AiohttpTransport
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
 from bot.graph.directory import USER_SELECT, DirectoryUser, address_filter
 from bot.graph.errors import (
@@ -21,8 +22,9 @@ from bot.graph.errors import (
     GraphNotFound,
     GraphTransportError,
     error_from_response,
+    may_have_acted,
 )
-from bot.graph.ids import InvalidGraphId, is_graph_id
+from bot.graph.ids import path_segment
 from bot.graph.retry import RetryPolicy
 from bot.graph.slots import MailboxSlots, mailbox_of
 from bot.graph.zones import prefer_time_zone
@@ -72,6 +74,7 @@ class GraphClient:
             timeout=self._timeout,
             headers={"Accept": "application/json", "User-Agent": "teams-meeting-bot/0.1"},
             verify=verify,
+            transport=AiohttpTransport(verify),  # httpx's API, aiohttp's bytes (see there)
         )
 
     async def aclose(self) -> None:
@@ -255,7 +258,7 @@ class GraphClient:
             except GraphError as error:
                 error.path, error.method = path, method
                 self._telemetry.graph_answered(method, path, error.status)
-                maybe_done = maybe_done or _may_have_acted(error)
+                maybe_done = maybe_done or may_have_acted(error)
                 error.maybe_done = maybe_done and method != "GET"
                 remaining = limit.remaining() if limit is not None else None
                 wait = self._retry.delay(attempt, error, idempotent=repeatable, remaining=remaining)
@@ -344,25 +347,11 @@ def _prefer_timezone(tz_name: str) -> dict[str, str]:
 
 
 def _event_path(user: str, event_id: str) -> str:
-    return f"{user}/events/{_segment(event_id)}"
+    return f"{user}/events/{path_segment(event_id)}"
 
 
 def _meeting_path(user: str, meeting_id: str) -> str:
-    return f"{user}/onlineMeetings/{_segment(meeting_id)}"
-
-
-def _segment(graph_id: str) -> str:
-    """An id as one path segment; one that cannot be Graph's never becomes a request."""
-    if not is_graph_id(graph_id):
-        raise InvalidGraphId(f"not a Graph id: {graph_id[:40]!r}")
-    return quote(graph_id, safe="")
-
-
-def _may_have_acted(error: GraphError) -> bool:
-    """Sent, and no answer that proves Graph did nothing (a 4xx does; a timeout or 5xx not)."""
-    if isinstance(error, GraphTransportError):
-        return error.sent
-    return error.status >= 500
+    return f"{user}/onlineMeetings/{path_segment(meeting_id)}"
 
 
 def _json(response: httpx.Response) -> JSON:

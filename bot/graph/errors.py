@@ -116,6 +116,13 @@ class GraphTransportError(GraphError):
         self.sent = sent
 
 
+def may_have_acted(error: GraphError) -> bool:
+    """Sent, and no answer that proves Graph did nothing (a 4xx does; a timeout or 5xx not)."""
+    if isinstance(error, GraphTransportError):
+        return error.sent
+    return error.status >= 500
+
+
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header: delta-seconds or an HTTP-date."""
     if not value:

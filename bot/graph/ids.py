@@ -9,6 +9,7 @@ padding at the end, at most 512 characters. `..`, `/`, `%2F` and whitespace neve
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 MAX_ID_LENGTH = 512
 _GRAPH_ID = re.compile(r"[A-Za-z0-9_-]+={0,2}")
@@ -24,3 +25,10 @@ def is_graph_id(text: object) -> bool:
 
 class InvalidGraphId(ValueError):
     """An id that cannot be Graph's: refused before any request is made."""
+
+
+def path_segment(graph_id: str) -> str:
+    """An id as one URL path segment; one that cannot be Graph's never becomes a request."""
+    if not is_graph_id(graph_id):
+        raise InvalidGraphId(f"not a Graph id: {graph_id[:40]!r}")
+    return quote(graph_id, safe="")

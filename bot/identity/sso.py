@@ -14,17 +14,18 @@ import logging
 import uuid
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import jwt
-import msal
 
 from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
-from bot.identity.entra import Entra
 from bot.identity.token_cache import TokenCacheStore, exchange_key
 from bot.meetings.model import Requester
+
+if TYPE_CHECKING:
+    from bot.identity.entra import Entra
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ class SsoService:
         return result
 
     async def _on_behalf_of(self, requester: Requester, token: str) -> ExchangeResult:
-        cache = msal.SerializableTokenCache()
+        cache = _token_cache()
         async with self._lock_for(requester):
             try:
                 app = await asyncio.to_thread(
@@ -157,7 +158,7 @@ class SsoService:
             serialized = await self._store.load(requester.tenant_id, requester.user_id)
             if serialized is None:
                 return None
-            cache = msal.SerializableTokenCache()
+            cache = _token_cache()
             cache.deserialize(serialized)
             app = await asyncio.to_thread(self._entra.confidential_app, requester.tenant_id, cache)
             result = await asyncio.to_thread(_silent, app, requester.user_id)
@@ -205,3 +206,10 @@ def _not_for(requester: Requester, token: str) -> str:
     if str(claims.get("tid", "")).lower() != requester.tenant_id.lower():
         return "the token is from another tenant than the activity"
     return ""
+
+
+def _token_cache() -> Any:
+    """msal is imported here, by the first signed-in user, not when the bot starts."""
+    import msal
+
+    return msal.SerializableTokenCache()

@@ -11,11 +11,13 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.graph.auth import MsalAppTokenProvider, TokenAcquisitionError
-from bot.identity.entra import Entra
 from bot.meetings.model import Requester
+
+if TYPE_CHECKING:  # msal is loaded with Entra, only when the bot has credentials
+    from bot.identity.entra import Entra
 
 #: The person the current turn acts for.
 ACTING_USER: ContextVar[Requester | None] = ContextVar("acting_user", default=None)

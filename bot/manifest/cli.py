@@ -1,4 +1,5 @@
-"""`meeting-bot manifest build` and `meeting-bot manifest validate`."""
+"""`meeting-bot manifest build` and `meeting-bot manifest validate`. The builder and the
+validator (jsonschema, Pillow) are imported when one of them runs, not for `serve`."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from bot.manifest.build import ManifestError, build_package
-from bot.manifest.schema import SCHEMA_VERSION
-from bot.manifest.validate import validate_path
+from bot.manifest.package import SCHEMA_VERSION
 
 DEFAULT_OUT = Path("appPackage.zip")
 
@@ -44,6 +43,8 @@ def add_manifest_commands(
 
 
 def _build_cmd(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from bot.manifest.build import ManifestError, build_package
+
     app_id = args.app_id or env.get("MicrosoftAppId", "")
     domain = args.domain or env.get("BOT_DOMAIN") or None
     try:
@@ -57,6 +58,8 @@ def _build_cmd(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def _validate_cmd(args: argparse.Namespace) -> int:
+    from bot.manifest.validate import validate_path
+
     problems = validate_path(args.path, app_id=args.app_id)
     for problem in problems:
         print(f"{args.path}: {problem}", file=sys.stderr)

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MANIFEST_NAME = "manifest.json"
+#: The Teams manifest schema the bot's package follows and validates against.
+SCHEMA_VERSION = "1.22"
+SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{SCHEMA_VERSION}/MicrosoftTeams.schema.json"
 
 
 class PackageError(ValueError):

@@ -7,8 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.manifest.icons import color_icon_problems, outline_icon_problems
-from bot.manifest.package import Package
-from bot.manifest.schema import SCHEMA_URL, SCHEMA_VERSION
+from bot.manifest.package import SCHEMA_URL, SCHEMA_VERSION, Package
 from bot.parsing import CommandKind, parse_command
 
 # The limits Microsoft's manifest reference gives for bot commands (the schema allows more).

@@ -17,8 +17,8 @@ from jsonschema import Draft4Validator, Draft6Validator, Draft7Validator, Valida
 from jsonschema.exceptions import best_match
 from jsonschema.validators import extend
 
-SCHEMA_VERSION = "1.22"
-SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{SCHEMA_VERSION}/MicrosoftTeams.schema.json"
+from bot.manifest.package import SCHEMA_VERSION
+
 _SCHEMA_FILE = f"teams-manifest-v{SCHEMA_VERSION}.schema.json"
 
 

@@ -129,6 +129,7 @@ def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
         join_url=event_join_url(doc),
         organizer_id=organizer_id,
         organizer_name=str(organizer.get("name") or organizer.get("address") or ""),
+        organizer_email=str(organizer.get("address") or ""),
         attendees=tuple(a for a in attendees if a),
         dial_in=_dial_in({"audioConferencing": online}) if isinstance(online, dict) else None,
         cancelled=bool(doc.get("isCancelled")),

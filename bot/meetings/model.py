@@ -62,6 +62,7 @@ class Meeting:
     recurrence: Mapping[str, Any] | None = None  # Graph's patternedRecurrence of a series
     options: Mapping[str, Any] | None = None  # the meeting options in force, Graph's names
     outsiders: tuple[str, ...] = ()  # attendees from outside the organizer's organisation
+    organizer_email: str = ""  # an event's organizer address, as Graph answers it
     #: Graph answered isOnlineMeeting false although a Teams link was asked for (a real-tenant
     #: behaviour: microsoft-graph-docs #9741): the event exists, without a way to join.
     link_refused: bool = False

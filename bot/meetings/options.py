@@ -131,8 +131,10 @@ async def planned(
     """A new meeting with who of the invited is from outside the organizer's domain (`invited`:
     the people and the organizer's address); then its options, if any."""
     people, address = invited
-    meeting = replace(meeting, outsiders=outsiders([p.email for p in people], address))
-    await service.remember(requester, meeting)
+    found = outsiders([p.email for p in people], address)
+    if found != meeting.outsiders:
+        meeting = replace(meeting, outsiders=found)
+        await service.remember(requester, meeting)
     if options and meeting.join_url:
         return await apply_options(service, requester, meeting, options)
     return meeting

@@ -31,6 +31,7 @@ from bot.meetings.graph_docs import (
 from bot.meetings.ledger import CALENDAR_COPY, Create, Ledger, LedgerRows, MeetingNotSaved
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
 from bot.meetings.options import apply_options, checked, own_address, participant, planned
+from bot.meetings.providers import ProviderCache
 from bot.meetings.recurrence_docs import patterned
 from bot.meetings.reminders import MeetingHooks, NoHooks
 from bot.meetings.store import to_meeting, to_record
@@ -67,6 +68,7 @@ class MeetingService:
         join_link_waits: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         reminders: MeetingHooks | None = None,
+        providers: ProviderCache | None = None,
     ) -> None:
         self._graph = graph
         self._reminders = reminders or NoHooks()  # told of each create, move and cancel
@@ -74,6 +76,7 @@ class MeetingService:
         self._ledger = Ledger(graph, storage)
         self._auth_mode = auth_mode
         self._links = EventLinks(graph, join_link_waits, sleep)
+        self._providers = providers if providers is not None else ProviderCache()
 
     @property
     def graph(self) -> GraphApi:
@@ -154,14 +157,22 @@ class MeetingService:
 
     # --- calendar events -------------------------------------------------------------------
 
-    async def teams_allowed(self, requester: Requester) -> str:
-        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness; the calendar
-        owner's address."""
-        calendar = await self._graph.get_calendar(self.user_path(requester))
-        allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
+    async def teams_allowed(self, requester: Requester) -> list[str]:
+        """Raise TeamsLinkNotAllowed unless the calendar allows teamsForBusiness; a yes is
+        remembered a short while (bot/meetings/providers.py), a no is asked again."""
+        allowed = self._providers.get(requester.tenant_id, requester.user_id)
+        if allowed is None:
+            calendar = await self._graph.get_calendar(self.user_path(requester))
+            allowed = [str(p) for p in calendar.get("allowedOnlineMeetingProviders") or []]
+            if TEAMS.lower() in (p.lower() for p in allowed):
+                self._providers.put(requester.tenant_id, requester.user_id, allowed)
         if TEAMS.lower() not in (p.lower() for p in allowed):
             raise TeamsLinkNotAllowed(allowed)
-        return str((calendar.get("owner") or {}).get("address") or "")
+        return allowed
+
+    def _recheck_providers(self, requester: Requester) -> None:
+        """Graph had a problem with the user's event: read the calendar again next time."""
+        self._providers.forget(requester.tenant_id, requester.user_id)
 
     async def schedule_event(
         self,
@@ -180,7 +191,7 @@ class MeetingService:
         """An event with a Teams link in the requester's calendar (a series when it recurs),
         once per `key` (its transactionId); invitations go out; then its options, if any."""
         wanted = checked(options or {})
-        address = await self.teams_allowed(requester)
+        await self.teams_allowed(requester)
         tz = graph_zone(tz)
         event: JSON = {
             "subject": subject,
@@ -202,7 +213,14 @@ class MeetingService:
         if recurrence is not None:
             event["recurrence"] = patterned(recurrence, tz)
         create = Create(key, EVENT, event, tz.key, requester.name, origin or {})
-        meeting = await self._create(requester, create)
+        try:
+            meeting = await self._create(requester, create)
+        except Exception:  # Graph reported a problem: read the calendar's providers again
+            self._recheck_providers(requester)
+            raise
+        if meeting.link_refused or not meeting.join_url:
+            self._recheck_providers(requester)
+        address = meeting.organizer_email  # Graph names the organizer: no extra call
         return await planned(self, requester, meeting, (attendees, address), wanted)
 
     async def add_standalone_link(

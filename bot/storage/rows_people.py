@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.storage.database import Database, Row
+from bot.storage.recent import RecentlySaved
 from bot.storage.records import JSON, ConversationRef, Intent, IntentStatus, Preferences
 from bot.storage.rows_today import utc_now
 
@@ -15,6 +16,7 @@ INTENT_COLUMNS = (
 
 class PeopleRows:
     _db: Database
+    _recent_references: RecentlySaved[tuple[str, str, str]]  # set by SqlStore (recent.py)
 
     # --- intents ------------------------------------------------------------------------------
 
@@ -82,7 +84,11 @@ class PeopleRows:
     # --- conversation references --------------------------------------------------------------
 
     async def save_reference(self, reference: ConversationRef) -> None:
-        """Insert or refresh; an unchanged reference is not rewritten."""
+        """Insert or refresh; an unchanged reference is not rewritten (nor, when this process
+        saved it within the last minute, even sent to the database)."""
+        key = (reference.tenant_id, reference.user_id, reference.conversation_id)
+        if self._recent_references.unchanged(key, reference):
+            return
         db = self._db
         await db.execute(
             "INSERT INTO conversation_references (tenant_id, user_id, conversation_id, "
@@ -98,6 +104,7 @@ class PeopleRows:
                 db.ts(utc_now()),
             ),
         )
+        self._recent_references.saved(key, reference)
 
     async def reference(
         self, tenant_id: str, user_id: str, conversation_id: str
@@ -120,6 +127,7 @@ class PeopleRows:
 
     async def forget_conversation(self, conversation_id: str) -> int:
         """The bot was removed from the conversation (403/404 from the connector)."""
+        self._recent_references.forget(lambda key: key[2] == conversation_id)
         return await self._db.execute(
             "DELETE FROM conversation_references WHERE conversation_id=?", (conversation_id,)
         )

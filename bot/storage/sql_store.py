@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.storage.database import Database
 from bot.storage.migrations import latest
+from bot.storage.recent import RecentlySaved
 from bot.storage.records import Upgrade
 from bot.storage.rows_jobs import JobRowsSql
 from bot.storage.rows_people import PeopleRows
@@ -15,6 +16,7 @@ class SqlStore(TodayRows, PeopleRows, JobRowsSql):
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._recent_references: RecentlySaved[tuple[str, str, str]] = RecentlySaved()
 
     @property
     def dialect(self) -> str:

@@ -2,7 +2,8 @@
 
 Every statement runs on the store's own thread, so the event loop never waits on the disk or on
 another process's lock; the busy timeout is short so a held lock becomes an error quickly.
-Writes run in `BEGIN IMMEDIATE` transactions: one writer at a time, across processes too.
+Writes run in `BEGIN IMMEDIATE` transactions: one writer at a time, across processes too; the
+writes queued while one commits share the next transaction (bot/storage/sqlite_batch.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.storage.database import Row
 from bot.storage.migrations import latest, pending, sqlite_statements
 from bot.storage.records import StorageUnavailable, Upgrade
 from bot.storage.sql_store import SqlStore
+from bot.storage.sqlite_batch import GroupCommit
 
 T = TypeVar("T")
 MIGRATION_BUSY_MS = 30_000  # another process may be migrating the same file right now
@@ -36,6 +38,7 @@ class SqliteDatabase:
         self._conn: sqlite3.Connection | None = None
         self._upgrade: Upgrade | None = None
         self._closed = False
+        self._writes = GroupCommit(self._run)
 
     # --- running on the worker thread ---------------------------------------------------------
 
@@ -85,12 +88,12 @@ class SqliteDatabase:
     # --- the Database protocol ----------------------------------------------------------------
 
     async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
-        return await self._run(lambda conn: _write(conn, sql, params)[0])
+        return (await self._writes.write(sql, params))[0]
 
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         if sql.lstrip().upper().startswith("SELECT"):
             return await self._run(lambda conn: conn.execute(sql, params).fetchall())
-        return await self._run(lambda conn: _write(conn, sql, params)[1])
+        return (await self._writes.write(sql, params))[1]
 
     def ts(self, value: datetime) -> object:
         if value.tzinfo is None:
@@ -142,21 +145,6 @@ class SqliteStore(SqlStore):
 
     def close(self) -> None:
         self._sqlite.close()
-
-
-def _write(conn: sqlite3.Connection, sql: str, params: Sequence[object]) -> tuple[int, list[Row]]:
-    """One statement in its own BEGIN IMMEDIATE transaction: (rows changed, rows returned)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        cursor = conn.execute(sql, params)
-        rows = cursor.fetchall()
-        changed = cursor.rowcount
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return changed, rows
 
 
 def _version(conn: sqlite3.Connection) -> int:

@@ -6,16 +6,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.config import Settings
-from bot.identity.entra import Entra
+from bot.transport.connectors import PooledConnectors
 from bot.transport.handler import on_turn_error
 from bot.transport.inbound import inbound_authentication
 from bot.transport.messages import handle_messages
+
+if TYPE_CHECKING:
+    from bot.identity.entra import Entra
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +29,9 @@ Readiness = Callable[[], Awaitable[str | None]]
 
 
 def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapter:
-    """A CloudAdapter that validates callers whenever an app id is configured (`entra`)."""
-    adapter = CloudAdapter(inbound_authentication(settings, entra))
+    """A CloudAdapter that validates callers whenever an app id is configured (`entra`),
+    replying through connector clients kept across turns (bot/transport/connectors.py)."""
+    adapter = CloudAdapter(PooledConnectors(inbound_authentication(settings, entra)))
     adapter.on_turn_error = on_turn_error
     return adapter
 
@@ -64,3 +69,11 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     return app
+
+
+async def close_adapter(adapter: CloudAdapter) -> None:
+    """Close the connections of the adapter's kept connector clients; the composition root
+    does it last, after late results and jobs have been posted."""
+    pool = adapter.bot_framework_authentication
+    if isinstance(pool, PooledConnectors):
+        await pool.aclose()

@@ -6,8 +6,11 @@ below it does not depend on botbuilder-python (archived by Microsoft at the end 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from collections.abc import Iterator
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,9 +34,33 @@ from bot.conversation.reply import ADAPTIVE_CARD, Reply
 from bot.conversation.turn import CARD_ACTION, TurnInfo, TurnKind, turn_from_activity
 from bot.observability import Telemetry
 from bot.transport.roster import ConnectorRoster
+from bot.transport.wire_json import card_message
 from cards import error_card
 
 log = logging.getLogger(__name__)
+
+
+#: The JSON an activity arrived as (already checked, bot/transport/checks.py), for the turn
+#: handle_messages runs with it: read instead of serialising botbuilder's Activity back.
+_ARRIVED: ContextVar[tuple[Any, dict[str, Any]] | None] = ContextVar("arrived", default=None)
+
+
+@contextlib.contextmanager
+def arrived_as(activity: Any, doc: dict[str, Any]) -> Iterator[None]:
+    """While the turn of `activity` runs, its JSON is `doc`."""
+    token = _ARRIVED.set((activity, doc))
+    try:
+        yield
+    finally:
+        _ARRIVED.reset(token)
+
+
+def turn_document(activity: Any) -> dict[str, Any]:
+    """The activity's JSON: as it arrived when handle_messages has it, else serialised."""
+    arrived = _ARRIVED.get()
+    if arrived is not None and arrived[0] is activity:
+        return arrived[1]
+    return activity_dict(activity)
 
 
 def activity_dict(activity: Any) -> dict[str, Any]:
@@ -48,7 +75,7 @@ def activity_dict(activity: Any) -> dict[str, Any]:
 
 
 class MeetingBot(Bot):  # type: ignore[misc]
-    """Serialises the activity once, dispatches it, and sends what the Reply says."""
+    """Reads the activity's JSON once, dispatches it, and sends what the Reply says."""
 
     def __init__(
         self, conversation: Conversation, default_tz: ZoneInfo, telemetry: Telemetry | None = None
@@ -58,7 +85,7 @@ class MeetingBot(Bot):  # type: ignore[misc]
         self._telemetry = telemetry or Telemetry()
 
     async def on_turn(self, context: TurnContext) -> None:
-        doc = activity_dict(context.activity)
+        doc = turn_document(context.activity)
         turn = turn_from_activity(doc, self._default_tz, ConnectorRoster(context))
         if turn.kind is TurnKind.OTHER and turn.is_invoke:
             log.debug("ignoring invoke %r", context.activity.name)
@@ -71,7 +98,7 @@ class MeetingBot(Bot):  # type: ignore[misc]
                 content = Attachment(
                     content_type=attachment.content_type, content=attachment.content
                 )
-                await context.send_activity(MessageFactory.attachment(content))
+                await context.send_activity(card_message(content))
             if turn.is_invoke:
                 await context.send_activity(
                     Activity(type=ActivityTypes.invoke_response, value=invoke_response(reply))

@@ -16,7 +16,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, CallerIdConstants
@@ -32,13 +33,17 @@ from botframework.connector.auth import (
 
 from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
-from bot.identity.entra import Entra
+
+if TYPE_CHECKING:
+    from bot.identity.entra import Entra
 
 log = logging.getLogger(__name__)
 
 CONNECTOR_SCOPE = "https://api.botframework.com"
 #: The tenant multi-tenant bots get Bot Connector tokens from.
 BOT_FRAMEWORK_TENANT = "botframework.com"
+#: A connector token is renewed this long before it expires (msal renews its own at 5 min).
+REFRESH_MARGIN = 300.0
 
 
 def channel_tenant(settings: Settings) -> str:
@@ -65,12 +70,18 @@ class _LazyApp:
 
 
 class MsalConnectorCredentials(AppCredentials):  # type: ignore[misc]
-    """msrest credentials whose token comes from msal's cache (warmed off the event loop)."""
+    """msrest credentials whose token comes from msal's cache (warmed off the event loop).
+
+    The pooled connector clients (bot/transport/connectors.py) keep one of these for hours:
+    they ask `fresh_access_token`, which answers from memory while the token has more than
+    REFRESH_MARGIN left and otherwise asks msal in a thread, so the loop never waits on Entra."""
 
     def __init__(self, app_id: str, oauth_scope: str, app: _LazyApp, entra: Entra) -> None:
         super().__init__(app_id=app_id, oauth_scope=oauth_scope)
         self._lazy = app
         self._entra = entra
+        self._token = ""
+        self._renew_at = 0.0
 
     def get_access_token(self, force_refresh: bool = False) -> str:
         scope = self.oauth_scope
@@ -81,7 +92,14 @@ class MsalConnectorCredentials(AppCredentials):  # type: ignore[misc]
         if not token:
             redact = self._entra.credential.redact
             raise msal_failure(result, "Could not get a Bot Connector token", redact)
+        lifetime = float(result.get("expires_in") or 0)
+        self._token, self._renew_at = str(token), time.monotonic() + lifetime - REFRESH_MARGIN
         return str(token)
+
+    async def fresh_access_token(self) -> str:
+        if self._token and time.monotonic() < self._renew_at:
+            return self._token
+        return await asyncio.to_thread(self.get_access_token)
 
 
 class MsalCredentialsFactory(ServiceClientCredentialsFactory):  # type: ignore[misc]

@@ -19,6 +19,7 @@ from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
 from bot.transport.checks import BadActivity, activity_problem, parse_body
+from bot.transport.handler import arrived_as
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,8 @@ async def handle_messages(
         activity = Activity().deserialize(doc)
     except Exception as exc:  # botbuilder's own deserialiser: still the sender's input
         return _rejected(400, f"the activity could not be read ({type(exc).__name__})", request)
-    response = await adapter.process_activity(auth, activity, bot.on_turn)
+    with arrived_as(activity, doc):  # the turn reads `doc` instead of re-serialising
+        response = await adapter.process_activity(auth, activity, bot.on_turn)
     return _answer(response)
 
 

@@ -12,6 +12,7 @@ from bot.conversation.turn import turn_from_activity
 from bot.storage import ConversationRef
 from bot.storage.sql_store import SqlStore
 from tests.support.activities import BOT_ID, TENANT, USER_AAD, message
+from tests.unit.storage.conftest import Backend
 
 SERVICE_URL = "https://smba.trafficmanager.net/emea/"
 REF = ConversationRef(
@@ -54,6 +55,27 @@ async def test_an_uninstalled_conversation_is_forgotten(store: SqlStore) -> None
 
     assert await store.forget_conversation("a:1") == 2
     assert [r.conversation_id for r in await store.references_of("t", "u")] == ["a:2"]
+
+
+async def test_a_reference_saved_unchanged_within_the_minute_is_not_sent_again(
+    store: SqlStore, backend: Backend
+) -> None:
+    await store.save_reference(REF)
+    backend.sql("DELETE FROM conversation_references")  # behind this process's back
+
+    await store.save_reference(REF)  # this process saved exactly this a moment ago
+    assert await store.reference("t", "u", "a:1") is None
+    await store.save_reference(replace(REF, zone="UTC"))  # changed: written
+    assert await store.reference("t", "u", "a:1") == replace(REF, zone="UTC")
+
+
+async def test_a_forgotten_conversation_is_stored_again_by_its_next_turn(store: SqlStore) -> None:
+    await store.save_reference(REF)
+    await store.forget_conversation("a:1")
+
+    await store.save_reference(REF)
+
+    assert await store.reference("t", "u", "a:1") == REF
 
 
 async def test_every_turn_stores_its_reference_from_the_activity(store: SqlStore) -> None:

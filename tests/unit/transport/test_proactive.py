@@ -3,16 +3,26 @@ conversation the bot was removed from reported as gone (the Bot Connector answer
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
+from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.config import Settings
 from bot.conversation.outbox import ConversationGone
 from bot.storage import ConversationRef
-from bot.transport.app import create_adapter
+from bot.transport.app import close_adapter, create_adapter
 from bot.transport.proactive import ConnectorOutbox
 from cards import notice_card
 from tests.support.activities import BOT_ID, TENANT, USER_AAD
 from tests.support.connector import ConnectorCapture
+
+
+@pytest.fixture
+async def adapter(settings: Settings) -> AsyncIterator[CloudAdapter]:
+    made = create_adapter(settings)
+    yield made
+    await close_adapter(made)
 
 
 def reference(service_url: str, conversation_id: str = "personal-conv-1") -> ConversationRef:
@@ -28,10 +38,10 @@ def reference(service_url: str, conversation_id: str = "personal-conv-1") -> Con
 
 
 async def test_a_card_is_posted_into_the_stored_conversation_and_updated_in_place(
-    settings: Settings, connector: tuple[ConnectorCapture, str]
+    settings: Settings, adapter: CloudAdapter, connector: tuple[ConnectorCapture, str]
 ) -> None:
     capture, service_url = connector
-    outbox = ConnectorOutbox(create_adapter(settings), settings.app_id)
+    outbox = ConnectorOutbox(adapter, settings.app_id)
 
     activity_id = await outbox.post(reference(service_url), notice_card("Reminder", "In 10 min"))
     await outbox.update(reference(service_url), activity_id, notice_card("Reminder", "Now"))
@@ -49,11 +59,11 @@ async def test_a_card_is_posted_into_the_stored_conversation_and_updated_in_plac
 
 
 async def test_a_conversation_the_bot_was_removed_from_is_gone(
-    settings: Settings, connector: tuple[ConnectorCapture, str]
+    settings: Settings, adapter: CloudAdapter, connector: tuple[ConnectorCapture, str]
 ) -> None:
     capture, service_url = connector
     capture.gone.add("removed-conv")
-    outbox = ConnectorOutbox(create_adapter(settings), settings.app_id)
+    outbox = ConnectorOutbox(adapter, settings.app_id)
 
     with pytest.raises(ConversationGone):
         await outbox.post(reference(service_url, "removed-conv"), notice_card("Reminder", "x"))
