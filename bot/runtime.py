@@ -142,13 +142,7 @@ def build_runtime(
     telemetry = Telemetry(
         provider=start_tracing(settings.jobs.otlp_endpoint, settings.jobs.service_name)
     )
-    graph = GraphClient(
-        settings.graph_base_url,
-        tokens or token_provider(settings, entra, sso),
-        timeout=settings.graph_timeout,
-        max_retries=settings.graph_max_retries,
-        telemetry=telemetry,
-    )
+    graph = _graph_client(settings, tokens or token_provider(settings, entra, sso), telemetry)
     reminders = Reminders(storage, settings.jobs.reminder_minutes, clock)
     agenda = DailyAgenda(storage, clock)
     service = MeetingService(
@@ -168,28 +162,37 @@ def build_runtime(
     bot = MeetingBot(conversation, settings.default_zone, telemetry)
     app = create_app(adapter, bot, ready=storage.ready, auth_required=entra is not None)
     app.router.add_get("/metrics", telemetry.metrics.handle)
-    reconciler = Reconciler(
-        service,
-        storage,
-        outbox,
-        clock,
-        after=timedelta(seconds=max(60.0, settings.background_budget + 2 * HARD_STOP_GRACE)),
-        budget=settings.background_budget,
-    )
+    reconciler = _reconciler(settings, service, storage, outbox, clock)
     jobs = job_runner(settings, storage, outbox, service, agenda, clock, telemetry)
-    runtime = BotRuntime(
-        app,
-        graph,
-        storage,
-        jobs,
-        telemetry,
-        background,
-        reconciler,
-        partial(close_adapter, adapter),
-    )
+    closer = partial(close_adapter, adapter)
+    runtime = BotRuntime(app, graph, storage, jobs, telemetry, background, reconciler, closer)
     _open_and_close(runtime, close_store=store is None, entra=entra)
     runtime.app.on_cleanup.append(polls.on_cleanup)
     return runtime
+
+
+def _graph_client(settings: Settings, tokens: TokenProvider, telemetry: Telemetry) -> GraphClient:
+    return GraphClient(
+        settings.graph_base_url,
+        tokens,
+        timeout=settings.graph_timeout,
+        max_retries=settings.graph_max_retries,
+        telemetry=telemetry,
+    )
+
+
+def _reconciler(
+    settings: Settings,
+    service: MeetingService,
+    storage: Store,
+    outbox: ConnectorOutbox,
+    clock: Callable[[], datetime],
+) -> Reconciler:
+    """Settles intents older than any turn could still be working on (its budget and grace)."""
+    after = timedelta(seconds=max(60.0, settings.background_budget + 2 * HARD_STOP_GRACE))
+    return Reconciler(
+        service, storage, outbox, clock, after=after, budget=settings.background_budget
+    )
 
 
 def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | None) -> None:

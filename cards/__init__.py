@@ -1,5 +1,6 @@
 """Pure Adaptive Card builders: data in, card JSON (a dict) out. Imports nothing from the bot."""
 
+from cards.confirm import Reading, confirm_card
 from cards.error import error_card, notice_card, teams_not_allowed_card
 from cards.form import schedule_form
 from cards.help import help_card
@@ -10,7 +11,9 @@ from cards.slots import slots_card
 from cards.verbs import Verb
 
 __all__ = [
+    "Reading",
     "Verb",
+    "confirm_card",
     "error_card",
     "help_card",
     "list_card",

@@ -45,3 +45,23 @@ def meeting_ref(meeting: MeetingView) -> dict[str, str]:
     if meeting.series_id:
         ref["series"] = meeting.series_id
     return ref
+
+
+def in_language(card: dict[str, Any], locale: str) -> dict[str, Any]:
+    """`card` with every button's data naming `locale`, so a press is answered in the card's
+    language, not the presser's client's (a Portuguese sentence from an en-US client got a
+    Portuguese card). Changes `card` in place and returns it."""
+    stack: list[Any] = [card]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            data = node.get("data")
+            if str(node.get("type", "")) in _PRESSED and isinstance(data, dict):
+                data["locale"] = locale
+            stack.extend(node.values())
+    return card
+
+
+_PRESSED = frozenset({"Action.Execute", "Action.Submit"})

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cards.actions import execute
 from cards.base import Card, card, heading, text
+from cards.i18n import Words, translator
 from cards.verbs import Verb
 
 DURATION_CHOICES = (15, 30, 45, 60, 90, 120)
@@ -14,62 +15,67 @@ Element = dict[str, Any]
 
 
 def schedule_form(
-    values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None
+    values: Mapping[str, str] | None = None,
+    errors: Mapping[str, str] | None = None,
+    *,
+    locale: str,
 ) -> Card:
     """Subject, date, time, duration, attendees (Teams people picker), invitation toggle;
-    each field's error right below it."""
+    each field's error (already in the viewer's language) right below it."""
     values = values or {}
     errors = errors or {}
+    t = translator(locale)
+    _ = t.gettext
 
     def field(element: Element) -> list[Element]:
         message = errors.get(str(element["id"]))
         below = [text(message, color="Attention", size="Small", spacing="None")] if message else []
         return [element, *below]
 
-    body: list[Element] = [heading("New meeting")]
+    body: list[Element] = [heading(_("New meeting"))]
     if errors.get("form"):
         body.append(text(errors["form"], color="Attention"))
     body += [
-        *field(_subject(values)),
-        _columns(field(_date(values)), field(_time(values))),
-        *field(_duration(values)),
-        *field(_attendees(values)),
-        *_invite(values),
+        *field(_subject(values, _)),
+        _columns(field(_date(values, _)), field(_time(values, _))),
+        *field(duration_choice(values.get("duration", "30"), _("Duration"), t.ngettext)),
+        *field(_attendees(values, _)),
+        *_invite(values, _),
     ]
-    return card(body, [execute("Create meeting", Verb.SUBMIT_FORM, "positive")])
+    return card(body, [execute(_("Create meeting"), Verb.SUBMIT_FORM, "positive")])
 
 
-def _subject(values: Mapping[str, str]) -> Element:
+def _subject(values: Mapping[str, str], _: Words) -> Element:
     return {
         "type": "Input.Text",
         "id": "subject",
-        "label": "Subject",
+        "label": _("Subject"),
         "isRequired": True,
-        "errorMessage": "Give the meeting a subject",
+        "errorMessage": _("Give the meeting a subject"),
         "maxLength": 255,
-        "placeholder": "Budget review",
+        "placeholder": _("Budget review"),
         "value": values.get("subject", ""),
     }
 
 
-def _date(values: Mapping[str, str]) -> Element:
+def _date(values: Mapping[str, str], _: Words) -> Element:
     return {
         "type": "Input.Date",
         "id": "date",
-        "label": "Date",
+        "label": _("Date"),
         "isRequired": True,
-        "errorMessage": "Pick a date",
+        "errorMessage": _("Pick a date"),
         "value": values.get("date", ""),
     }
 
 
-def _time(values: Mapping[str, str]) -> Element:
+def _time(values: Mapping[str, str], _: Words) -> Element:
     return {
         "type": "Input.Time",
         "id": "time",
-        "label": "Start time",
+        "label": _("Start time"),
         "isRequired": True,
-        "errorMessage": "Pick a start time",
+        "errorMessage": _("Pick a start time"),
         "value": values.get("time", ""),
     }
 
@@ -81,41 +87,50 @@ def _columns(*columns: list[Element]) -> Element:
     }
 
 
-def _duration(values: Mapping[str, str]) -> Element:
+def duration_choice(
+    value: str, label: str, ngettext: Callable[[str, str, int], str], element_id: str = "duration"
+) -> Element:
+    """The usual durations, plus `value` (minutes) when it is another one ("for 50m")."""
+    choices = set(DURATION_CHOICES)
+    if value.isdigit() and 0 < int(value) <= 24 * 60:
+        choices.add(int(value))
     return {
         "type": "Input.ChoiceSet",
-        "id": "duration",
-        "label": "Duration",
-        "value": values.get("duration", "30"),
-        "choices": [{"title": f"{m} minutes", "value": str(m)} for m in DURATION_CHOICES],
+        "id": element_id,
+        "label": label,
+        "value": value,
+        "choices": [
+            {"title": ngettext("{n} minute", "{n} minutes", m).format(n=m), "value": str(m)}
+            for m in sorted(choices)
+        ],
     }
 
 
-def _attendees(values: Mapping[str, str]) -> Element:
+def _attendees(values: Mapping[str, str], _: Words) -> Element:
     return {
         "type": "Input.ChoiceSet",
         "id": "attendees",
-        "label": "Attendees",
+        "label": _("Attendees"),
         "isMultiSelect": True,
-        "placeholder": "Search people",
+        "placeholder": _("Search people"),
         "choices": [],
         "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
         "value": values.get("attendees", ""),
     }
 
 
-def _invite(values: Mapping[str, str]) -> list[Element]:
+def _invite(values: Mapping[str, str], _: Words) -> list[Element]:
     return [
         {
             "type": "Input.Toggle",
             "id": "invite",
-            "title": "Send calendar invitations",
+            "title": _("Send calendar invitations"),
             "valueOn": "event",
             "valueOff": "link",
             "value": values.get("invite", "event"),
         },
         text(
-            "Off: a Teams link only, not on anyone's calendar.",
+            _("Off: a Teams link only, not on anyone's calendar."),
             isSubtle=True,
             size="Small",
             spacing="None",

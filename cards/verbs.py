@@ -25,5 +25,7 @@ class Verb(StrEnum):
     POLL_VOTE = "poll_vote"  # a poll's "Works for me" on one slot (press again to take back)
     POLL_BOOK = "poll_book"  # the poll's creator books the winning slot
     POLL_REFRESH = "poll_refresh"  # a poll card's refresh (automatic, or the Refresh button)
+    CONFIRM = "confirm"  # a confirmation card's "Create": do what an unsure request was read as
+    CHANGE = "change"  # a confirmation card's "Change": the scheduling form, pre-filled
     SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes
     ADD_STANDALONE_LINK = "add_standalone_link"  # a Teams link for an event Outlook made without

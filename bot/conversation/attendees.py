@@ -14,6 +14,7 @@ from typing import Protocol
 
 from bot.meetings.model import Person
 from bot.parsing import Mention
+from cards.i18n import translator
 
 
 class Roster(Protocol):
@@ -42,8 +43,12 @@ async def resolve_attendees(
     mentions: Sequence[Mention] = (),
     exclude_email: str = "",
     directory: Directory | None = None,
+    *,
+    locale: str,
 ) -> tuple[list[Person], list[str]]:
-    """(people to invite, problems to tell the user), in the order given, de-duplicated."""
+    """(people to invite, problems to tell the user in their language), in the order given,
+    de-duplicated."""
+    _ = translator(locale).gettext
     people: list[Person] = []
     problems: list[str] = []
     for item in attendees:
@@ -54,10 +59,15 @@ async def resolve_attendees(
         if person is None or not person.email:
             name = next((m.name for m in mentions if m.id == item), None)
             if name:
-                problems.append(f"I could not find an e-mail address for {name}.")
-            else:  # picked in the form
-                who = person.name if person and person.name else "someone you picked"
-                problems.append(f"I could not find {who} in your organization's directory.")
+                found = _("I could not find an e-mail address for {name}.")
+                problems.append(found.format(name=name))
+            elif person and person.name:  # picked in the form
+                missing = _("I could not find {name} in your organization's directory.")
+                problems.append(missing.format(name=person.name))
+            else:
+                problems.append(
+                    _("I could not find someone you picked in your organization's directory.")
+                )
         else:
             people.append(person)
     if everyone:

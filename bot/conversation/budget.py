@@ -24,22 +24,26 @@ from bot.conversation.turn import TurnInfo, TurnKind
 from bot.graph import deadline
 from bot.graph.deadline import REAL_TIME, Timer
 from cards import error_card, notice_card
+from cards.base import Card
+from cards.i18n import N_, translator
 
 log = logging.getLogger(__name__)
 
-WORKING = "Working on it"
-WORKING_POST = "I'll post the meeting here as soon as Microsoft Graph answers."
-WORKING_CARD = "This card will show the result as soon as Microsoft Graph answers."
+WORKING = N_("Working on it")
+WORKING_POST = N_("I'll post the meeting here as soon as Microsoft Graph answers.")
+WORKING_CARD = N_("This card will show the result as soon as Microsoft Graph answers.")
 STOPPED = (
-    "I was stopped before I could finish this.",
-    "If it was a new meeting, I'll post it here once I am back; otherwise please try again.",
+    N_("I was stopped before I could finish this."),
+    N_("If it was a new meeting, I'll post it here once I am back; otherwise please try again."),
 )
 TOO_LONG = (
-    "This took longer than I can wait, so I stopped.",
-    "If it was a new meeting, I'll post it here once Microsoft Graph confirms it; otherwise "
-    "please try again in a minute.",
+    N_("This took longer than I can wait, so I stopped."),
+    N_(
+        "If it was a new meeting, I'll post it here once Microsoft Graph confirms it; "
+        "otherwise please try again in a minute."
+    ),
 )
-FAILED = ("Sorry, something went wrong on my side.", "Please try again in a moment.")
+FAILED = (N_("Sorry, something went wrong on my side."), N_("Please try again in a moment."))
 #: The work is stopped this long after its Graph deadline, whatever it is waiting for.
 HARD_STOP_GRACE = 5.0
 
@@ -88,9 +92,10 @@ class TurnBudget:
             return task.result()
         state.late = True
         log.info("turn kind=%s goes on in the background", turn.kind)
+        _ = translator(turn.locale).gettext
         if turn.kind is TurnKind.CARD_ACTION:
-            return answer(True, notice_card(WORKING, WORKING_CARD))
-        return answer(False, notice_card(WORKING, WORKING_POST))
+            return answer(True, notice_card(_(WORKING), _(WORKING_CARD)))
+        return answer(False, notice_card(_(WORKING), _(WORKING_POST)))
 
     async def _work(self, turn: TurnInfo, call_next: Next, state: _Answer) -> Reply:
         """The turn's work inside its deadline; once the answer has left, its reply (or an
@@ -102,16 +107,16 @@ class TurnBudget:
                     reply = await call_next()
         except asyncio.CancelledError:
             if state.late:
-                await self._post(turn, error_card(*STOPPED), in_place=True)
+                await self._post(turn, _explained(turn, STOPPED), in_place=True)
             raise
         except TimeoutError:
             log.warning("turn kind=%s stopped after its %gs budget", turn.kind, budget)
-            reply = answer(turn.is_invoke, error_card(*TOO_LONG))
+            reply = answer(turn.is_invoke, _explained(turn, TOO_LONG))
         except Exception:
             if not state.late:
                 raise  # answered by the adapter's turn error handler, as any failed turn
             log.exception("turn kind=%s failed in the background", turn.kind)
-            reply = answer(turn.is_invoke, error_card(*FAILED))
+            reply = answer(turn.is_invoke, _explained(turn, FAILED))
         if state.late:
             await self._post_reply(turn, reply)
         return reply
@@ -128,3 +133,9 @@ class TurnBudget:
             log.warning("A late result for %s has nowhere to go", turn.conversation_id or "-")
             return
         await deliver(self._outbox, origin, card, in_place=in_place)
+
+
+def _explained(turn: TurnInfo, words: tuple[str, str]) -> Card:
+    """What happened and what to do, in the user's language."""
+    _ = translator(turn.locale).gettext
+    return error_card(_(words[0]), _(words[1]), locale=turn.locale)

@@ -1,20 +1,29 @@
-"""Typed commands: parse the text, carry the command out, and choose the card to answer with."""
+"""Typed commands: parse the text, carry the command out, and choose the card to answer with.
+
+A sure reading is acted on; an unsure one that would create a meeting is said back on a
+confirmation card first (bot/conversation/confirm.py); an unsure cancel asks on the meeting's
+own card, and an unsure listing names how it was read. The answer is in the language the text
+was written in when that is another one the bot speaks (Command.language), and its buttons
+carry that language so presses answer in it too."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot.conversation.attendees import resolve_attendees
+from bot.conversation.confirm import CREATES, confirmation
 from bot.conversation.failures import Deployment, guarded
 from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
 from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
-from bot.meetings.model import Person, idempotency_key
+from bot.meetings.model import Meeting, Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind, parse_command
+from bot.parsing.zones import tzinfo_for
 from cards import (
     error_card,
     help_card,
@@ -23,7 +32,9 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.actions import in_language
 from cards.base import Card
+from cards.i18n import N_, Words, reply_locale, translator
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +47,7 @@ class Finder(Protocol):
     async def find(self, command: Command, turn: TurnInfo) -> Card: ...
 
 
-NO_ACCOUNT = (
+NO_ACCOUNT = N_(
     "I can only act for people signed in to Teams with a work or school account, "
     "and this message did not come with one."
 )
@@ -71,8 +82,10 @@ class CommandRunner:
         return await guarded(turn, what, operation, self.deployment)
 
     async def handle_text(self, turn: TurnInfo) -> Card:
+        _ = translator(turn.locale).gettext
         if not turn.text.strip():
-            return help_card("Send me a command, for example “meet now”.")
+            intro = _("Send me a command, for example “meet now”.")
+            return help_card(intro, locale=turn.locale)
         command = parse_command(
             turn.text,
             self.clock(),
@@ -81,20 +94,28 @@ class CommandRunner:
             mentions=turn.mentions,
             default_duration=self.default_duration,
         )
-        return await self.run(command, turn)
+        locale = reply_locale(turn.locale, command.language)
+        if locale == turn.locale:
+            return await self.run(command, turn)
+        return in_language(await self.run(command, replace(turn, locale=locale)), locale)
 
     async def run(self, command: Command, turn: TurnInfo) -> Card:
-        kind = command.kind
+        kind, locale = command.kind, turn.locale
+        _ = translator(locale).gettext
         if kind is CommandKind.HELP:
-            return help_card()
+            return help_card(locale=locale)
         if kind is CommandKind.UNKNOWN:
-            return help_card(command.error or "I did not understand that. Here is what I can do:")
+            intro = command.error or _("I did not understand that. Here is what I can do:")
+            return help_card(intro, locale=locale)
         if command.error:
-            return error_card(command.error, "Type **help** to see what I understand.")
+            todo = _("Type **help** to see what I understand.")
+            return error_card(command.error, todo, locale=locale)
         if kind is CommandKind.SCHEDULE and command.subject is None and command.start is None:
-            return schedule_form()
+            return schedule_form(locale=locale)
         if turn.requester is None:
-            return error_card(NO_ACCOUNT)
+            return error_card(_(NO_ACCOUNT), locale=locale)
+        if command.confirm and kind in CREATES and command.start is not None:
+            return confirmation(command, turn)
         if kind in (CommandKind.MEET_NOW, CommandKind.MEETING):
             return await self.guarded(turn, "meet now", lambda: self._online(command, turn))
         if kind is CommandKind.SCHEDULE:
@@ -104,38 +125,52 @@ class CommandRunner:
         if kind in NOTICE_KINDS:
             return await self._notice(command, turn)
         if kind is CommandKind.FIND_TIME:
-            finder = self.finder
-            if finder is None:
-                return help_card("I can't find times for you here. Here is what I can do:")
-            return await self.guarded(turn, "find a time", lambda: finder.find(command, turn))
+            return await self._find(command, turn)
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _find(self, command: Command, turn: TurnInfo) -> Card:
+        finder = self.finder
+        if finder is None:
+            intro = translator(turn.locale).gettext("I can't find times for you here.")
+            return help_card(intro, locale=turn.locale)
+        return await self.guarded(turn, "find a time", lambda: finder.find(command, turn))
 
     async def _notice(self, command: Command, turn: TurnInfo) -> Card:
         notices, who = self.notices, turn.requester
         if notices is None or who is None:
-            return error_card("Reminders and the daily agenda are not set up here.")
+            unset = translator(turn.locale).gettext(
+                "Reminders and the daily agenda are not set up here."
+            )
+            return error_card(unset, locale=turn.locale)
         return await self.guarded(turn, command.kind.value, lambda: notices.run(command, turn, who))
 
     def _window(self, command: Command) -> tuple[datetime, datetime]:
         start = command.start or self.clock()
         return start, command.end or start + self.default_duration
 
+    def _card(self, meeting: Meeting, command: Command, turn: TurnInfo) -> Card:
+        """The meeting's card, with its times also in the zone the request named."""
+        named = tzinfo_for(command.zone) if command.zone else None
+        return meeting_card(meeting, turn.tz, turn.locale, named_zone=named)
+
     async def _online(self, command: Command, turn: TurnInfo) -> Card:
-        """A standalone meeting; the people named are its participants.attendees."""
         assert turn.requester is not None
+        _ = translator(turn.locale).gettext
         start, end = self._window(command)
-        people, problems = await resolve_attendees(
+        people, problems = await resolve_attendees(  # invited: participants.attendees
             command.attendees,
             command.everyone,
             turn.roster,
             turn.mentions,
             directory=self.meetings,
+            locale=turn.locale,
         )
         if problems:
-            return error_card(" ".join(problems), "Write their e-mail address instead.")
+            todo = _("Write their e-mail address instead.")
+            return error_card(" ".join(problems), todo, locale=turn.locale)
         meeting = await self.meetings.create_online_meeting(
             turn.requester,
-            command.subject or "Teams meeting",
+            command.subject or _("Teams meeting"),
             start,
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
@@ -143,15 +178,18 @@ class CommandRunner:
             attendees=[p for p in people if p.aad_id != turn.requester.user_id],
             options=command.options.as_dict(),
         )
-        return meeting_card(meeting, turn.tz, turn.locale)
+        return self._card(meeting, command, turn)
 
     async def _schedule(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None
+        locale = turn.locale
+        _ = translator(locale).gettext
         if command.start is None:
             return error_card(
-                "When should the meeting be?",
-                "Add a day and time.",
-                "schedule Budget review tomorrow 3pm",
+                _("When should the meeting be?"),
+                _("Add a day and time."),
+                _("schedule Budget review tomorrow 3pm"),
+                locale=locale,
             )
         people, problems = await resolve_attendees(
             command.attendees,
@@ -159,9 +197,11 @@ class CommandRunner:
             turn.roster,
             turn.mentions,
             directory=self.meetings,
+            locale=locale,
         )
         if problems:
-            return error_card(" ".join(problems), "Write their e-mail address instead.")
+            todo = _("Write their e-mail address instead.")
+            return error_card(" ".join(problems), todo, locale=locale)
         return await self.schedule_with(command, turn, people)
 
     async def schedule_with(
@@ -170,8 +210,10 @@ class CommandRunner:
         """Schedule `command` inviting people already resolved (the form resolves its own)."""
         assert turn.requester is not None
         assert command.start is not None
+        locale = turn.locale
+        _ = translator(locale).gettext
         start, end = self._window(command)
-        subject = command.subject or _default_subject(people)
+        subject = command.subject or _default_subject(people, _)
         try:
             meeting = await self.meetings.schedule_event(
                 turn.requester,
@@ -186,26 +228,33 @@ class CommandRunner:
                 options=command.options.as_dict(),
             )
         except TeamsLinkNotAllowed:
-            return teams_not_allowed_card(subject, start, end)
-        return meeting_card(meeting, turn.tz, turn.locale)
+            return teams_not_allowed_card(subject, start, end, locale=locale)
+        return self._card(meeting, command, turn)
 
     async def _list(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None
+        _ = translator(turn.locale).gettext
         start = command.start or self.clock()
         end = command.end or start + timedelta(days=7)
         meetings = await self.meetings.list_meetings(turn.requester, start, end, turn.tz)
-        known = [
+        known = [  # one meeting of a series is the requester's when the series is
             await self.meetings.lookup(turn.requester, m.kind, m.series_id or m.id)
             for m in meetings
         ]
         mine = frozenset(m.id for m, rec in zip(meetings, known, strict=True) if rec is not None)
-        return list_card(meetings, turn.tz, turn.locale, "Your meetings", mine)
+        title = _("Your meetings")
+        return list_card(meetings, turn.tz, turn.locale, title, mine, notice=_read_as(command, _))
 
     async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None
+        locale = turn.locale
+        _ = translator(locale).gettext
         if not command.subject:
             return error_card(
-                "Which meeting should I cancel?", "Name it by its subject.", "cancel Budget review"
+                _("Which meeting should I cancel?"),
+                _("Name it by its subject."),
+                _("cancel Budget review"),
+                locale=locale,
             )
         found = await self.meetings.find_by_name(turn.requester, command.subject, self.clock())
         if not found:  # `cancel X` again once it is done: show what was done
@@ -215,26 +264,41 @@ class CommandRunner:
             if done:
                 return meeting_card(done[0], turn.tz, turn.locale)
             return error_card(
-                f"I found no upcoming meeting called “{command.subject}” that I created for you.",
-                "Type **my meetings** to see your meetings, each with a Cancel button.",
+                _("I found no upcoming meeting called “{subject}” that I created for you.").format(
+                    subject=command.subject
+                ),
+                _("Type **my meetings** to see your meetings, each with a Cancel button."),
+                locale=locale,
             )
         if len(found) > 1:
-            return list_card(
-                found,
-                turn.tz,
-                turn.locale,
-                f"Which “{command.subject}”?",
-                frozenset(m.id for m in found),
-            )
-        if found[0].recurrence:  # this one or the whole series? The card asks.
-            return meeting_card(found[0], turn.tz, turn.locale, confirm_cancel=True)
-        cancelled = await self.meetings.cancel(turn.requester, found[0])
-        return meeting_card(cancelled, turn.tz, turn.locale)
+            title = _("Which “{subject}”?").format(subject=command.subject)
+            ids = frozenset(m.id for m in found)
+            return list_card(found, turn.tz, locale, title, ids, notice=_read_as(command, _))
+        if command.confirm or found[0].recurrence:  # ask first (a series: this one or all?)
+            notice = _read_as(command, _)
+            return meeting_card(found[0], turn.tz, locale, notice=notice, confirm_cancel=True)
+        cancelled = await self.meetings.cancel(turn.requester, found[0], cancel_note(turn))
+        return meeting_card(cancelled, turn.tz, locale)
 
 
-def _default_subject(people: Sequence[Person]) -> str:
+def cancel_note(turn: TurnInfo) -> str:
+    """What the attendees of a cancelled event read, in the organizer's language."""
+    _ = translator(turn.locale).gettext
+    who = turn.requester.name if turn.requester and turn.requester.name else _("The organizer")
+    return _("{who} cancelled this meeting in Microsoft Teams.").format(who=who)
+
+
+def _read_as(command: Command, _: Words) -> str | None:
+    """How an unsure request was read, for the card that answers it without acting."""
+    return _("Please check: {reason}").format(reason=command.confirm) if command.confirm else None
+
+
+def _default_subject(people: Sequence[Person], _: Words) -> str:
     """`schedule a call with ann@x.com tomorrow` has no subject: "Meeting with Ann"."""
     if not people:
-        return "Meeting"
+        # TRANSLATORS: the subject of a meeting the request gave none
+        return _("Meeting")
     first = people[0].name or people[0].email.split("@")[0].replace(".", " ").title()
-    return f"Meeting with {first}" + (" and others" if len(people) > 1 else "")
+    if len(people) > 1:
+        return _("Meeting with {name} and others").format(name=first)
+    return _("Meeting with {name}").format(name=first)

@@ -12,8 +12,9 @@ from bot.conversation.reply import NOTHING, Reply, answer, post
 from bot.conversation.turn import TurnInfo, TurnKind
 from bot.conversation.verbs import CardVerbs
 from cards import error_card, help_card
+from cards.i18n import N_, translator
 
-WELCOME = "Hi! I create Teams meetings and send you the join link."
+WELCOME = N_("Hi! I create Teams meetings and send you the join link.")
 
 
 class Conversation:
@@ -36,10 +37,12 @@ class Conversation:
         return await self._gates[index](turn, call_next)
 
     async def _route(self, turn: TurnInfo) -> Reply:
+        _ = translator(turn.locale).gettext
         if turn.kind is TurnKind.INSTALLED:
-            return post(help_card(WELCOME))
+            return post(help_card(_(WELCOME), locale=turn.locale))
         if turn.kind is TurnKind.CARD_ACTION and turn.action is None:
-            return answer(True, error_card("That button sent nothing I can read."))
+            unreadable = _("That button sent nothing I can read.")
+            return answer(True, error_card(unreadable, locale=turn.locale))
         if turn.kind in (TurnKind.MESSAGE, TurnKind.CARD_ACTION) and turn.action is not None:
             return answer(turn.is_invoke, await self._verbs.handle(turn, turn.action))
         if turn.kind is TurnKind.MESSAGE:

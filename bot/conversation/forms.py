@@ -1,4 +1,7 @@
-"""Read and check what people enter in card inputs; errors name the field and keep the input."""
+"""Read and check what people enter in card inputs; errors name the field and keep the input.
+
+The errors are the English source texts, marked for the catalogs; whoever shows them
+translates them (`FormError.fields`, `FormError.words`)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cards.i18n import N_, Words
+
 MAX_MINUTES = 24 * 60
 MAX_AHEAD = timedelta(days=5 * 366)  # beyond this a date is a typo, and 9999 overflows
 
@@ -16,6 +21,10 @@ class FormError(ValueError):
     def __init__(self, fields: Mapping[str, str]) -> None:
         super().__init__("; ".join(fields.values()))
         self.fields = dict(fields)
+
+    def words(self, _: Words) -> dict[str, str]:
+        """Each field's error in the viewer's language."""
+        return {name: _(message) for name, message in self.fields.items()}
 
 
 @dataclass(frozen=True)
@@ -33,18 +42,18 @@ def _start(
     try:
         day = date.fromisoformat(str(values.get("date", "")).strip())
     except ValueError:
-        errors["date"] = "Pick a date."
+        errors["date"] = N_("Pick a date.")
         return None
     try:
         at = time.fromisoformat(str(values.get("time", "")).strip())
     except ValueError:
-        errors["time"] = "Pick a start time."
+        errors["time"] = N_("Pick a start time.")
         return None
     start = datetime.combine(day, at, tzinfo=tz)
     if start < now - timedelta(minutes=1):
-        errors["date"] = "That time has already passed. Pick a time in the future."
+        errors["date"] = N_("That time has already passed. Pick a time in the future.")
     elif start > now + MAX_AHEAD:
-        errors["date"] = "Pick a date within the next five years."
+        errors["date"] = N_("Pick a date within the next five years.")
     return start
 
 
@@ -55,7 +64,7 @@ def _duration(values: Mapping[str, Any], errors: dict[str, str]) -> timedelta:
     except ValueError:
         minutes = 0
     if not 1 <= minutes <= MAX_MINUTES:
-        errors["duration"] = "The meeting must end after it starts (1 minute to 24 hours)."
+        errors["duration"] = N_("The meeting must end after it starts (1 minute to 24 hours).")
         return timedelta(minutes=30)
     return timedelta(minutes=minutes)
 
@@ -64,7 +73,7 @@ def parse_form(values: Mapping[str, Any], tz: ZoneInfo, now: datetime) -> Schedu
     errors: dict[str, str] = {}
     subject = " ".join(str(values.get("subject", "")).split())
     if not subject:
-        errors["subject"] = "Give the meeting a subject."
+        errors["subject"] = N_("Give the meeting a subject.")
     start = _start(values, tz, now, errors)
     duration = _duration(values, errors)
     if errors or start is None:

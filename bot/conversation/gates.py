@@ -19,6 +19,7 @@ from bot.identity.tokens import acting_as
 from cards import error_card
 from cards.base import Card
 from cards.error import notice_card
+from cards.i18n import N_, translator
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,8 @@ Next = Callable[[], Awaitable[Reply]]
 Middleware = Callable[[TurnInfo, Next], Awaitable[Reply]]
 
 TEAMS_CHANNEL = "msteams"
-REFUSAL = "This bot is set up for another organization, so it cannot help you here."
-REFUSAL_TODO = (
+REFUSAL = N_("This bot is set up for another organization, so it cannot help you here.")
+REFUSAL_TODO = N_(
     "Nothing was created or changed. If your organization wants to use it, "
     "ask your Teams admin to install its own copy."
 )
@@ -39,8 +40,9 @@ class Refusal(enum.Enum):
     CHANNEL = "channel"  # not Teams (e.g. Web Chat enabled on the Azure Bot): ignored
 
 
-def refusal_card() -> Card:
-    return error_card(REFUSAL, REFUSAL_TODO)
+def refusal_card(locale: str) -> Card:
+    _ = translator(locale).gettext
+    return error_card(_(REFUSAL), _(REFUSAL_TODO), locale=locale)
 
 
 class TenantGate:
@@ -78,9 +80,9 @@ def _refused(turn: TurnInfo, refusal: Refusal) -> Reply:
     if refusal is Refusal.CHANNEL:
         return Reply(status=403) if turn.is_invoke else NOTHING
     if turn.kind in (TurnKind.MESSAGE, TurnKind.INSTALLED):
-        return post(refusal_card())
+        return post(refusal_card(turn.locale))
     if turn.kind is TurnKind.CARD_ACTION:
-        return answer(True, refusal_card())
+        return answer(True, refusal_card(turn.locale))
     return Reply(status=403) if turn.is_invoke else NOTHING
 
 
@@ -102,20 +104,24 @@ class SignInGate:
             return await self._token_exchange(turn)
         if turn.kind not in (TurnKind.MESSAGE, TurnKind.CARD_ACTION) or turn.requester is None:
             return await call_next()
+        _ = translator(turn.locale).gettext
         if turn.kind is TurnKind.MESSAGE and turn.text.strip().lower() in SIGN_OUT:
             await self._sso.sign_out(turn.requester)
-            return post(
-                notice_card("Signed out", "Next time you ask me for something, sign in again.")
-            )
+            again = _("Next time you ask me for something, sign in again.")
+            return post(notice_card(_("Signed out"), again))
         try:
             if await self._sso.access_token(turn.requester):
                 return await call_next()
         except TokenAcquisitionError:
             return await call_next()  # the command runs and its card explains the failure
-        card = self._sso.sign_in_card(turn.requester)
+        card = self._sso.sign_in_card(turn.requester, turn.locale)
         sign_in = (Attachment(card["contentType"], card["content"]),)
         if turn.kind is TurnKind.CARD_ACTION:
-            please = error_card("Please sign in first.", "I sent you a sign-in card above.")
+            please = error_card(
+                _("Please sign in first."),
+                _("I sent you a sign-in card above."),
+                locale=turn.locale,
+            )
             return Reply(post=sign_in, card=please)
         return Reply(post=sign_in)
 
@@ -134,7 +140,8 @@ class SignInGate:
             return Reply(status=412, token_exchange=failed)
         if outcome is Exchange.DUPLICATE:
             return NOTHING
-        signed_in = notice_card("You're signed in", "Now send me your request again.")
+        _ = translator(turn.locale).gettext
+        signed_in = notice_card(_("You're signed in"), _("Now send me your request again."))
         return Reply(
             post=post(signed_in).post, token_exchange=TokenExchangeAnswer(exchange_id, connection)
         )

@@ -45,10 +45,16 @@ class Planning:
         group = turn.conversation_type in GROUPS
         everyone = command.everyone or (group and not command.attendees)
         people, problems = await resolve_attendees(
-            command.attendees, everyone, turn.roster, turn.mentions, directory=self._meetings
+            command.attendees,
+            everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self._meetings,
+            locale=turn.locale,
         )
         if problems:
-            return error_card(" ".join(problems), "Write their e-mail address instead.")
+            todo = "Write their e-mail address instead."
+            return error_card(" ".join(problems), todo, locale=turn.locale)
         now = self._clock()
         window = (command.start or now, command.end or now + timedelta(days=SEARCH_DAYS))
         length = command.duration or self._default
@@ -72,14 +78,17 @@ class Planning:
         """A slot's button: the usual scheduling flow; one meeting per card, however often
         it is pressed (the key is the card's)."""
         if turn.requester is None:
-            return error_card("I can only book for people signed in with a work account.")
+            who = "I can only book for people signed in with a work account."
+            return error_card(who, locale=turn.locale)
         try:
             start = datetime.fromisoformat(str(data.get("start")))
             end = datetime.fromisoformat(str(data.get("end")))
         except ValueError:
-            return error_card("That button's time could not be read.", "Please ask again.")
+            unread = "That button's time could not be read."
+            return error_card(unread, "Please ask again.", locale=turn.locale)
         if start.tzinfo is None or end <= start or start < self._clock() - timedelta(minutes=1):
-            return error_card("That time has passed.", "Ask me to **find a time** again.")
+            todo = "Ask me to **find a time** again."
+            return error_card("That time has passed.", todo, locale=turn.locale)
         emails = [e.strip() for e in str(data.get("attendees") or "").split(",") if "@" in e]
         people = [Person(email=e.lower()) for e in emails]
         subject = str(data.get("subject") or "") or default_subject(people)
@@ -89,7 +98,7 @@ class Planning:
                 turn.requester, subject, start, end, people, turn.tz, key
             )
         except TeamsLinkNotAllowed:
-            return teams_not_allowed_card(subject, start, end)
+            return teams_not_allowed_card(subject, start, end, locale=turn.locale)
         return meeting_card(meeting, turn.tz, turn.locale)
 
     async def set_options(

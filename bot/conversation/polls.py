@@ -85,6 +85,7 @@ class PollVerbs:
             return error_card(
                 "I found no time inside everyone's working hours in that range.",
                 "Try a longer range, for example **next week**.",
+                locale=turn.locale,
             )
         poll = await self._store.create_poll(poll)
         return await self._view(await self._store.poll(poll.poll_id) or poll, None, turn)
@@ -92,9 +93,7 @@ class PollVerbs:
     async def vote(self, turn: TurnInfo, data: Mapping[str, Any]) -> Card:
         poll, voter = await self._poll(turn, data)
         if poll is None or voter is None:
-            return error_card(
-                "I can't find that poll any more.", "Ask me to **find a time** again."
-            )
+            return _gone(turn)
         booking = await self._store.booking(poll.poll_id)
         slot = _index(data.get("slot"), len(poll.slots))
         if booking is None and slot is not None:
@@ -108,9 +107,7 @@ class PollVerbs:
     async def book(self, turn: TurnInfo, data: Mapping[str, Any]) -> Card:
         poll, voter = await self._poll(turn, data)
         if poll is None or voter is None:
-            return error_card(
-                "I can't find that poll any more.", "Ask me to **find a time** again."
-            )
+            return _gone(turn)
         if voter != poll.creator.aad_id:
             return await self._view(poll, voter, turn)
         await self._book(poll, await self._store.votes(poll.poll_id))
@@ -119,9 +116,7 @@ class PollVerbs:
     async def refresh(self, turn: TurnInfo, data: Mapping[str, Any]) -> Card:
         poll, voter = await self._poll(turn, data)
         if poll is None:
-            return error_card(
-                "I can't find that poll any more.", "Ask me to **find a time** again."
-            )
+            return _gone(turn)
         return await self._view(poll, voter, turn)
 
     async def _poll(
@@ -218,4 +213,12 @@ def _meeting(doc: Mapping[str, Any]) -> Meeting:
         start=datetime.fromisoformat(str(doc["start"])),
         end=datetime.fromisoformat(str(doc["end"])),
         join_url=doc.get("join_url"),
+    )
+
+
+def _gone(turn: TurnInfo) -> Card:
+    return error_card(
+        "I can't find that poll any more.",
+        "Ask me to **find a time** again.",
+        locale=turn.locale,
     )

@@ -23,10 +23,11 @@ from bot.meetings.model import Requester
 from bot.meetings.service import MeetingService
 from bot.storage import ActionClaims, Intent, IntentRows, StorageError
 from cards import meeting_card
+from cards.i18n import N_, translator
 
 log = logging.getLogger(__name__)
 
-LATE = "Microsoft Graph has confirmed it now: here is your meeting."
+LATE = N_("Microsoft Graph has confirmed it now: here is your meeting.")
 MAX_AGE = timedelta(days=1)
 
 
@@ -93,6 +94,7 @@ class Reconciler:
         log.info("Settled intent %s: %s %s", intent.key, meeting.kind, meeting.id[:16])
         origin = Origin.from_json(Create.of(intent).origin)
         if origin is not None and intent.kind != CALENDAR_COPY:
-            card = meeting_card(meeting, origin.tz, origin.locale, notice=LATE)
+            late = translator(origin.locale).gettext(LATE)
+            card = meeting_card(meeting, origin.tz, origin.locale, notice=late)
             await deliver(self._outbox, origin, card, in_place=True)
         return True

@@ -5,36 +5,38 @@ The acting user is always the turn's sender; ids in card data only name a meetin
 be Graph's never reach storage or Graph. A replayed click or invoke shows the work already done
 (the recorded meeting, the create's intent, Graph's idempotency) and changes nothing; presses of
 one button run one at a time (a claim in the database), and a press whose Graph call failed
-leaves nothing claimed, so the same press can be retried.
+leaves nothing claimed, so the same press can be retried. A button whose data names a locale
+(a card answered in the language of its text) is answered in that language.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.conversation.activity import known_locale
 from bot.conversation.attendees import resolve_attendees
-from bot.conversation.commands import NO_ACCOUNT, CommandRunner
-from bot.conversation.failures import NOT_YOURS
+from bot.conversation.commands import NO_ACCOUNT, CommandRunner, cancel_note
+from bot.conversation.confirm import asked_by, change, confirmed, not_asker, unreadable
+from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
 from bot.conversation.planning import Planning
 from bot.conversation.polls import PollVerbs
+from bot.conversation.presses import OneAtATime, not_yet, same_card
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
-from bot.language import message_language
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.occurrences import first_occurrence, occurrence
 from bot.meetings.service import TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind
 from bot.storage import ActionClaims
 from cards import Verb, error_card, meeting_card, schedule_form
+from cards.actions import in_language
 from cards.base import Card
+from cards.i18n import translator
 from cards.reminder import clock_time, reminder_card
 
 log = logging.getLogger(__name__)
@@ -42,9 +44,6 @@ log = logging.getLogger(__name__)
 Data = Mapping[str, Any]
 Handler = Callable[[TurnInfo, Data], Awaitable[Card]]
 MeetingHandler = Callable[[TurnInfo, Requester, Meeting, Data], Awaitable[Card]]
-Settled = Callable[[], Awaitable[Card | None]]
-CLAIM_POLL_SECONDS = 0.1
-STILL_RUNNING = "Your earlier press of this button is still being carried out."
 
 
 class CardVerbs:
@@ -61,9 +60,7 @@ class CardVerbs:
     ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
-        self._storage = storage
-        self._claim_wait = claim_wait
-        self._planning = planning
+        self._exclusively = OneAtATime(storage, claim_wait)
         on_meeting, one_at_a_time = self._on_meeting, self._one_at_a_time
         self._handlers: dict[Verb, Handler] = {
             Verb.RUN: self._run,
@@ -77,6 +74,8 @@ class CardVerbs:
             Verb.MAKE_ONLINE: one_at_a_time(self._make_online),
             Verb.CREATE_STANDALONE: one_at_a_time(self._create_standalone),
             Verb.SNOOZE: one_at_a_time(on_meeting(self._snooze)),
+            Verb.CONFIRM: one_at_a_time(self._confirm),
+            Verb.CHANGE: self._change,
             Verb.ADD_STANDALONE_LINK: one_at_a_time(on_meeting(self._add_standalone_link)),
         }
         if planning is not None:  # find a time, meeting options (bot/conversation/planning.py)
@@ -88,13 +87,20 @@ class CardVerbs:
             self._handlers[Verb.POLL_REFRESH] = self._guarded("show the poll", polls.refresh)
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
+        locale = data.get("locale")
+        if isinstance(locale, str) and known_locale(locale) and locale != turn.locale:
+            return in_language(await self._handle(replace(turn, locale=locale), data), locale)
+        return await self._handle(turn, data)
+
+    async def _handle(self, turn: TurnInfo, data: Data) -> Card:
         try:
             handler = self._handlers[Verb(str(data.get("action", "")))]
         except ValueError:
-            return error_card("That button is not one I know.", "Type **help** to start over.")
-        forged = [k for k in ("id", "series") if k in data and not is_graph_id(data[k])]
-        if forged:  # never a path, never stored
-            return error_card(NOT_YOURS)
+            _ = translator(turn.locale).gettext
+            unknown, todo = _("That button is not one I know."), _("Type **help** to start over.")
+            return error_card(unknown, todo, locale=turn.locale)
+        if any(k in data and not is_graph_id(data[k]) for k in ("id", "series")):
+            return not_yours(turn)  # forged: never a path, never stored
         return await handler(turn, data)
 
     def _on_meeting(self, handler: MeetingHandler) -> Handler:
@@ -105,21 +111,15 @@ class CardVerbs:
             kind, graph_id = str(data.get("kind", "")), data.get("id")
             requester = turn.requester
             if requester is None or kind not in (ONLINE, EVENT) or not is_graph_id(graph_id):
-                return error_card(NOT_YOURS)
+                return not_yours(turn)
 
             async def look_up() -> Card:
                 series = str(data.get("series") or "")  # one meeting of the sender's series
                 meeting = await self._meetings.owned(requester, kind, series or str(graph_id))
                 if series and series != graph_id:
                     user = self._meetings.user_path(requester)
-                    meeting = await occurrence(
-                        self._meetings.graph,
-                        user,
-                        requester.user_id,
-                        meeting,
-                        str(graph_id),
-                        turn.tz,
-                    )
+                    graph, who = self._meetings.graph, requester.user_id
+                    meeting = await occurrence(graph, user, who, meeting, str(graph_id), turn.tz)
                 return await handler(turn, requester, meeting, data)
 
             return await self._runner.guarded(turn, turn.verb, look_up)
@@ -144,72 +144,47 @@ class CardVerbs:
                 return await handler(turn, data)
 
             async def in_turn() -> Card:
-                return await self._exclusively(turn, data, _not_yet, lambda: handler(turn, data))
+                return await self._exclusively(turn, data, not_yet, lambda: handler(turn, data))
 
             return await self._runner.guarded(turn, turn.verb, in_turn)
 
         return serialised
-
-    async def _exclusively(
-        self, turn: TurnInfo, data: Data, settled: Settled, work: Callable[[], Awaitable[Card]]
-    ) -> Card:
-        """`work`'s card, run by one press at a time: the same button pressed again with the
-        same inputs (a double click, a redelivery, another replica) waits for the first press
-        and shows what it did (`settled`: the card once done, else None). The claim is a lock
-        in the database, released when the work ends, so a failed press can be retried."""
-        assert turn.requester is not None
-        key = _action_key(turn.requester, data)
-        waited = 0.0
-        while (done := await settled()) is None:
-            if await self._storage.claim_action(key):
-                try:
-                    return await settled() or await work()
-                finally:
-                    await self._release(key)
-            if waited >= self._claim_wait:
-                return error_card(STILL_RUNNING, "Try again in a minute.")
-            await asyncio.sleep(CLAIM_POLL_SECONDS)
-            waited += CLAIM_POLL_SECONDS
-        return done
-
-    async def _release(self, key: str) -> None:
-        try:
-            await self._storage.release_action(key)
-        except Exception:  # the press stays claimed; the user is told about the first failure
-            log.exception("Could not release card action %s after its failure", key[:12])
 
     # --- buttons that run commands ---------------------------------------------------------
 
     async def _run(self, turn: TurnInfo, data: Data) -> Card:
         text = data.get("text")
         if not isinstance(text, str):
-            return error_card("That button carried no command.")
+            _ = translator(turn.locale).gettext
+            return error_card(_("That button carried no command."), locale=turn.locale)
         return await self._runner.handle_text(turn.with_text(text))
 
     async def _open_form(self, turn: TurnInfo, data: Data) -> Card:
-        return schedule_form()
+        return schedule_form(locale=turn.locale)
 
     async def _submit_form(self, turn: TurnInfo, data: Data) -> Card:
-        values = {k: str(v) for k, v in data.items() if k != "action"}
+        _ = translator(turn.locale).gettext
+        values = {k: str(v) for k, v in data.items() if k not in ("action", "locale")}
         try:
             form = parse_form(values, turn.tz, self._runner.clock())
         except FormError as exc:
-            return schedule_form(values, exc.fields)
+            return schedule_form(values, exc.words(_), locale=turn.locale)
         if turn.requester is None:
-            return error_card(NO_ACCOUNT)
+            return error_card(_(NO_ACCOUNT), locale=turn.locale)
         people, problems = await resolve_attendees(
-            form.attendees, False, turn.roster, directory=self._meetings
+            form.attendees, False, turn.roster, directory=self._meetings, locale=turn.locale
         )
         if problems:  # name who could not be found beside the field; keep everything typed
-            return schedule_form(values, {"attendees": " ".join(problems)})
+            errors = {"attendees": " ".join(problems)}
+            return schedule_form(values, errors, locale=turn.locale)
         end = form.start + form.duration
-        same_card = _same_card(turn)
+        on_card = same_card(turn)
         if not form.invite:
             command = Command(CommandKind.MEETING, form.subject, form.start, end)
-            return await self._runner.run(command, same_card)
+            return await self._runner.run(command, on_card)
         command = Command(CommandKind.SCHEDULE, form.subject, form.start, end)
         return await self._runner.guarded(
-            same_card, "schedule", lambda: self._runner.schedule_with(command, same_card, people)
+            on_card, "schedule", lambda: self._runner.schedule_with(command, on_card, people)
         )
 
     async def _create_standalone(self, turn: TurnInfo, data: Data) -> Card:
@@ -217,11 +192,21 @@ class CardVerbs:
             start = datetime.fromisoformat(str(data.get("start")))
             end = datetime.fromisoformat(str(data.get("end")))
         except ValueError:
-            return error_card("That button's time could not be read.", "Please type the command.")
-        command = Command(
-            CommandKind.MEETING, str(data.get("subject") or "Teams meeting"), start, end
-        )
-        return await self._runner.run(command, _same_card(turn))
+            return unreadable(turn)
+        subject = str(data.get("subject") or translator(turn.locale).gettext("Teams meeting"))
+        command = Command(CommandKind.MEETING, subject, start, end)
+        return await self._runner.run(command, same_card(turn))
+
+    # --- a confirmation card: do what an unsure request was read as, or correct it ----------
+
+    async def _confirm(self, turn: TurnInfo, data: Data) -> Card:
+        command = confirmed(data, self._runner.clock())
+        if command is None or not asked_by(data, turn):
+            return unreadable(turn) if command is None else not_asker(turn)
+        return await self._runner.run(command, same_card(turn))
+
+    async def _change(self, turn: TurnInfo, data: Data) -> Card:
+        return change(turn, data, self._runner.clock())
 
     # --- buttons on a meeting card: ask to cancel, cancel, keep, move, add to calendar ------
 
@@ -243,10 +228,10 @@ class CardVerbs:
         async def cancel() -> Card:
             target = meeting
             if only_one and meeting.recurrence and not meeting.series_id:
-                user = self._meetings.user_path(who)
-                graph = self._meetings.graph
+                user, graph = self._meetings.user_path(who), self._meetings.graph
                 target = await first_occurrence(graph, user, who.user_id, meeting, turn.tz)
-            done = await self._meetings.cancel(who, target, series=not only_one)
+            note = cancel_note(turn)
+            done = await self._meetings.cancel(who, target, note, series=not only_one)
             return meeting_card(done, turn.tz, turn.locale)
 
         return await self._exclusively(turn, data, cancelled, cancel)
@@ -257,7 +242,8 @@ class CardVerbs:
         try:
             start, end = parse_reschedule(data, turn.tz, self._runner.clock())
         except FormError as exc:
-            return meeting_card(meeting, turn.tz, turn.locale, notice=str(exc))
+            notice = "; ".join(exc.words(translator(turn.locale).gettext).values())
+            return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
         async def moved_there() -> Card | None:  # a double click, or the other press finished
             now = await self._meetings.lookup(who, meeting.kind, meeting.id)
@@ -275,11 +261,12 @@ class CardVerbs:
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
     ) -> Card:
         if meeting.kind != ONLINE:
-            return error_card(NOT_YOURS)
+            return not_yours(turn)
+        _ = translator(turn.locale).gettext
 
         async def add() -> Card:
             await self._meetings.add_to_calendar(who, meeting, turn.tz)
-            notice = "Added to your calendar, with the same join link."
+            notice = _("Added to your calendar, with the same join link.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
 
         return await add()  # once per meeting: its intent and Graph's transactionId
@@ -291,22 +278,22 @@ class CardVerbs:
         if notices is None or meeting.cancelled:
             return meeting_card(meeting, turn.tz, turn.locale)
         due = await notices.reminders.snooze(who, meeting, str(data.get("at", "")))
-        words = message_language(turn.locale).messages
-        notice = words["snoozed"].format(time=clock_time(due, turn.tz, turn.locale))
-        now = self._runner.clock()
-        return reminder_card(meeting, turn.tz, turn.locale, words, now, notice=notice)
+        again = translator(turn.locale).gettext("I'll remind you again at {time}.")
+        notice = again.format(time=clock_time(due, turn.tz, turn.locale))
+        return reminder_card(meeting, turn.tz, turn.locale, self._runner.clock(), notice=notice)
 
     async def _add_standalone_link(
         self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data
     ) -> Card:
         if meeting.kind != EVENT:
-            return error_card(NOT_YOURS)
+            return not_yours(turn)
         if meeting.join_url:  # a second press: the link is already in the event
             return meeting_card(meeting, turn.tz, turn.locale)
+        _ = translator(turn.locale).gettext
 
         async def add() -> Card:
             added = await self._meetings.add_standalone_link(who, meeting, turn.tz)
-            notice = "Teams link added to the event: everyone invited gets it in an update."
+            notice = _("Teams link added to the event: everyone invited gets it in an update.")
             return meeting_card(added, turn.tz, turn.locale, notice=notice)
 
         return await self._runner.guarded(turn, "add a Teams link", add)
@@ -314,11 +301,12 @@ class CardVerbs:
     # --- an event the bot did not create ---------------------------------------------------
 
     async def _make_online(self, turn: TurnInfo, data: Data) -> Card:
+        _ = translator(turn.locale).gettext
         if turn.requester is None:
-            return error_card(NO_ACCOUNT)
+            return error_card(_(NO_ACCOUNT), locale=turn.locale)
         requester, event_id = turn.requester, data.get("id")
         if not is_graph_id(event_id):  # card data names the event: never a path of its own
-            return error_card(NOT_YOURS)
+            return not_yours(turn)
         assert isinstance(event_id, str)
 
         async def make_online() -> Card:
@@ -326,28 +314,13 @@ class CardVerbs:
                 meeting = await self._meetings.make_online(requester, event_id, turn.tz)
             except TeamsLinkNotAllowed:
                 return error_card(
-                    "Your calendar does not allow Teams meetings, so I could not "
-                    "add a Teams link to this event.",
-                    "Ask your admin to allow Teams meetings in Outlook.",
+                    _(
+                        "Your calendar does not allow Teams meetings, so I could not "
+                        "add a Teams link to this event."
+                    ),
+                    _("Ask your admin to allow Teams meetings in Outlook."),
+                    locale=turn.locale,
                 )
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
-
-
-async def _not_yet() -> Card | None:
-    return None
-
-
-def _action_key(requester: Requester, data: Data) -> str:
-    payload = json.dumps(
-        [requester.tenant_id, requester.user_id, dict(data)], sort_keys=True, default=str
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def _same_card(turn: TurnInfo) -> TurnInfo:
-    """Key idempotency on the card pressed, so a double click creates one meeting, not two."""
-    if not turn.reply_to_id:
-        return turn
-    return replace(turn, activity_id=f"card:{turn.reply_to_id}")

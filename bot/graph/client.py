@@ -15,6 +15,7 @@ import httpx
 from bot.graph import deadline
 from bot.graph.aiohttp_transport import AiohttpTransport
 from bot.graph.auth import TokenAcquisitionError, TokenProvider
+from bot.graph.calendar_calls import JSON, CalendarCalls, graph_json
 from bot.graph.directory import USER_SELECT, DirectoryUser, address_filter
 from bot.graph.errors import (
     GraphError,
@@ -27,21 +28,21 @@ from bot.graph.errors import (
 from bot.graph.ids import path_segment
 from bot.graph.retry import RetryPolicy
 from bot.graph.slots import MailboxSlots, mailbox_of
-from bot.graph.zones import prefer_time_zone
 from bot.observability import Telemetry
 
 log = logging.getLogger(__name__)
 
-JSON = dict[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
-#: Graph answers evolvable enum members (e.g. lobby scope "invited") only to clients that ask.
-ALL_ENUM_MEMBERS = {"Prefer": "include-unknown-enum-members"}
 #: No connection was made, so the request never reached Graph.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _USER_PATH = re.compile(r"^/?(users/[^/?]+|me)(?:/(?P<segment>[^/?]+))?", re.IGNORECASE)
 
 
-class GraphClient:
+#: Graph answers evolvable enum members (e.g. lobby scope "invited") only to clients that ask.
+ALL_ENUM_MEMBERS = {"Prefer": "include-unknown-enum-members"}
+
+
+class GraphClient(CalendarCalls):
     """Thin, typed access to the Graph calls the bot makes. `_send` moves bytes,
     `_checked` maps statuses to GraphError (bot/graph/errors.py), and `request` retries as
     RetryPolicy (bot/graph/retry.py) says. `_send` also keeps each mailbox under Outlook's
@@ -87,11 +88,11 @@ class GraphClient:
         response = await self.request(
             "POST", f"{user}/onlineMeetings/createOrGet", json=body, idempotent=True
         )
-        return _json(response), response.status_code == 201
+        return graph_json(response), response.status_code == 201
 
     async def get_online_meeting(self, user: str, meeting_id: str) -> JSON:
         response = await self.request("GET", _meeting_path(user, meeting_id))
-        return _json(response)
+        return graph_json(response)
 
     async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None:
         """An event's Teams meeting, by its join link (evolvable enum values included)."""
@@ -102,7 +103,7 @@ class GraphClient:
             params={"$filter": f"JoinWebUrl eq '{escaped}'"},
             headers=ALL_ENUM_MEMBERS,
         )
-        values = _json(response).get("value") or []
+        values = graph_json(response).get("value") or []
         return values[0] if values else None
 
     async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON:
@@ -110,7 +111,7 @@ class GraphClient:
         response = await self.request(
             "PATCH", _meeting_path(user, meeting_id), json=patch, headers=ALL_ENUM_MEMBERS
         )
-        return _json(response)
+        return graph_json(response)
 
     async def delete_online_meeting(self, user: str, meeting_id: str) -> None:
         await self.request("DELETE", _meeting_path(user, meeting_id))
@@ -121,102 +122,14 @@ class GraphClient:
         """GET /users/{id or userPrincipalName} (User.ReadBasic.All); "me": the signed-in user."""
         path = "me" if user_id == "me" else f"users/{quote(user_id, safe='@')}"
         response = await self.request("GET", path, params={"$select": USER_SELECT})
-        return DirectoryUser.from_graph(_json(response))
+        return DirectoryUser.from_graph(graph_json(response))
 
     async def find_user(self, address: str) -> DirectoryUser | None:
         """The one user whose mail or userPrincipalName is `address`, else None."""
         params = {"$filter": address_filter(address), "$select": USER_SELECT, "$top": "2"}
-        values = _json(await self.request("GET", "users", params=params)).get("value") or []
+        values = graph_json(await self.request("GET", "users", params=params)).get("value") or []
         found = [DirectoryUser.from_graph(v) for v in values if isinstance(v, dict)]
         return found[0] if len(found) == 1 else None
-
-    # --- calendar --------------------------------------------------------------------------
-
-    async def get_calendar(self, user: str) -> JSON:
-        """The default calendar's online-meeting settings (allowed and default providers) and
-        its owner (name and address)."""
-        response = await self.request(
-            "GET",
-            f"{user}/calendar",
-            params={"$select": "allowedOnlineMeetingProviders,defaultOnlineMeetingProvider,owner"},
-        )
-        return _json(response)
-
-    async def get_schedule(
-        self, user: str, addresses: list[str], start: JSON, end: JSON, tz_name: str, interval: int
-    ) -> list[JSON]:
-        """Free/busy of each address (POST .../calendar/getSchedule), times in `tz_name`."""
-        body = {
-            "Schedules": addresses,
-            "StartTime": start,
-            "EndTime": end,
-            "AvailabilityViewInterval": interval,
-        }
-        response = await self.request(
-            "POST", f"{user}/calendar/getSchedule", json=body, headers=_prefer_timezone(tz_name)
-        )
-        values = _json(response).get("value")
-        return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
-
-    async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON:
-        """POST {user}/events; with a transactionId in `body` a retry returns the same event."""
-        response = await self.request(
-            "POST",
-            f"{user}/events",
-            json=body,
-            headers=_prefer_timezone(tz_name),
-            idempotent=bool(body.get("transactionId")),
-        )
-        return _json(response)
-
-    async def get_event(
-        self, user: str, event_id: str, tz_name: str, select: str | None = None
-    ) -> JSON:
-        params = {"$select": select} if select else None
-        response = await self.request(
-            "GET", _event_path(user, event_id), params=params, headers=_prefer_timezone(tz_name)
-        )
-        return _json(response)
-
-    async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON:
-        response = await self.request(
-            "PATCH", _event_path(user, event_id), json=patch, headers=_prefer_timezone(tz_name)
-        )
-        return _json(response)
-
-    async def delete_event(self, user: str, event_id: str) -> None:
-        """Delete an event with no one invited (an appointment): cancel is for meetings."""
-        await self.request("DELETE", _event_path(user, event_id))
-
-    async def cancel_event(self, user: str, event_id: str, comment: str = "") -> None:
-        """Cancel an event the user organizes; Graph notifies the attendees (202)."""
-        body = {"Comment": comment} if comment else {}  # the action parameter, as in the CSDL
-        await self.request("POST", f"{_event_path(user, event_id)}/cancel", json=body)
-
-    async def calendar_view(
-        self, user: str, start: str, end: str, tz_name: str, *, max_pages: int = 5
-    ) -> list[JSON]:
-        """Events overlapping [start, end), soonest first, following @odata.nextLink."""
-        params: dict[str, str] | None = {
-            "startDateTime": start,
-            "endDateTime": end,
-            "$orderby": "start/dateTime",
-            "$top": "50",
-            "$select": "id,subject,start,end,isOnlineMeeting,onlineMeetingProvider,"
-            "onlineMeeting,organizer,isCancelled,attendees,webLink,isOrganizer,type,seriesMasterId",
-        }
-        path = f"{user}/calendarView"
-        events: list[JSON] = []
-        for _ in range(max_pages):
-            page = _json(
-                await self.request("GET", path, params=params, headers=_prefer_timezone(tz_name))
-            )
-            events.extend(page.get("value") or [])
-            next_link = page.get("@odata.nextLink")
-            if not isinstance(next_link, str) or not next_link.startswith(self._base + "/"):
-                break  # never send the token to a host other than Graph's
-            path, params = next_link[len(self._base) + 1 :], None
-        return events
 
     # --- transport, status mapping and retries, each on its own --------------------------
 
@@ -336,29 +249,10 @@ class GraphClient:
         url = f"{self._base}/{match.group(1)}"
         try:
             response = await self._checked("GET", url, None, {"$select": "userType"}, None)
-            error.user_type = str(_json(response).get("userType") or "")
+            error.user_type = str(graph_json(response).get("userType") or "")
         except (GraphError, TokenAcquisitionError) as lookup:
             log.info("Could not read the userType of %s: %s", match.group(1), lookup)
 
 
-def _prefer_timezone(tz_name: str) -> dict[str, str]:
-    """Always a Windows name (an IANA name is mapped), so Graph answers in Windows names."""
-    return {"Prefer": prefer_time_zone(tz_name)}
-
-
-def _event_path(user: str, event_id: str) -> str:
-    return f"{user}/events/{path_segment(event_id)}"
-
-
 def _meeting_path(user: str, meeting_id: str) -> str:
     return f"{user}/onlineMeetings/{path_segment(meeting_id)}"
-
-
-def _json(response: httpx.Response) -> JSON:
-    try:
-        doc = response.json()
-    except ValueError:
-        raise GraphError(response.status_code, "invalidResponse", "Graph sent no JSON") from None
-    if not isinstance(doc, dict):
-        raise GraphError(response.status_code, "invalidResponse", "Graph sent no JSON object")
-    return doc

@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
 from bot.identity.token_cache import TokenCacheStore, exchange_key
 from bot.meetings.model import Requester
+from cards.i18n import translator
 
 if TYPE_CHECKING:
     from bot.identity.entra import Entra
@@ -61,8 +62,9 @@ class SsoService:
 
     # --- the card ---------------------------------------------------------------------------
 
-    def sign_in_card(self, requester: Requester | None) -> dict[str, Any]:
+    def sign_in_card(self, requester: Requester | None, locale: str) -> dict[str, Any]:
         """An OAuthCard attachment: Teams exchanges silently; the button is the fallback."""
+        _ = translator(locale).gettext
         tenant = requester.tenant_id if requester else "organizations"
         query = urlencode(
             {
@@ -76,7 +78,7 @@ class SsoService:
         return {
             "contentType": OAUTH_CARD,
             "content": {
-                "text": "Sign in so I can create and change meetings as you.",
+                "text": _("Sign in so I can create and change meetings as you."),
                 "connectionName": self._settings.identity.sso_connection_name,
                 "tokenExchangeResource": {
                     "id": str(uuid.uuid4()),
@@ -86,7 +88,7 @@ class SsoService:
                 "buttons": [
                     {
                         "type": "signin",
-                        "title": "Sign in",
+                        "title": _("Sign in"),
                         "value": f"{self._entra.authority(tenant)}/oauth2/v2.0/authorize?{query}",
                     }
                 ],

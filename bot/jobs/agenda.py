@@ -14,7 +14,6 @@ from bot.identity.tokens import acting_as
 from bot.jobs.audience import recipient, viewer
 from bot.jobs.reminder import post_or_forget
 from bot.jobs.runner import Outcome
-from bot.language import message_language
 from bot.meetings.agenda import DailyAgenda
 from bot.meetings.model import Requester
 from bot.meetings.service import MeetingService
@@ -63,7 +62,6 @@ class AgendaJob:
         end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
         with acting_as(requester):
             meetings = await self._meetings.list_meetings(requester, start, end, zone)
-        words = message_language(locale).messages
-        card = agenda_card(meetings, zone, locale, words)
+        card = agenda_card(meetings, zone, locale)
         await post_or_forget(self._store, self._outbox, target, card)
         return Outcome.DONE

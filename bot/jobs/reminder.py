@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from bot.conversation.outbox import ConversationGone, Outbox
 from bot.jobs.audience import recipient, viewer
 from bot.jobs.runner import Outcome
-from bot.language import message_language
 from bot.meetings.store import to_meeting
 from bot.observability import Telemetry
 from bot.storage import ConversationRef, Job, MeetingRows, PreferenceRows, ReferenceRows
@@ -66,8 +65,7 @@ class ReminderJob:
             log.info("reminder %d: user has no conversation with the bot", job.id)
             return Outcome.SKIPPED
         zone, locale = viewer(prefs, target, self._default_zone)
-        words = message_language(locale).messages
-        card = reminder_card(to_meeting(record), zone, locale, words, now)
+        card = reminder_card(to_meeting(record), zone, locale, now)
         await post_or_forget(self._store, self._outbox, target, card)
         self._telemetry.metrics.reminder_sent()
         return Outcome.DONE

@@ -1,5 +1,5 @@
 """German words of reminders and the daily agenda: the commands that set them, and what the
-bot says when it posts them by itself."""
+parser answers when it cannot read one (the cards are in the gettext catalogs, cards/locales)."""
 
 from __future__ import annotations
 
@@ -33,20 +33,4 @@ MESSAGES = {
     "agenda_when": "Um wie viel Uhr soll ich dir die Agenda schicken? Versuch: {example}",
     "example_remind": "erinnere mich 5 Min vorher",
     "example_agenda": "tägliche Agenda um 8:30",
-    "reminders_set": "Ich erinnere dich {minutes} Min vor jedem Meeting, das ich für dich anlege.",
-    "reminders_now_off": (
-        "Erinnerungen sind aus. Schreib „Erinnerungen an“, um sie wieder einzuschalten."
-    ),
-    "reminders_now_on": "Erinnerungen sind an: {minutes} Min vor jedem Meeting, das ich anlege.",
-    "agenda_set": "An jedem Werktag um {time} ({zone}) schicke ich dir die Meetings des Tages.",
-    "agenda_now_off": "Die tägliche Agenda ist aus.",
-    "snoozed": "Ich erinnere dich um {time} noch einmal.",
-    "reminder_soon": "Beginnt in {minutes} Min",
-    "reminder_now": "Beginnt jetzt",
-    "join": "Teilnehmen",
-    "snooze": "5 Min später",
-    "reschedule": "Verschieben",
-    "cancel": "Absagen",
-    "agenda_title": "Deine Meetings heute",
-    "agenda_empty": "Heute steht nichts in deinem Kalender.",
 }

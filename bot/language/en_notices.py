@@ -1,5 +1,5 @@
 """English words of reminders and the daily agenda: the commands that set them, and what the
-bot says when it posts them by itself."""
+parser answers when it cannot read one (the cards are in the gettext catalogs, cards/locales)."""
 
 from __future__ import annotations
 
@@ -38,18 +38,4 @@ MESSAGES = {
     "agenda_when": "At what time should I send your agenda? Try: {example}",
     "example_remind": "remind me 5 min before",
     "example_agenda": "agenda daily at 8:30",
-    "reminders_set": "I'll remind you {minutes} min before each meeting I create for you.",
-    "reminders_now_off": "Reminders are off. Type “reminders on” to turn them back on.",
-    "reminders_now_on": "Reminders are on: {minutes} min before each meeting I create for you.",
-    "agenda_set": "Every weekday at {time} ({zone}) I'll send you the day's meetings.",
-    "agenda_now_off": "The daily agenda is off.",
-    "snoozed": "I'll remind you again at {time}.",
-    "reminder_soon": "Starts in {minutes} min",
-    "reminder_now": "Starting now",
-    "join": "Join",
-    "snooze": "Snooze 5 min",
-    "reschedule": "Reschedule",
-    "cancel": "Cancel",
-    "agenda_title": "Your meetings today",
-    "agenda_empty": "Nothing on your calendar today.",
 }

@@ -1,5 +1,5 @@
 """Spanish words of reminders and the daily agenda: the commands that set them, and what the
-bot says when it posts them by itself."""
+parser answers when it cannot read one (the cards are in the gettext catalogs, cards/locales)."""
 
 from __future__ import annotations
 
@@ -34,20 +34,4 @@ MESSAGES = {
     "agenda_when": "¿A qué hora te envío la agenda? Prueba: {example}",
     "example_remind": "recuérdame 5 min antes",
     "example_agenda": "agenda diaria a las 8:30",
-    "reminders_set": "Te avisaré {minutes} min antes de cada reunión que cree para ti.",
-    "reminders_now_off": (
-        "Recordatorios desactivados. Escribe “activar recordatorios” para volver a activarlos."
-    ),
-    "reminders_now_on": "Recordatorios activados: {minutes} min antes de cada reunión que cree.",
-    "agenda_set": "Cada día laborable a las {time} ({zone}) te enviaré las reuniones del día.",
-    "agenda_now_off": "La agenda diaria está desactivada.",
-    "snoozed": "Te avisaré de nuevo a las {time}.",
-    "reminder_soon": "Empieza en {minutes} min",
-    "reminder_now": "Empieza ahora",
-    "join": "Unirse",
-    "snooze": "Posponer 5 min",
-    "reschedule": "Reprogramar",
-    "cancel": "Cancelar",
-    "agenda_title": "Tus reuniones de hoy",
-    "agenda_empty": "Nada en tu calendario hoy.",
 }

@@ -1,5 +1,5 @@
 """French words of reminders and the daily agenda: the commands that set them, and what the
-bot says when it posts them by itself."""
+parser answers when it cannot read one (the cards are in the gettext catalogs, cards/locales)."""
 
 from __future__ import annotations
 
@@ -37,18 +37,4 @@ MESSAGES = {
     "agenda_when": "À quelle heure dois-je envoyer votre agenda ? Essayez : {example}",
     "example_remind": "rappelle-moi 5 min avant",
     "example_agenda": "agenda quotidien à 8h30",
-    "reminders_set": "Je vous préviendrai {minutes} min avant chaque réunion que je crée.",
-    "reminders_now_off": "Rappels désactivés. Écrivez « activer les rappels » pour les réactiver.",
-    "reminders_now_on": "Rappels activés : {minutes} min avant chaque réunion que je crée.",
-    "agenda_set": "Chaque jour ouvré à {time} ({zone}), je vous enverrai les réunions du jour.",
-    "agenda_now_off": "L'agenda quotidien est désactivé.",
-    "snoozed": "Je vous préviendrai de nouveau à {time}.",
-    "reminder_soon": "Commence dans {minutes} min",
-    "reminder_now": "Commence maintenant",
-    "join": "Rejoindre",
-    "snooze": "Dans 5 min",
-    "reschedule": "Reporter",
-    "cancel": "Annuler",
-    "agenda_title": "Vos réunions aujourd'hui",
-    "agenda_empty": "Rien dans votre agenda aujourd'hui.",
 }

@@ -85,26 +85,13 @@ class SchedulingWords(TypedDict, total=False):
     meeting_options: Mapping[str, Words]
 
 
-#: What the reminder settings and the cards the bot posts by itself say, in each language.
+#: What the reminder and agenda commands say when they cannot be read, in each language (the
+#: cards and confirmations themselves are in the gettext catalogs, cards/locales).
 NOTICE_KEYS = (
     "remind_how_long",
     "agenda_when",
     "example_remind",
     "example_agenda",
-    "reminders_set",
-    "reminders_now_off",
-    "reminders_now_on",
-    "agenda_set",
-    "agenda_now_off",
-    "snoozed",
-    "reminder_soon",
-    "reminder_now",
-    "join",
-    "snooze",
-    "reschedule",
-    "cancel",
-    "agenda_title",
-    "agenda_empty",
 )
 
 

@@ -7,6 +7,17 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+PATTERNS = ("daily", "weekly", "absoluteMonthly", "relativeMonthly")
+INDEXES = ("first", "second", "third", "fourth", "last")
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _date_or_none(value: Any) -> date | None:
+    return None if value in (None, "") else date.fromisoformat(str(value))
+
 
 class CommandKind(StrEnum):
     MEET_NOW = "meet_now"
@@ -57,6 +68,29 @@ class Recurrence:
         shown["days"] = list(self.days)
         return shown
 
+    @staticmethod
+    def from_dict(value: Any) -> Recurrence | None:
+        """Recurrence.as_dict's output read back (a button's data): None unless it is one."""
+        if not isinstance(value, dict) or value.get("pattern") not in PATTERNS:
+            return None
+        try:
+            days = tuple(int(d) for d in value.get("days") or ())
+            rule = Recurrence(
+                pattern=str(value["pattern"]),
+                interval=int(value.get("interval") or 1),
+                days=days,
+                day_of_month=_int_or_none(value.get("day_of_month")),
+                index=value.get("index") if value.get("index") in INDEXES else None,
+                start=_date_or_none(value.get("start")),
+                until=_date_or_none(value.get("until")),
+                count=_int_or_none(value.get("count")),
+            )
+        except (TypeError, ValueError):
+            return None
+        if not 1 <= rule.interval <= 99 or any(not 0 <= d <= 6 for d in days):
+            return None
+        return rule
+
 
 @dataclass(frozen=True)
 class MeetingOptions:
@@ -75,6 +109,20 @@ class MeetingOptions:
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
+    @staticmethod
+    def from_dict(value: Any) -> MeetingOptions:
+        """as_dict's output read back (a button's data); anything else is left out (the values
+        are checked again before Graph sees them)."""
+        if not isinstance(value, dict):
+            return MeetingOptions()
+        record = value.get("record")
+        return MeetingOptions(
+            lobby=value["lobby"] if isinstance(value.get("lobby"), str) else None,
+            presenters=value["presenters"] if isinstance(value.get("presenters"), str) else None,
+            record=record if isinstance(record, bool) else None,
+            chat=value["chat"] if isinstance(value.get("chat"), str) else None,
+        )
+
 
 @dataclass(frozen=True)
 class Command:
@@ -84,9 +132,12 @@ class Command:
 
     `start` and `end` are in the sender's zone. `zone` is the zone named in the text, if any
     (an IANA name such as "America/Chicago", or "UTC+05:30" for a written offset): the times
-    were read in that zone, so a card can show them in both. `recurrence` repeats the meeting
-    (`start` is the first one); `options` are meeting options asked for. For find_time, `start`
-    and `end` bound the search and `duration` is the meeting's length."""
+    were read in that zone, so a card can show them in both. `language` is the language the
+    message is written in (the code of the grammar that read its command word, e.g. "pt"; None
+    when no command was read): `confirm` and `error` are in it, and replies should be too.
+    `recurrence` repeats the meeting (`start` is the first one); `options` are meeting options
+    asked for. For find_time, `start` and `end` bound the search and `duration` is the
+    meeting's length."""
 
     kind: CommandKind
     subject: str | None = None
@@ -101,6 +152,7 @@ class Command:
     recurrence: Recurrence | None = None
     options: MeetingOptions = MeetingOptions()
     duration: timedelta | None = None
+    language: str | None = None
     minutes: int | None = None  # remind: how long before each meeting
     at: str | None = None  # agenda_daily: "HH:MM", the sender's local time
 

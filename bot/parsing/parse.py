@@ -2,8 +2,10 @@
 
 The words are data (bot.language: English, Portuguese, Spanish, German, French); the grammar is
 shared (bot.parsing). The locale's language is tried first, then the others, so "schedule ..."
-works under pt-BR. Errors and confirmations are written in the locale's language (English for
-a locale without one). German may put the verb last ("Budget-Review absagen").
+works under pt-BR. Errors and confirmations are written in the language of the words that read
+the command (`Command.language`: a Portuguese sentence from an en-US client is answered in
+Portuguese), else in the locale's (English for a locale without one). German may put the verb
+last ("Budget-Review absagen").
 
 How times are read, in the sender's zone `tz`:
 
@@ -72,6 +74,7 @@ over MAX_CHARS characters are refused before any parsing, which caps the work.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Sequence
@@ -139,16 +142,29 @@ def _typo(cmds: Commands, clean: str, folded: str, start: int, known: int) -> _R
     return _Read(cmds.lang, kind, key(written), clean[end:], (doubt,))
 
 
+def _leading(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None:
+    """The command words the message starts with: the longest any language knows, the
+    locale's language first among equals ("réunion maintenant" is French meet now, not
+    Spanish "reunión" about "maintenant"; "link" under pt-BR is Portuguese)."""
+    found: list[tuple[Language, re.Match[str]]] = []
+    for lang in langs:
+        m = commands_for(lang).command.match(folded)
+        if m is not None:
+            found.append((lang, m))
+    if not found:
+        return None
+    lang, m = max(found, key=lambda f: len(f[1]["cmd"]))  # max keeps the first of equals
+    cmds = commands_for(lang)
+    longer = _typo(cmds, clean, folded, m.start("cmd"), len(m["cmd"].split()))
+    word = key(m["cmd"])
+    return longer or _Read(lang, cmds.kinds[word], word, clean[m.end() :])
+
+
 def _command(clean: str, folded: str, locale: str) -> _Read | None:
     langs = languages_for(locale)
-    for lang in langs:
-        cmds = commands_for(lang)
-        m = cmds.command.match(folded)
-        if m is not None:
-            known = len(m["cmd"].split())
-            longer = _typo(cmds, clean, folded, m.start("cmd"), known)
-            word = key(m["cmd"])
-            return longer or _Read(lang, cmds.kinds[word], word, clean[m.end() :])
+    leading = _leading(clean, folded, langs)
+    if leading is not None:
+        return leading
     for lang in langs:
         cmds = commands_for(lang)
         m = cmds.command_last.match(folded) if cmds.command_last else None
@@ -191,7 +207,7 @@ def parse_command(
         word=read.word,
         rest=read.rest,
         gr=grammar_for(read.lang),
-        msg=msg,
+        msg=read.lang,
         now=now,
         tz=tz,
         locale=locale,
@@ -202,4 +218,5 @@ def parse_command(
     if read.kind == "find_time":
         return find_time(request)
     notice = NOTICE_HANDLERS.get(read.kind)
-    return notice(request) if notice is not None else handle(request)
+    command = notice(request) if notice is not None else handle(request)
+    return dataclasses.replace(command, language=read.lang.code)

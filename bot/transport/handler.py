@@ -29,6 +29,7 @@ from botbuilder.schema import (
 )
 from msrest.exceptions import ClientException
 
+from bot.conversation.activity import sender_locale
 from bot.conversation.dispatch import Conversation
 from bot.conversation.reply import ADAPTIVE_CARD, Reply
 from bot.conversation.turn import CARD_ACTION, TurnInfo, TurnKind, turn_from_activity
@@ -36,6 +37,8 @@ from bot.observability import Telemetry
 from bot.transport.roster import ConnectorRoster
 from bot.transport.wire_json import card_message
 from cards import error_card
+from cards.base import Card
+from cards.i18n import N_, translator
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +141,7 @@ def invoke_response(reply: Reply) -> InvokeResponse:
     return InvokeResponse(status=reply.status)
 
 
-SORRY = ("Sorry, something went wrong on my side.", "Please try again in a moment.")
+SORRY = (N_("Sorry, something went wrong on my side."), N_("Please try again in a moment."))
 #: Failures of the Bot Connector itself (the reply could not be delivered), not of the bot.
 CONNECTOR_FAILURES: tuple[type[BaseException], ...] = (
     ErrorResponseException,
@@ -166,17 +169,25 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
         log.error("unhandled error in %s turn", activity.type, exc_info=error)
     if activity.type == ActivityTypes.invoke:
         await context.send_activity(
-            Activity(type=ActivityTypes.invoke_response, value=_error_invoke(activity.name))
+            Activity(type=ActivityTypes.invoke_response, value=_error_invoke(activity))
         )
     elif activity.type == ActivityTypes.message and not undeliverable:
-        card = Attachment(content_type=ADAPTIVE_CARD, content=error_card(*SORRY))
+        card = Attachment(content_type=ADAPTIVE_CARD, content=_sorry(activity))
         try:
             await context.send_activity(MessageFactory.attachment(card))
         except Exception as exc:  # the connector itself may be the problem
             log.warning("could not tell the user about the error: %s", type(exc).__name__)
 
 
-def _error_invoke(name: str | None) -> InvokeResponse:
-    if name == CARD_ACTION:
-        return invoke_response(Reply(card=error_card(*SORRY)))
+def _error_invoke(activity: Activity) -> InvokeResponse:
+    if activity.name == CARD_ACTION:
+        return invoke_response(Reply(card=_sorry(activity)))
     return InvokeResponse(status=200)
+
+
+def _sorry(activity: Activity) -> Card:
+    """The last-resort card, in the language of the activity's locale."""
+    locale = sender_locale(None, activity.locale)
+    _ = translator(locale).gettext
+    what, todo = SORRY
+    return error_card(_(what), _(todo), locale=locale)

@@ -17,6 +17,8 @@ import pytest
 
 from bot.meetings.model import DialIn, Meeting
 from cards import (
+    Reading,
+    confirm_card,
     error_card,
     help_card,
     list_card,
@@ -31,6 +33,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 DOCS = screenshot_dir()
 BERLIN = ZoneInfo("Europe/Berlin")
+CHICAGO = ZoneInfo("America/Chicago")
 JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
 MEETING = Meeting(
     id="meeting-1",
@@ -77,9 +80,44 @@ CASES = (
     CardCase(
         "meeting-german",
         lambda: meeting_card(MEETING, BERLIN, "de-DE"),
-        buttons=("Join",),
-        texts=("Weekly sync", "15:00", "15:30"),
-        absent_texts=("PM",),
+        buttons=("Teilnehmen", "Zum Kalender hinzufügen", "Verschieben", "Absagen"),
+        texts=("Weekly sync", "Wann", "15:00", "15:30", "Teilnahmelink"),
+        absent_buttons=("Join",),
+        absent_texts=("PM", "When"),
+    ),
+    CardCase(
+        "meeting-portuguese",
+        lambda: meeting_card(EVENT, BERLIN, "pt-BR"),
+        buttons=("Ingressar", "Reagendar", "Cancelar"),
+        texts=("Budget review", "Quando", "26 de nov. de 2026", "Organizador", "Ligar para"),
+        absent_buttons=("Join", "Cancel"),
+        absent_texts=("When", "PM"),
+    ),
+    CardCase(
+        "confirm",
+        lambda: confirm_card(
+            Reading("event", "Retro", MEETING.start, MEETING.end, ("ann@contoso.com",), CHICAGO),
+            "“CST” can mean more than one time zone; I read America/Chicago",
+            BERLIN,
+            "en-US",
+            {"command": "schedule"},
+        ),
+        buttons=("Create", "Change"),
+        texts=("Retro", "Thu, Nov 26, 2026", "your time (Europe/Berlin)", "In America/Chicago"),
+        screenshot="confirm-card",
+    ),
+    CardCase(
+        "confirm-german",
+        lambda: confirm_card(
+            Reading("event", "Retro", MEETING.start, MEETING.end, ("ann@contoso.com",), CHICAGO),
+            "„CST“ kann mehr als eine Zeitzone sein; ich habe America/Chicago verstanden",
+            BERLIN,
+            "de-DE",
+            {"command": "schedule"},
+        ),
+        buttons=("Erstellen", "Ändern"),
+        texts=("Stimmt das?", "Do., 26. Nov. 2026, 15:00", "deine Zeit", "Teilnehmer", "„CST“"),
+        absent_buttons=("Create", "Change"),
     ),
     CardCase(
         "meeting-without-join-link",
@@ -124,6 +162,7 @@ CASES = (
         lambda: schedule_form(
             {"subject": "", "date": "2026-11-26", "time": "10:00"},
             {"subject": "Give the meeting a subject."},
+            locale="en-US",
         ),
         buttons=("Create meeting",),
         texts=("New meeting", "Give the meeting a subject."),
@@ -136,13 +175,13 @@ CASES = (
     ),
     CardCase(
         "teams-not-allowed",
-        lambda: teams_not_allowed_card("Planning", MEETING.start, MEETING.end),
+        lambda: teams_not_allowed_card("Planning", MEETING.start, MEETING.end, locale="en-US"),
         buttons=("Create a Teams link instead",),
         texts=("does not allow Teams meetings",),
     ),
     CardCase(
         "help",
-        lambda: help_card("Hi! I create Teams meetings."),
+        lambda: help_card("Hi! I create Teams meetings.", locale="en-US"),
         buttons=("meet now Design sync",),
         texts=("Meeting Bot", "Hi! I create Teams meetings.", "meet now Design sync"),
         # TextBlock markdown is rendered, as in Teams: no literal asterisks.
@@ -165,7 +204,9 @@ CASES = (
     ),
     CardCase(
         "error",
-        lambda: error_card("Graph refused the request.", "Ask your admin for access."),
+        lambda: error_card(
+            "Graph refused the request.", "Ask your admin for access.", locale="en-US"
+        ),
         texts=("Graph refused the request.", "Ask your admin for access."),
         absent_buttons=("Join",),
     ),

@@ -79,4 +79,4 @@ async def test_the_agenda_in_french(notice_bot: NoticeBot) -> None:
 
     assert "Chaque jour ouvré à 08:30 (Europe/Berlin)" in said(answer)
     [agenda] = await notice_bot.at(THURSDAY)
-    assert "Rien dans votre agenda aujourd'hui." in said(agenda)
+    assert "Rien dans votre calendrier aujourd'hui." in said(agenda)  # as the listing says

@@ -66,7 +66,7 @@ async def test_a_series_is_created_and_its_card_says_the_rule(
     await bot.post(message(text, service_url, locale=locale))
 
     [card] = capture.cards()
-    assert f"Repeats: {rule}" in card_text(card)
+    assert rule in card_text(card)  # the "Repeats" fact (its title in the card's language)
     [master] = await emulator.events_of(USER_AAD)
     assert master["type"] == "seriesMaster"
     assert master["start"]["dateTime"].startswith(first)
@@ -122,3 +122,23 @@ async def test_only_this_one_on_the_new_series_card_cancels_its_first_meeting(
     assert [o["start"]["dateTime"][:10] for o in left] == ["2026-12-04", "2026-12-11"]
     [master] = await emulator.events_of(USER_AAD)
     assert master["isCancelled"] is False
+
+
+async def test_an_unsure_series_is_confirmed_first_and_created_as_a_series(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    """ "at 5" could be 05:00 or 17:00: the confirmation card's Create keeps the repetition."""
+    capture, service_url = connector
+    await bot.post(message("schedule Sync every Monday at 5 lobby off", service_url))
+    [asked] = capture.cards()
+    assert await emulator.events_of(USER_AAD) == []
+    [create] = [a["data"] for a in actions(asked) if a["data"].get("action") == "confirm"]
+
+    done = await bot.press(invoke(create, service_url, reply_to_id="confirm-1"))
+
+    assert "Repeats: Every Monday at 17:00" in card_text(done)
+    [master] = await emulator.events_of(USER_AAD)
+    assert master["type"] == "seriesMaster"
+    assert master["recurrence"]["pattern"]["daysOfWeek"] == ["monday"]
+    [patch] = [c["body"] for c in await emulator.graph_calls("/onlineMeetings/", "PATCH")]
+    assert patch == {"lobbyBypassSettings": {"scope": "everyone"}}

@@ -111,7 +111,8 @@ async def test_the_reminder_speaks_the_users_language_and_zone(notice_bot: Notic
     text = said(card)
     assert "Começa em 10 min" in text
     assert "15:00" in text
-    assert top_buttons(card) == ["Entrar", "Adiar 5 min", "Remarcar", "Cancelar"]
+    # the same words as the meeting card's buttons (the pt_BR catalog: Teams' own "Ingressar")
+    assert top_buttons(card) == ["Ingressar", "Adiar 5 min", "Reagendar", "Cancelar"]
 
 
 async def test_snooze_reminds_again_in_five_minutes_once(notice_bot: NoticeBot) -> None:

@@ -12,6 +12,8 @@ import pytest
 
 from bot.meetings.model import EVENT, ONLINE, DialIn, Meeting
 from cards import (
+    Reading,
+    confirm_card,
     error_card,
     help_card,
     list_card,
@@ -20,6 +22,7 @@ from cards import (
     schedule_form,
     teams_not_allowed_card,
 )
+from cards.reminder import agenda_card, reminder_card
 from tests.support.card_schema import assert_valid_card, card_errors
 from tests.support.cardtext import action_data, actions, buttons, card_text, join_urls
 
@@ -48,15 +51,42 @@ EVENT_MEETING = replace(
 )
 NO_LINK = replace(EVENT_MEETING, join_url=None)
 CANCELLED = replace(ONLINE_MEETING, cancelled=True)
+CHICAGO = ZoneInfo("America/Chicago")
+READING = Reading(EVENT, "Retro", START, START + timedelta(minutes=30), ("ann@contoso.com",))
+ASKED = {"command": "schedule", "subject": "Retro", "asker": "u1"}
 
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
-    "meeting-online": lambda: meeting_card(ONLINE_MEETING, BERLIN),
-    "meeting-event": lambda: meeting_card(EVENT_MEETING, BERLIN),
-    "meeting-no-link-yet": lambda: meeting_card(NO_LINK, BERLIN),
-    "meeting-confirm-cancel": lambda: meeting_card(ONLINE_MEETING, BERLIN, confirm_cancel=True),
-    "meeting-cancelled": lambda: meeting_card(CANCELLED, BERLIN),
-    "meeting-notice": lambda: meeting_card(ONLINE_MEETING, BERLIN, notice="Moved."),
+    "meeting-online": lambda: meeting_card(ONLINE_MEETING, BERLIN, "en-US"),
+    "meeting-event": lambda: meeting_card(EVENT_MEETING, BERLIN, "en-US"),
+    "meeting-no-link-yet": lambda: meeting_card(NO_LINK, BERLIN, "en-US"),
+    "meeting-confirm-cancel": lambda: meeting_card(
+        ONLINE_MEETING, BERLIN, "en-US", confirm_cancel=True
+    ),
+    "meeting-cancelled": lambda: meeting_card(CANCELLED, BERLIN, "en-US"),
+    "meeting-notice": lambda: meeting_card(ONLINE_MEETING, BERLIN, "en-US", notice="Moved."),
+    "meeting-named-zone": lambda: meeting_card(EVENT_MEETING, BERLIN, "en-US", named_zone=CHICAGO),
+    "confirm": lambda: confirm_card(
+        READING, "“at 5” could be 05:00 or 17:00", BERLIN, "en-US", ASKED
+    ),
+    "confirm-zone-pt": lambda: confirm_card(
+        replace(READING, named_zone=CHICAGO),
+        "“CST” pode ser mais de um fuso",
+        BERLIN,
+        "pt-BR",
+        ASKED,
+    ),
+    "confirm-now-de": lambda: confirm_card(
+        replace(READING, kind="now"), "„meet nwo“", BERLIN, "de-DE", ASKED
+    ),
+    "reminder-de": lambda: reminder_card(
+        ONLINE_MEETING, BERLIN, "de-DE", START - timedelta(minutes=10), notice="Später."
+    ),
+    "agenda-pt": lambda: agenda_card([ONLINE_MEETING, NO_LINK], BERLIN, "pt-PT"),
+    "agenda-empty-fr": lambda: agenda_card([], BERLIN, "fr-FR"),
     "list-empty": lambda: list_card([], BERLIN, "en-US", "Your meetings"),
+    "list-notice": lambda: list_card(
+        [ONLINE_MEETING], BERLIN, "en-US", "Your meetings", notice="I read “tomorow”"
+    ),
     "list-mixed": lambda: list_card(
         [ONLINE_MEETING, EVENT_MEETING, NO_LINK],
         BERLIN,
@@ -67,14 +97,14 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "list-long": lambda: list_card(
         [replace(ONLINE_MEETING, id=str(i)) for i in range(30)], BERLIN, "en-US", "Yours"
     ),
-    "help": help_card,
-    "help-intro": lambda: help_card("I did not understand “blah”."),
-    "error": lambda: error_card("What went wrong.", "What to do.", "meet now"),
+    "help": lambda: help_card(locale="en-US"),
+    "help-intro": lambda: help_card("I did not understand “blah”.", locale="en-US"),
+    "error": lambda: error_card("What went wrong.", "What to do.", "meet now", locale="en-US"),
     "notice": lambda: notice_card("Signed out", "You are signed out."),
     "teams-not-allowed": lambda: teams_not_allowed_card(
-        "Budget review", START, START + timedelta(hours=1)
+        "Budget review", START, START + timedelta(hours=1), locale="en-US"
     ),
-    "form-empty": schedule_form,
+    "form-empty": lambda: schedule_form(locale="en-US"),
     "form-with-errors": lambda: schedule_form(
         {
             "subject": "",
@@ -85,6 +115,7 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
             "invite": "link",
         },
         {"subject": "Give the meeting a subject.", "date": "That time has already passed."},
+        locale="en-US",
     ),
 }
 
@@ -104,7 +135,7 @@ def test_every_button_carries_an_action_verb(name: str) -> None:
 
 
 def test_the_schema_check_itself_catches_mistakes() -> None:
-    card = meeting_card(ONLINE_MEETING, BERLIN)
+    card = meeting_card(ONLINE_MEETING, BERLIN, "en-US")
     card["body"][0]["sizee"] = "Large"
     card["msteams"] = {"width": "Huge"}
     errors = card_errors(card)
@@ -113,7 +144,7 @@ def test_the_schema_check_itself_catches_mistakes() -> None:
 
 
 def test_meeting_card_shows_subject_time_zone_people_dial_in_and_join() -> None:
-    card = meeting_card(ONLINE_MEETING, BERLIN)
+    card = meeting_card(ONLINE_MEETING, BERLIN, "en-US")
     text = card_text(card)
     assert "Design sync" in text
     assert "Nov 26, 2026, 3:00\u202fPM – 3:30\u202fPM" in text
@@ -128,13 +159,13 @@ def test_meeting_card_shows_subject_time_zone_people_dial_in_and_join() -> None:
 
 
 def test_calendar_event_card_has_no_add_to_calendar_and_lists_attendees() -> None:
-    card = meeting_card(EVENT_MEETING, BERLIN)
+    card = meeting_card(EVENT_MEETING, BERLIN, "en-US")
     assert "Add to calendar" not in buttons(card)
     assert "Ann Lee, bob@contoso.com" in card_text(card)
 
 
 def test_reschedule_shows_inputs_prefilled_with_the_current_time() -> None:
-    card = meeting_card(ONLINE_MEETING, BERLIN)
+    card = meeting_card(ONLINE_MEETING, BERLIN, "en-US")
     [show] = [a for a in actions(card) if a.get("title") == "Reschedule"]
     inputs = {i["id"]: i.get("value") for i in show["card"]["body"]}
     assert inputs == {"date": "2026-11-26", "time": "15:00", "duration": "30"}
@@ -146,17 +177,17 @@ def test_reschedule_shows_inputs_prefilled_with_the_current_time() -> None:
 
 
 def test_cancel_asks_first_then_the_card_says_cancelled_without_join() -> None:
-    confirm = meeting_card(ONLINE_MEETING, BERLIN, confirm_cancel=True)
+    confirm = meeting_card(ONLINE_MEETING, BERLIN, "en-US", confirm_cancel=True)
     assert "Cancel this meeting?" in card_text(confirm)
     assert {"Yes, cancel it", "Keep it"} <= set(buttons(confirm))
-    cancelled = meeting_card(CANCELLED, BERLIN)
+    cancelled = meeting_card(CANCELLED, BERLIN, "en-US")
     assert "Cancelled" in card_text(cancelled)
     assert join_urls(cancelled) == []
     assert buttons(cancelled) == []
 
 
 def test_missing_join_link_is_said_not_shown_as_a_broken_button() -> None:
-    card = meeting_card(NO_LINK, BERLIN)
+    card = meeting_card(NO_LINK, BERLIN, "en-US")
     assert join_urls(card) == []
     assert "not provided a join link" in card_text(card)
 
@@ -172,7 +203,7 @@ def test_list_card_marks_teams_links_and_offers_the_right_buttons() -> None:
 
 
 def test_help_examples_are_submit_buttons_sending_the_command_text() -> None:
-    card = help_card()
+    card = help_card(locale="en-US")
     submits = [a for a in actions(card) if a["type"] == "Action.Submit"]
     assert submits
     for action in submits:
@@ -194,7 +225,7 @@ def test_form_keeps_input_and_shows_errors_next_to_fields() -> None:
 
 
 def test_form_has_the_teams_people_picker() -> None:
-    [picker] = [i for i in _inputs(schedule_form()) if i["id"] == "attendees"]
+    [picker] = [i for i in _inputs(schedule_form(locale="en-US")) if i["id"] == "attendees"]
     assert picker["choices.data"] == {"type": "Data.Query", "dataset": "graph.microsoft.com/users"}
     assert picker["isMultiSelect"] is True
 
@@ -215,6 +246,40 @@ def test_meeting_card_dates_follow_the_viewers_locale(locale: str, when: str) ->
 
 def test_unknown_locale_falls_back_to_english() -> None:
     assert "Nov 26, 2026" in card_text(meeting_card(ONLINE_MEETING, BERLIN, "xx-QQ"))
+
+
+def test_confirmation_card_says_back_the_reading_and_offers_create_and_change() -> None:
+    card = confirm_card(
+        replace(READING, named_zone=CHICAGO), "“CST” is ambiguous", BERLIN, "en-US", ASKED
+    )
+    text = card_text(card)
+    assert "Retro" in text
+    assert "When: Thu, Nov 26, 2026, 3:00 PM – 3:30 PM, your time (Europe/Berlin)" in text
+    assert "In America/Chicago: Thu, Nov 26, 2026, 8:00 AM – 8:30 AM" in text
+    assert "Attendees: ann@contoso.com" in text
+    assert "Please check: “CST” is ambiguous" in text
+    assert buttons(card) == ["Create", "Change"]
+    assert action_data(card, "confirm") == {"action": "confirm", **ASKED}
+    assert action_data(card, "change") == {"action": "change", **ASKED}
+
+
+def test_a_meeting_card_shows_the_named_zone_only_when_it_is_another_one() -> None:
+    assert "In America/Chicago" in card_text(
+        meeting_card(ONLINE_MEETING, BERLIN, "en-US", named_zone=CHICAGO)
+    )
+    assert "In Europe/Berlin" not in card_text(
+        meeting_card(ONLINE_MEETING, BERLIN, "en-US", named_zone=BERLIN)
+    )
+
+
+def test_the_cards_the_bot_posts_by_itself_speak_the_viewers_language() -> None:
+    reminder = CARDS["reminder-de"]()
+    assert "Beginnt in 10 Min" in card_text(reminder)
+    assert buttons(reminder)[:2] == ["Teilnehmen", "5 Min später"]
+    agenda = CARDS["agenda-pt"]()
+    assert "As suas reuniões de hoje" in card_text(agenda)  # pt_PT's own
+    assert buttons(agenda) == ["Aderir"]
+    assert "Rien dans votre calendrier aujourd'hui." in card_text(CARDS["agenda-empty-fr"]())
 
 
 def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:

@@ -52,10 +52,10 @@ def test_subjects_names_and_graph_words_in_cards_are_escaped(text: str) -> None:
     meeting = replace(MEETING, subject=text, organizer_name=text, attendees=(text,))
     zone = ZoneInfo("UTC")
     cards = [
-        meeting_card(meeting, zone),
+        meeting_card(meeting, zone, "en-US"),
         list_card([meeting], zone, "en-US", f"Which “{text}”?"),
-        error_card(f"Graph said: {text}", "Type **help**."),
-        help_card(f"I did not understand “{text}”"),
+        error_card(f"Graph said: {text}", "Type **help**.", locale="en-US"),
+        help_card(f"I did not understand “{text}”", locale="en-US"),
     ]
     for card in cards:
         assert text in card_text(card)
@@ -65,13 +65,13 @@ def test_subjects_names_and_graph_words_in_cards_are_escaped(text: str) -> None:
 
 
 def test_the_bots_own_words_keep_their_markdown() -> None:
-    card = error_card("Nothing found.", "Type **my meetings** to see them.")
+    card = error_card("Nothing found.", "Type **my meetings** to see them.", locale="en-US")
 
     assert "**my meetings**" in str(card)
 
 
 def test_a_join_link_that_is_not_https_gets_no_button() -> None:
-    card = meeting_card(replace(MEETING, join_url="javascript:alert(1)"), ZoneInfo("UTC"))
+    card = meeting_card(replace(MEETING, join_url="javascript:alert(1)"), ZoneInfo("UTC"), "en-US")
 
     assert "javascript:" not in str(card)
     assert "Join" not in [a.get("title") for a in card.get("actions", [])]

@@ -68,9 +68,9 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "poll-creator": lambda: poll(refresh_ids=["29:a"], is_creator=True),
     "poll-too-big": lambda: poll(refresh_ids=None),
     "poll-booked": lambda: poll(refresh_ids=["29:a"], booked=EVENT_MEETING),
-    "meeting-series": lambda: meeting_card(SERIES, BERLIN),
-    "meeting-series-cancel": lambda: meeting_card(SERIES, BERLIN, confirm_cancel=True),
-    "meeting-options": lambda: meeting_card(OPTIONS, BERLIN),
+    "meeting-series": lambda: meeting_card(SERIES, BERLIN, "en-US"),
+    "meeting-series-cancel": lambda: meeting_card(SERIES, BERLIN, "en-US", confirm_cancel=True),
+    "meeting-options": lambda: meeting_card(OPTIONS, BERLIN, "en-US"),
 }
 
 
@@ -103,12 +103,12 @@ def test_a_poll_refreshes_for_its_members_or_says_it_cannot() -> None:
 
 
 def test_options_in_force_and_the_lobby_warning() -> None:
-    text = card_text(meeting_card(OPTIONS, BERLIN))
+    text = card_text(meeting_card(OPTIONS, BERLIN, "en-US"))
     assert "Lobby: people from my organisation skip it" in text
     assert "Presenters: only me" in text
     assert "ann@fabrikam.com is from outside your organisation" in text
     open_lobby = replace(OPTIONS, options={"lobby": "everyone"})
-    assert "outside your organisation" not in card_text(meeting_card(open_lobby, BERLIN))
+    assert "outside your organisation" not in card_text(meeting_card(open_lobby, BERLIN, "en-US"))
 
 
 @pytest.mark.parametrize(
@@ -149,9 +149,9 @@ def test_the_rule_in_words(pattern: dict[str, Any], span: dict[str, Any], words:
 
 def test_a_series_card_says_its_rule_and_asks_this_one_or_all() -> None:
     assert "Repeats: Every weekday at 15:00, until 31 Mar" in card_text(
-        meeting_card(SERIES, BERLIN)
+        meeting_card(SERIES, BERLIN, "en-US")
     )
-    asked = meeting_card(SERIES, BERLIN, confirm_cancel=True)
+    asked = meeting_card(SERIES, BERLIN, "en-US", confirm_cancel=True)
     assert "or the whole series?" in card_text(asked)
     scopes = [
         a["data"].get("scope") for a in actions(asked) if a["data"]["action"] == "cancel_confirmed"
@@ -162,7 +162,7 @@ def test_a_series_card_says_its_rule_and_asks_this_one_or_all() -> None:
 
 def test_reschedule_says_whether_it_moves_the_series_or_one_meeting() -> None:
     def move(meeting: Any) -> list[str]:
-        return [b for b in buttons(meeting_card(meeting, BERLIN)) if b.startswith("Move")]
+        return [b for b in buttons(meeting_card(meeting, BERLIN, "en-US")) if b.startswith("Move")]
 
     assert move(SERIES) == ["Move the whole series"]
     assert move(replace(SERIES, id="occ", series_id="e1")) == ["Move only this meeting"]

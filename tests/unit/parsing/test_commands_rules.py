@@ -231,6 +231,35 @@ def test_an_unsure_reading_says_why_in_the_message_language() -> None:
     assert parse("schedule Retro tomorrow 5pm").sure
 
 
+@pytest.mark.parametrize(
+    ("text", "locale", "language"),
+    [
+        ("agendar Revisão amanhã às 15h por 30 min", "en-US", "pt"),
+        ("schedule Retro tomorrow 3pm", "pt-BR", "en"),
+        ("réunion maintenant", "de-DE", "fr"),
+        ("Budget-Review morgen um 15 Uhr planen", "es-ES", "de"),
+        ("reunión ahora", "fr-FR", "es"),
+        ("link Retro amanhã às 15h", "pt-BR", "pt"),  # a word both know: the locale's reading
+        ("meet now", "en-GB", "en"),
+    ],
+)
+def test_the_language_is_the_one_whose_words_read_the_command(
+    text: str, locale: str, language: str
+) -> None:
+    command = parse(text, locale)
+    assert command.language == language
+
+
+def test_a_sentence_in_another_language_is_answered_in_that_language() -> None:
+    portuguese = parse("agendar Retro ontem às 15h", "en-US")
+    assert portuguese.error is not None
+    assert "já passou" in portuguese.error
+    unsure = parse("marcar Retro amanhã às 5", "de-DE")
+    assert unsure.confirm is not None
+    assert "pode ser 05:00 ou 17:00" in unsure.confirm
+    assert parse("blah", "pt-BR").language is None  # nothing read: the locale decides
+
+
 def test_a_command_built_the_old_way_is_sure() -> None:
     command = Command(CommandKind.SCHEDULE, "X", NOW, NOW, attendees=("a@x.com",), everyone=False)
     assert command.confirm is None

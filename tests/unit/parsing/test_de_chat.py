@@ -286,10 +286,11 @@ TYPOS_AND_REFUSALS = [
         "Ich konnte die Dauer in „für 5“ nicht lesen",
     ),
     D.refused(
-        "englisch-mit-deutscher-antwort",
+        "englisch-wird-englisch-beantwortet",
         "schedule X yesterday 3pm",
         "schedule",
-        f"„yesterday 3pm“ liegt in der Vergangenheit. Wähle eine spätere Zeit, z. B. {EX}",
+        "“yesterday 3pm” is in the past. Pick a time from now on, "
+        "e.g. schedule Budget review tomorrow 3pm for 30m",
     ),
 ]
 

@@ -286,10 +286,11 @@ TYPOS_AND_REFUSALS = [
         "No pude leer la duración en “durante 5”",
     ),
     S.refused(
-        "error-en-ingles-respondido-en-espanol",
+        "error-en-ingles-respondido-en-ingles",
         "schedule X yesterday 3pm",
         "schedule",
-        f"“yesterday 3pm” ya pasó. Elige una hora a partir de ahora, por ejemplo: {EX}",
+        "“yesterday 3pm” is in the past. Pick a time from now on, "
+        "e.g. schedule Budget review tomorrow 3pm for 30m",
     ),
 ]
 

@@ -310,10 +310,11 @@ TYPOS_AND_REFUSALS = [
         "Je n'ai pas pu lire la durée dans « pendant 5 »",
     ),
     F.refused(
-        "anglais-repondu-en-francais",
+        "anglais-repondu-en-anglais",
         "schedule X yesterday 3pm",
         "schedule",
-        f"« yesterday 3pm » est déjà passé. Choisissez une heure à venir, par exemple : {EX}",
+        "“yesterday 3pm” is in the past. Pick a time from now on, "
+        "e.g. schedule Budget review tomorrow 3pm for 30m",
     ),
 ]
 

@@ -420,12 +420,12 @@ PORTUGUESE = [
         ),
     ),
     pt(
-        "english-command-portuguese-error",
+        "english-sentence-english-error",
         "schedule X yesterday 3pm",
         refused(
             "schedule",
-            "“yesterday 3pm” já passou. "
-            f"Escolha um horário a partir de agora, por exemplo: {EX_PT}",
+            "“yesterday 3pm” is in the past. Pick a time from now on, "
+            "e.g. schedule Budget review tomorrow 3pm for 30m",
         ),
     ),
 ]

@@ -250,8 +250,8 @@ def same_json(activity: Activity) -> None:
 @pytest.mark.parametrize(
     "content",
     [
-        help_card(),
-        error_card("Sorry.", "Try again."),
+        help_card(locale="en-US"),
+        error_card("Sorry.", "Try again.", locale="en-US"),
         {"odd": ("a", "tuple"), "nested": [{"n": 1.5, "ok": True, "none": None}]},
         {1: "a key that is not a string"},
         {"verb": Verb.RUN, "shouting": Shouting("hi")},
@@ -264,7 +264,9 @@ def test_a_reply_goes_out_exactly_as_msrest_would_serialise_it(content: Any) -> 
 
 
 def test_a_reply_with_a_dict_where_a_model_belongs_is_left_to_msrest() -> None:
-    activity = reply_to(message("meet now", "https://smba.example/emea/"), help_card())
+    activity = reply_to(
+        message("meet now", "https://smba.example/emea/"), help_card(locale="en-US")
+    )
     activity.conversation = {"id": "a:1", "tenantId": "t"}
     activity.timestamp = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
     activity.entities = [Entity(type="clientInfo")]
@@ -273,7 +275,7 @@ def test_a_reply_with_a_dict_where_a_model_belongs_is_left_to_msrest() -> None:
 
 
 def test_a_sent_card_is_messagefactorys_message_copied_shallowly() -> None:
-    card = help_card()
+    card = help_card(locale="en-US")
     attachment = Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
     sent, plain = card_message(attachment), MessageFactory.attachment(attachment)
     msrest: Any = Serializer(MODELS)  # type: ignore[no-untyped-call]

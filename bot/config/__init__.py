@@ -10,6 +10,17 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config.values import (
+    ConfigError as ConfigError,
+)
+from bot.config.values import (
+    file_setting,
+    flag_setting,
+    https_url_setting,
+    int_setting,
+    seconds_setting,
+)
+
 DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0"
 DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
 BOT_FRAMEWORK_TOKEN_ISSUER = "https://api.botframework.com"
@@ -19,10 +30,6 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", re.I)
 
 
 APP_TYPES = frozenset({"multitenant", "singletenant"})
-
-
-class ConfigError(ValueError):
-    """A setting is missing or malformed; the message names the variable and the fix."""
 
 
 class GraphAuthMode(StrEnum):
@@ -125,50 +132,13 @@ class Settings:
         )
 
 
-def _int(env: Mapping[str, str], name: str, default: int, lo: int, hi: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
-    if not lo <= value <= hi:
-        raise ConfigError(f"{name}={value} is out of range ({lo}..{hi})")
-    return value
-
-
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a number of seconds") from None
-    if value <= 0:
-        raise ConfigError(f"{name} must be positive, got {value}")
-    return value
-
-
-def _bool(env: Mapping[str, str], name: str) -> bool | None:
-    raw = env.get(name, "").strip().lower()
-    if not raw:
-        return None
-    if raw in {"1", "true", "yes", "on"}:
-        return True
-    if raw in {"0", "false", "no", "off"}:
-        return False
-    raise ConfigError(f"{name}={raw!r} should be true or false")
-
-
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Build Settings from environment-style variables, with clear errors for bad values."""
     app_id = env.get("MicrosoftAppId", "").strip()
     app_password = env.get("MicrosoftAppPassword", "").strip()
     identity = _identity_settings(env, app_id)
     has_credentials = bool(app_id and (app_password or identity.app_certificate_path))
-    local = _bool(env, "LOCAL_MODE")
+    local = flag_setting(env, "LOCAL_MODE")
     turn_budget, background_budget = _budgets(env)
     if local is None:
         # No credentials means nothing real to talk to: run on the embedded emulator.
@@ -179,22 +149,24 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         app_type=_app_type(env),
         app_tenant_id=_tenant_id(env, has_credentials, identity),
         host=env.get("BOT_HOST", "").strip() or "127.0.0.1",
-        port=_int(env, "PORT", 3978, 1, 65535),
+        port=int_setting(env, "PORT", 3978, 1, 65535),
         graph_base_url=_graph_base_url(env),
         graph_auth=_graph_auth(env),
-        graph_timeout=_float(env, "GRAPH_TIMEOUT_SECONDS", 10.0),
-        graph_max_retries=_int(env, "GRAPH_MAX_RETRIES", 3, 0, 10),
+        graph_timeout=seconds_setting(env, "GRAPH_TIMEOUT_SECONDS", 10.0),
+        graph_max_retries=int_setting(env, "GRAPH_MAX_RETRIES", 3, 0, 10),
         turn_budget=turn_budget,
         background_budget=background_budget,
         local=local,
         emulator_host=env.get("EMULATOR_HOST", "").strip() or "127.0.0.1",
-        emulator_port=_int(env, "EMULATOR_PORT", 3979, 1, 65535),
+        emulator_port=int_setting(env, "EMULATOR_PORT", 3979, 1, 65535),
         emulator_db=Path(env.get("EMULATOR_DB", "").strip() or "var/emulator.sqlite3"),
-        playground_port=_int(env, "PLAYGROUND_PORT", 56150, 1, 65535),
+        playground_port=int_setting(env, "PLAYGROUND_PORT", 56150, 1, 65535),
         bot_db=Path(env.get("BOT_DB", "").strip() or "var/bot.sqlite3"),
         database_url=env.get("DATABASE_URL", "").strip(),
         default_timezone=_default_timezone(env),
-        default_duration=timedelta(minutes=_int(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)),
+        default_duration=timedelta(
+            minutes=int_setting(env, "DEFAULT_MEETING_MINUTES", 30, 5, 1440)
+        ),
         log_level=(env.get("LOG_LEVEL", "").strip() or "INFO").upper(),
         identity=identity,
         jobs=_job_settings(env),
@@ -203,9 +175,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
 
 def _job_settings(env: Mapping[str, str]) -> JobSettings:
     return JobSettings(
-        reminder_minutes=_int(env, "REMINDER_MINUTES", 10, 0, 1440),
-        poll_seconds=_float(env, "JOB_POLL_SECONDS", 1.0),
-        lease_seconds=_float(env, "JOB_LEASE_SECONDS", 60.0),
+        reminder_minutes=int_setting(env, "REMINDER_MINUTES", 10, 0, 1440),
+        poll_seconds=seconds_setting(env, "JOB_POLL_SECONDS", 1.0),
+        lease_seconds=seconds_setting(env, "JOB_LEASE_SECONDS", 60.0),
         otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip().rstrip("/"),
         service_name=env.get("OTEL_SERVICE_NAME", "").strip() or "meeting-bot",
     )
@@ -213,8 +185,8 @@ def _job_settings(env: Mapping[str, str]) -> JobSettings:
 
 def _budgets(env: Mapping[str, str]) -> tuple[float, float]:
     """Teams redelivers a message it has no answer for after 15 s: the turn budget stays below."""
-    turn = _float(env, "TURN_BUDGET_SECONDS", 10.0)
-    background = _float(env, "BACKGROUND_BUDGET_SECONDS", 60.0)
+    turn = seconds_setting(env, "TURN_BUDGET_SECONDS", 10.0)
+    background = seconds_setting(env, "BACKGROUND_BUDGET_SECONDS", 60.0)
     if turn > 14:
         raise ConfigError(f"TURN_BUDGET_SECONDS={turn:g} must be under 15 (Teams' own limit)")
     if not turn <= background <= 3600:
@@ -277,23 +249,6 @@ def _app_type(env: Mapping[str, str]) -> str:
     return app_type
 
 
-def _https_url(env: Mapping[str, str], name: str, default: str = "") -> str:
-    value = env.get(name, "").strip().rstrip("/") or default
-    if value and not value.startswith("https://"):
-        raise ConfigError(f"{name}={value!r} must be an https:// URL")
-    return value
-
-
-def _file(env: Mapping[str, str], name: str) -> Path | None:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return None
-    path = Path(raw)
-    if not path.is_file():
-        raise ConfigError(f"{name}={raw!r}: no such file")
-    return path
-
-
 def _identity_settings(env: Mapping[str, str], app_id: str) -> IdentitySettings:
     """The identity and trust settings: credentials, tenants, authority, SSO, token cache."""
     if app_id and not _GUID.match(app_id):
@@ -315,12 +270,12 @@ def _identity_settings(env: Mapping[str, str], app_id: str) -> IdentitySettings:
             "(40 hex digits, as the app registration's Certificates page shows it)"
         )
     return IdentitySettings(
-        app_certificate_path=_file(env, "MicrosoftAppCertificatePath"),
+        app_certificate_path=file_setting(env, "MicrosoftAppCertificatePath"),
         app_certificate_thumbprint=thumbprint.upper(),
         allowed_tenants=tenants,
-        authority_host=_https_url(env, "AUTHORITY_HOST", DEFAULT_AUTHORITY_HOST),
-        authority_ca_bundle=_file(env, "AUTHORITY_CA_BUNDLE"),
-        bot_openid_metadata_url=_https_url(env, "BOT_OPENID_METADATA_URL"),
+        authority_host=https_url_setting(env, "AUTHORITY_HOST", DEFAULT_AUTHORITY_HOST),
+        authority_ca_bundle=file_setting(env, "AUTHORITY_CA_BUNDLE"),
+        bot_openid_metadata_url=https_url_setting(env, "BOT_OPENID_METADATA_URL"),
         bot_token_issuer=env.get("BOT_TOKEN_ISSUER", "").strip() or BOT_FRAMEWORK_TOKEN_ISSUER,
         sso_connection_name=env.get("SSO_CONNECTION_NAME", "").strip() or "TeamsSSO",
         sso_app_id_uri=env.get("SSO_APP_ID_URI", "").strip(),
