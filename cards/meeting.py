@@ -40,7 +40,7 @@ def _facts(
         {"title": _("Time zone"), "value": zone_label(tz, meeting.start, locale)},
     ]
     if meeting.recurrence:
-        rule = rule_in_words(meeting.recurrence, meeting.start, tz)
+        rule = rule_in_words(meeting.recurrence, meeting.start, tz, locale)
         facts.append({"title": _("Repeats"), "value": rule})
     if named is not None and zone_key(named) != zone_key(tz):
         facts.append(
@@ -65,7 +65,7 @@ def _facts(
     )
     # TRANSLATORS: a fact's title: the kind of meeting (a Teams link or a calendar event)
     facts.append({"title": _("Type"), "value": kind})
-    facts.extend(option_facts(meeting.options))
+    facts.extend(option_facts(meeting.options, _))
     return [{"type": "FactSet", "facts": facts}]
 
 
@@ -135,7 +135,7 @@ def meeting_card(
         return _without_link(meeting, body, _)
     body.append(text(_("Join link (select to copy):"), isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
-    warning = lobby_warning(meeting.options, meeting.outsiders)
+    warning = lobby_warning(meeting.options, meeting.outsiders, t)
     if warning:
         body.append(warning)
     if confirm_cancel:
@@ -209,6 +209,6 @@ def _actions(
         actions.append(execute(_("Add to calendar"), Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     reschedule = _reschedule_card(meeting, tz, t)
     actions.append({"type": "Action.ShowCard", "title": _("Reschedule"), "card": reschedule})
-    actions.append(options_action(meeting))
+    actions.append(options_action(meeting, t))
     actions.append(execute(_("Cancel"), Verb.ASK_CANCEL, **meeting_ref(meeting)))
     return actions

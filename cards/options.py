@@ -4,94 +4,108 @@ Teams meeting."""
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cards.actions import execute, meeting_ref
 from cards.base import Card, text
+from cards.i18n import N_, Words
 from cards.markdown import escape
 from cards.verbs import Verb
 from cards.view import MeetingView
 
 LOBBY = {
-    "everyone": "nobody waits",
-    "organizationAndFederated": "people from my organisation and trusted ones skip it",
-    "organization": "people from my organisation skip it",
-    "invited": "people I invited skip it",
-    "organizer": "only I skip it",
-    "unknownFutureValue": "as set in Teams",
+    "everyone": N_("nobody waits"),
+    "organizationAndFederated": N_("people from my organisation and trusted ones skip it"),
+    "organization": N_("people from my organisation skip it"),
+    "invited": N_("people I invited skip it"),
+    "organizer": N_("only I skip it"),
+    "unknownFutureValue": N_("as set in Teams"),
 }
 PRESENTERS = {
-    "everyone": "everyone",
-    "organization": "people from my organisation",
-    "roleIsPresenter": "people named as presenters",
-    "organizer": "only me",
+    "everyone": N_("everyone"),
+    "organization": N_("people from my organisation"),
+    "roleIsPresenter": N_("people named as presenters"),
+    "organizer": N_("only me"),
 }
-CHAT = {"enabled": "on", "limited": "during the meeting only", "disabled": "off"}
+CHAT = {"enabled": N_("on"), "limited": N_("during the meeting only"), "disabled": N_("off")}
 #: Lobby scopes that keep people from outside the organisation waiting.
 OUTSIDERS_WAIT = frozenset({"organization", "invited", "organizer"})
-_CHOICES = {
-    "lobby": ("Who skips the lobby", ("everyone", "organization", "invited", "organizer")),
-    "presenters": ("Who can present", ("everyone", "organization", "organizer")),
-}
+_CHOICES = (
+    (
+        "lobby",
+        N_("Who skips the lobby"),
+        LOBBY,
+        ("everyone", "organization", "invited", "organizer"),
+    ),
+    ("presenters", N_("Who can present"), PRESENTERS, ("everyone", "organization", "organizer")),
+)
 
 
-def option_facts(options: Mapping[str, Any] | None) -> list[dict[str, str]]:
+def option_facts(options: Mapping[str, Any] | None, _: Words) -> list[dict[str, str]]:
+    """The options in force, as facts (none when Teams' defaults were never changed here)."""
     if not options:
         return []
     facts = []
     if options.get("lobby") in LOBBY:
-        facts.append({"title": "Lobby", "value": LOBBY[options["lobby"]]})
+        facts.append({"title": _("Lobby"), "value": _(LOBBY[options["lobby"]])})
     if options.get("presenters") in PRESENTERS:
-        facts.append({"title": "Presenters", "value": PRESENTERS[options["presenters"]]})
+        presenters = _(PRESENTERS[options["presenters"]])
+        facts.append({"title": _("Presenters"), "value": presenters})
     if options.get("record") is not None:
-        recording = "starts automatically" if options["record"] else "not automatic"
-        facts.append({"title": "Recording", "value": recording})
+        recording = _("starts automatically") if options["record"] else _("not automatic")
+        facts.append({"title": _("Recording"), "value": recording})
     if options.get("chat") in CHAT:
-        facts.append({"title": "Meeting chat", "value": CHAT[options["chat"]]})
+        facts.append({"title": _("Meeting chat"), "value": _(CHAT[options["chat"]])})
     return facts
 
 
 def lobby_warning(
-    options: Mapping[str, Any] | None, outsiders: Sequence[str]
+    options: Mapping[str, Any] | None, outsiders: Sequence[str], t: gettext.NullTranslations
 ) -> dict[str, Any] | None:
     """Said when people from outside the organisation would wait in the lobby."""
     lobby = (options or {}).get("lobby", "organization")
     if not outsiders or lobby not in OUTSIDERS_WAIT:
         return None
-    who = ", ".join(outsiders)
-    return text(
-        f"{escape(who)} {'is' if len(outsiders) == 1 else 'are'} from outside your organisation "
-        "and will wait in the lobby until someone lets them in. To let them straight in, set "
-        "“Who skips the lobby” to everyone under Meeting options.",
-        color="Warning",
+    words = t.ngettext(
+        "{people} is from outside your organisation and will wait in the lobby until someone "
+        "lets them in. To let them straight in, set “Who skips the lobby” to nobody waits "
+        "under Meeting options.",
+        "{people} are from outside your organisation and will wait in the lobby until someone "
+        "lets them in. To let them straight in, set “Who skips the lobby” to nobody waits "
+        "under Meeting options.",
+        len(outsiders),
     )
+    return text(words.format(people=escape(", ".join(outsiders))), color="Warning")
 
 
-def options_action(meeting: MeetingView) -> dict[str, Any]:
+def options_action(meeting: MeetingView, t: gettext.NullTranslations) -> dict[str, Any]:
     """A "Meeting options" button that opens the options form in place."""
+    _ = t.gettext
     current = meeting.options or {}
     body: list[dict[str, Any]] = []
-    for name, (label, values) in _CHOICES.items():
-        shown = LOBBY if name == "lobby" else PRESENTERS
+    for name, label, shown, values in _CHOICES:
+        default = values[1] if name == "lobby" else values[0]
         body.append(
             {
                 "type": "Input.ChoiceSet",
                 "id": name,
-                "label": label,
-                "value": str(current.get(name) or values[1 if name == "lobby" else 0]),
-                "choices": [{"title": shown[v], "value": v} for v in values],
+                "label": _(label),
+                "value": str(current.get(name) or default),
+                "choices": [{"title": _(shown[v]), "value": v} for v in values],
             }
         )
-    body.append(_toggle("record", "Record automatically", "true", "false", current.get("record")))
+    record = current.get("record")
+    body.append(_toggle("record", _("Record automatically"), "true", "false", record))
     chat_on = current.get("chat", "enabled") != "disabled"
-    body.append(_toggle("chat", "Meeting chat", "enabled", "disabled", chat_on))
+    body.append(_toggle("chat", _("Meeting chat"), "enabled", "disabled", chat_on))
     form: Card = {
         "type": "AdaptiveCard",
         "body": body,
-        "actions": [execute("Save options", Verb.SET_OPTIONS, **meeting_ref(meeting))],
+        "actions": [execute(_("Save options"), Verb.SET_OPTIONS, **meeting_ref(meeting))],
     }
-    return {"type": "Action.ShowCard", "title": "Meeting options", "card": form}
+    return {"type": "Action.ShowCard", "title": _("Meeting options"), "card": form}
 
 
 def _toggle(name: str, title: str, on: str, off: str, value: Any) -> dict[str, Any]:

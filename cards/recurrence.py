@@ -1,4 +1,5 @@
-"""A series' rule in words: "Every weekday at 09:15, until 31 Mar"."""
+"""A series' rule in words: "Every weekday at 9:15 AM, until Mar 31" (in the viewer's language;
+weekday and month names and the date and time formats are the locale's, from CLDR via Babel)."""
 
 from __future__ import annotations
 
@@ -7,54 +8,80 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_skeleton, format_time, get_day_names, get_month_names
+
+from cards.i18n import N_, Words, translator
+from cards.timefmt import babel_locale
+
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
+WEEKDAYS = list(DAYS[:5])
+INDEXES = {
+    "first": N_("the first"),
+    "second": N_("the second"),
+    "third": N_("the third"),
+    "fourth": N_("the fourth"),
+    "last": N_("the last"),
+}
 
 
-def rule_in_words(recurrence: Mapping[str, Any], start: datetime, tz: ZoneInfo) -> str:
+def rule_in_words(
+    recurrence: Mapping[str, Any], start: datetime, tz: ZoneInfo, locale: str = "en-US"
+) -> str:
     """How often, at what time (in the viewer's zone), and until when."""
+    t = translator(locale)
+    _ = t.gettext
+    loc = babel_locale(locale)
     pattern = recurrence.get("pattern") or {}
     span = recurrence.get("range") or {}
-    words = f"{_how_often(pattern)} at {start.astimezone(tz):%H:%M}"
+    how = _how_often(pattern, locale, _)
+    clock = format_time(start.astimezone(tz), "short", locale=loc)
+    # TRANSLATORS: a series' rule and its time, e.g. "Every weekday at 9:15 AM"
+    words = _("{rule} at {time}").format(rule=how, time=clock)
     if span.get("type") == "endDate" and span.get("endDate"):
-        words += f", until {_day(date.fromisoformat(str(span['endDate'])), start.date())}"
+        last = date.fromisoformat(str(span["endDate"]))
+        near = last - start.date() < timedelta(days=330)
+        shown = format_skeleton("MMMd" if near else "yMMMd", last, locale=loc)
+        words = _("{rule}, until {date}").format(rule=words, date=shown)
     elif span.get("type") == "numbered" and span.get("numberOfOccurrences"):
-        words += f", {int(span['numberOfOccurrences'])} times"
+        n = int(span["numberOfOccurrences"])
+        words = t.ngettext("{rule}, {n} time", "{rule}, {n} times", n).format(rule=words, n=n)
     return words
 
 
-def _how_often(pattern: Mapping[str, Any]) -> str:
+def _how_often(pattern: Mapping[str, Any], locale: str, _: Words) -> str:
     kind, every = pattern.get("type"), int(pattern.get("interval") or 1)
-    days = [d for d in DAYS if d in (pattern.get("daysOfWeek") or [])]
-    names = _join([d.capitalize() for d in days])
+    chosen = [d for d in DAYS if d in (pattern.get("daysOfWeek") or [])]
+    days = _days(chosen, locale, _)
+    index = _(INDEXES.get(str(pattern.get("index") or "first"), INDEXES["first"]))
     if kind == "daily":
-        return "Every day" if every == 1 else f"Every {every} days"
+        return _("Every day") if every == 1 else _("Every {n} days").format(n=every)
     if kind == "weekly":
-        if days == WEEKDAYS and every == 1:
-            return "Every weekday"
+        if chosen == WEEKDAYS and every == 1:
+            return _("Every weekday")
         if every == 1:
-            return f"Every {names}"
-        return f"Every other {names}" if every == 2 else f"Every {every} weeks on {names}"
-    months = "Monthly" if every == 1 else f"Every {every} months"
-    index = str(pattern.get("index") or "first")
+            return _("Every {days}").format(days=days)
+        if every == 2:
+            return _("Every other {days}").format(days=days)
+        return _("Every {n} weeks on {days}").format(n=every, days=days)
+    day = pattern.get("dayOfMonth")
+    if kind == "absoluteMonthly" and every == 1:
+        return _("Monthly on day {day}").format(day=day)
     if kind == "absoluteMonthly":
-        return f"{months} on day {pattern.get('dayOfMonth')}"
+        return _("Every {n} months on day {day}").format(n=every, day=day)
+    if kind == "relativeMonthly" and every == 1:
+        return _("Monthly on {index} {days}").format(index=index, days=days)
     if kind == "relativeMonthly":
-        return f"{months} on the {index} {names}"
-    month = MONTHS[int(pattern.get("month") or 1) - 1]
+        return _("Every {n} months on {index} {days}").format(n=every, index=index, days=days)
+    month = get_month_names("wide", locale=babel_locale(locale))[int(pattern.get("month") or 1)]
     if kind == "absoluteYearly":
-        return f"Every year on {pattern.get('dayOfMonth')} {month[:3]}"
-    return f"Every year on the {index} {names} of {month}"
+        return _("Every year on {day} {month}").format(day=day, month=month)
+    return _("Every year on {index} {days} of {month}").format(index=index, days=days, month=month)
 
 
-def _join(names: list[str]) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _day(day: date, first: date) -> str:
-    near = day - first < timedelta(days=330)
-    return f"{day.day} {MONTHS[day.month - 1][:3]}" + ("" if near else f" {day.year}")
+def _days(chosen: list[str], locale: str, _: Words) -> str:
+    names = get_day_names("wide", locale=babel_locale(locale))
+    shown = [str(names[DAYS.index(d)]) for d in chosen]
+    if len(shown) < 2:
+        return "".join(shown)
+    # TRANSLATORS: the last two of a list of weekdays, e.g. "Monday and Wednesday"
+    return _("{first} and {last}").format(first=", ".join(shown[:-1]), last=shown[-1])

@@ -97,7 +97,7 @@ async def test_a_recurring_meetings_card_says_its_rule(
     await ui.send("schedule Standup every weekday 9:15")
 
     card = ui.bot_cards("Standup").last
-    await expect(card).to_contain_text("Every weekday at 09:15")
+    await expect(card).to_contain_text("Every weekday at 9:15")
     await expect(ui.button(card, "Join")).to_be_visible()
     await card.scroll_into_view_if_needed()
     await ui.chat_pane().screenshot(path=DOCS / "playground-recurring.png")

@@ -41,13 +41,13 @@ async def view(emulator: Emulator, start: str, end: str) -> list[dict[str, Any]]
         (
             "schedule Standup every weekday 9:15 until Dec 31",
             "en-US",
-            "Every weekday at 09:15, until 31 Dec",
+            "Every weekday at 9:15\u202fAM, until Dec 31",
             "2026-11-26T08:15",
         ),
         (
             "agendar Daily toda segunda às 10h por 4 semanas",
             "pt-BR",
-            "Every Monday at 10:00, until 27 Dec",
+            "Toda semana, segunda-feira às 10:00, até 27 de dez.",
             "2026-11-30T09:00",
         ),
     ],
@@ -136,7 +136,7 @@ async def test_an_unsure_series_is_confirmed_first_and_created_as_a_series(
 
     done = await bot.press(invoke(create, service_url, reply_to_id="confirm-1"))
 
-    assert "Repeats: Every Monday at 17:00" in card_text(done)
+    assert "Repeats: Every Monday at 5:00\u202fPM" in card_text(done)
     [master] = await emulator.events_of(USER_AAD)
     assert master["type"] == "seriesMaster"
     assert master["recurrence"]["pattern"]["daysOfWeek"] == ["monday"]

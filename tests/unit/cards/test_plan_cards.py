@@ -144,12 +144,30 @@ def test_options_in_force_and_the_lobby_warning() -> None:
     ids=["weekdays-until", "every-other", "ten-times", "first-monday", "day-15", "two-days-far"],
 )
 def test_the_rule_in_words(pattern: dict[str, Any], span: dict[str, Any], words: str) -> None:
-    assert rule_in_words({"pattern": pattern, "range": span}, START, BERLIN) == words
+    """In British English: the English words with a 24-hour clock and day-month dates."""
+    assert rule_in_words({"pattern": pattern, "range": span}, START, BERLIN, "en-GB") == words
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("en-US", "Monthly on the first Monday at 3:00\u202fPM, until Mar 31"),
+        ("pt-BR", "Todo mês na primeira segunda-feira às 15:00, até 31 de mar."),
+        ("es-ES", "Cada mes el primer lunes a las 15:00, hasta el 31 mar"),
+        ("de-DE", "Monatlich am ersten Montag um 15:00, bis 31. März"),
+        ("fr-FR", "Tous les mois le premier lundi à 15:00, jusqu'au 31 mars"),
+    ],
+)
+def test_the_rule_in_the_viewers_language(locale: str, words: str) -> None:
+    """Weekday and month names and the time and date formats are the locale's (CLDR)."""
+    pattern = {"type": "relativeMonthly", "interval": 1, "daysOfWeek": ["monday"], "index": "first"}
+    recurrence = {"pattern": pattern, "range": WEEKDAYS["range"]}
+    assert rule_in_words(recurrence, START, BERLIN, locale) == words
 
 
 def test_a_series_card_says_its_rule_and_asks_this_one_or_all() -> None:
     assert "Repeats: Every weekday at 15:00, until 31 Mar" in card_text(
-        meeting_card(SERIES, BERLIN, "en-US")
+        meeting_card(SERIES, BERLIN, "en-GB")
     )
     asked = meeting_card(SERIES, BERLIN, "en-US", confirm_cancel=True)
     assert "or the whole series?" in card_text(asked)
