@@ -21,6 +21,7 @@ from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command
 from cards import error_card, meeting_card, slots_card, teams_not_allowed_card
 from cards.base import Card
+from cards.i18n import Words, translator
 
 GROUPS = ("groupChat", "channel")
 SEARCH_DAYS = 7
@@ -53,7 +54,7 @@ class Planning:
             locale=turn.locale,
         )
         if problems:
-            todo = "Write their e-mail address instead."
+            todo = translator(turn.locale).gettext("Write their e-mail address instead.")
             return error_card(" ".join(problems), todo, locale=turn.locale)
         now = self._clock()
         window = (command.start or now, command.end or now + timedelta(days=SEARCH_DAYS))
@@ -77,21 +78,22 @@ class Planning:
     async def book_slot(self, turn: TurnInfo, data: Mapping[str, Any]) -> Card:
         """A slot's button: the usual scheduling flow; one meeting per card, however often
         it is pressed (the key is the card's)."""
+        _ = translator(turn.locale).gettext
         if turn.requester is None:
-            who = "I can only book for people signed in with a work account."
+            who = _("I can only book for people signed in with a work account.")
             return error_card(who, locale=turn.locale)
         try:
             start = datetime.fromisoformat(str(data.get("start")))
             end = datetime.fromisoformat(str(data.get("end")))
         except ValueError:
-            unread = "That button's time could not be read."
-            return error_card(unread, "Please ask again.", locale=turn.locale)
+            unread = _("That button's time could not be read.")
+            return error_card(unread, _("Please ask again."), locale=turn.locale)
         if start.tzinfo is None or end <= start or start < self._clock() - timedelta(minutes=1):
-            todo = "Ask me to **find a time** again."
-            return error_card("That time has passed.", todo, locale=turn.locale)
+            todo = _("Ask me to **find a time** again.")
+            return error_card(_("That time has passed."), todo, locale=turn.locale)
         emails = [e.strip() for e in str(data.get("attendees") or "").split(",") if "@" in e]
         people = [Person(email=e.lower()) for e in emails]
-        subject = str(data.get("subject") or "") or default_subject(people)
+        subject = str(data.get("subject") or "") or default_subject(people, _)
         key = idempotency_key(turn.conversation_id, f"card:{turn.reply_to_id or turn.activity_id}")
         try:
             meeting = await self._meetings.schedule_event(
@@ -112,21 +114,23 @@ class Planning:
         }
         if "record" in data:
             wanted["record"] = str(data["record"]).lower() == "true"
+        _ = translator(turn.locale).gettext
         try:
             updated = await apply_options(self._meetings, who, meeting, wanted)
         except BadOption:
-            notice = "Those options are not ones Teams has."
+            notice = _("Those options are not ones Teams has.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
         except NoOnlineMeeting:
-            return meeting_card(
-                meeting, turn.tz, turn.locale, notice="Teams has no meeting behind this event yet."
-            )
-        return meeting_card(updated, turn.tz, turn.locale, notice="Meeting options saved.")
+            notice = _("Teams has no meeting behind this event yet.")
+            return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
+        return meeting_card(updated, turn.tz, turn.locale, notice=_("Meeting options saved."))
 
 
-def default_subject(people: Sequence[Person]) -> str:
-    """A booking without a subject: "Meeting with Ann"."""
+def default_subject(people: Sequence[Person], _: Words) -> str:
+    """A booking without a subject: "Meeting with Ann" (the same words as a command's)."""
     if not people:
-        return "Meeting"
+        return _("Meeting")
     first = people[0].name or people[0].email.split("@")[0].replace(".", " ").title()
-    return f"Meeting with {first}" + (" and others" if len(people) > 1 else "")
+    if len(people) > 1:
+        return _("Meeting with {name} and others").format(name=first)
+    return _("Meeting with {name}").format(name=first)

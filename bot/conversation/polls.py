@@ -24,6 +24,7 @@ from bot.meetings.polls import Member, Poll, PollStore
 from bot.meetings.service import MeetingService
 from cards import error_card, poll_card
 from cards.base import Card
+from cards.i18n import translator
 from cards.poll import MAX_AUTO_REFRESH
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,13 @@ class PollVerbs:
             members=tuple(m for m in members if m.aad_id),
             unreadable=search.choice.unreadable,
             zone=turn.tz.key,
+            locale=turn.locale,
         )
         if not poll.slots:
+            _ = translator(turn.locale).gettext
             return error_card(
-                "I found no time inside everyone's working hours in that range.",
-                "Try a longer range, for example **next week**.",
+                _("I found no time inside everyone's working hours in that range."),
+                _("Try a longer range, for example **next week**."),
                 locale=turn.locale,
             )
         poll = await self._store.create_poll(poll)
@@ -138,7 +141,7 @@ class PollVerbs:
         try:
             meeting = await self._meetings.schedule_event(
                 creator,
-                poll.subject or "Team meeting",
+                poll.subject or translator(poll.locale).gettext("Team meeting"),
                 start,
                 end,
                 people,
@@ -154,11 +157,12 @@ class PollVerbs:
         votes = await self._store.votes(poll.poll_id)
         booking = await self._store.booking(poll.poll_id)
         names = {m.aad_id: m.name for m in poll.members}
+        someone = translator(turn.locale).gettext("someone")
         slots = [
             _Slot(
                 datetime.fromisoformat(start),
                 datetime.fromisoformat(end),
-                tuple(names.get(user, "someone") for user, chosen in votes.items() if i in chosen),
+                tuple(names.get(user, someone) for user, chosen in votes.items() if i in chosen),
             )
             for i, (start, end) in enumerate(poll.slots)
         ]
@@ -217,8 +221,6 @@ def _meeting(doc: Mapping[str, Any]) -> Meeting:
 
 
 def _gone(turn: TurnInfo) -> Card:
-    return error_card(
-        "I can't find that poll any more.",
-        "Ask me to **find a time** again.",
-        locale=turn.locale,
-    )
+    _ = translator(turn.locale).gettext
+    todo = _("Ask me to **find a time** again.")
+    return error_card(_("I can't find that poll any more."), todo, locale=turn.locale)

@@ -67,6 +67,7 @@ class Poll:
     members: tuple[Member, ...]
     unreadable: tuple[str, ...] = ()
     zone: str = "UTC"  # the creator's: the booked event's zone
+    locale: str = "en-US"  # the creator's: the booked event's default subject
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
