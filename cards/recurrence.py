@@ -4,9 +4,8 @@ weekday and month names and the date and time formats are the locale's, from CLD
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton, format_time, get_day_names, get_month_names
 
@@ -25,7 +24,7 @@ INDEXES = {
 
 
 def rule_in_words(
-    recurrence: Mapping[str, Any], start: datetime, tz: ZoneInfo, locale: str = "en-US"
+    recurrence: Mapping[str, Any], start: datetime, tz: tzinfo, locale: str = "en-US"
 ) -> str:
     """How often, at what time (in the viewer's zone), and until when."""
     t = translator(locale)

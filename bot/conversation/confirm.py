@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfoNotFoundError
 
 from bot.conversation.turn import TurnInfo
+from bot.meetings.recurrence_docs import patterned
 from bot.parsing import Command, CommandKind, MeetingOptions, Recurrence
 from bot.parsing.zones import tzinfo_for
 from cards import Reading, confirm_card, error_card, notice_card, schedule_form
@@ -41,6 +42,7 @@ def confirmation(command: Command, turn: TurnInfo) -> Card:
         attendees=tuple(names.get(a, a) for a in command.attendees)
         + ((_("everyone in this chat"),) if command.everyone else ()),
         named_zone=tzinfo_for(command.zone) if command.zone else None,
+        recurrence=patterned(command.recurrence, turn.tz) if command.recurrence else None,
     )
     asker = turn.requester.user_id if turn.requester else ""
     return confirm_card(reading, command.confirm, turn.tz, turn.locale, payload(command, asker))

@@ -131,6 +131,7 @@ async def test_an_unsure_series_is_confirmed_first_and_created_as_a_series(
     capture, service_url = connector
     await bot.post(message("schedule Sync every Monday at 5 lobby off", service_url))
     [asked] = capture.cards()
+    assert "Repeats: Every Monday at 5:00\u202fPM" in card_text(asked)  # as read, to check
     assert await emulator.events_of(USER_AAD) == []
     [create] = [a["data"] for a in actions(asked) if a["data"].get("action") == "confirm"]
 
