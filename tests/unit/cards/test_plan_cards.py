@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from bot.meetings.slots import Slot
-from cards import meeting_card, poll_card, slots_card
+from cards import list_card, meeting_card, poll_card, slots_card
+from cards.listing import ListPage
 from cards.recurrence import rule_in_words
 from tests.support.card_schema import assert_valid_card
 from tests.support.cardtext import actions, buttons, card_text
@@ -185,3 +186,18 @@ def test_reschedule_says_whether_it_moves_the_series_or_one_meeting() -> None:
     assert move(SERIES) == ["Move the whole series"]
     assert move(replace(SERIES, id="occ", series_id="e1")) == ["Move only this meeting"]
     assert move(EVENT_MEETING) == ["Move meeting"]
+
+
+@pytest.mark.parametrize("row", [SERIES, replace(SERIES, id="occ", series_id="e1")])
+def test_a_series_row_of_a_list_asks_this_one_or_all_never_a_plain_yes(row: Any) -> None:
+    """A plain "Yes, cancel it" in a list's row would cancel every meeting of the series."""
+    asked = list_card(
+        [row], BERLIN, "en-US", "Yours", frozenset({row.id}), ListPage(confirm_id=row.id)
+    )
+    assert_valid_card(asked)
+    assert "or the whole series?" in card_text(asked)
+    scopes = [
+        a["data"].get("scope") for a in actions(asked) if a["data"]["action"] == "cancel_confirmed"
+    ]
+    assert scopes == ["one", "series"]
+    assert "Yes, cancel it" not in buttons(asked)
