@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language.de_commands import COMMANDS
+from bot.language.de_commands import COMMANDS, INVITE_VERBS, SEPARABLE
 from bot.language.de_messages import MESSAGES
 from bot.language.de_notices import BEFORE
 from bot.language.de_notices import COMMANDS as NOTICE_COMMANDS
@@ -42,6 +42,9 @@ DE = Language(
         "ein treffen",
         "einen anruf",
         "ein teams-meeting",
+        "das",
+        "den",
+        "die",
     ),
     generic_subjects=("meeting", "besprechung", "termin", "call", "treffen", "anruf"),
     cancel_fillers=(
@@ -269,4 +272,7 @@ DE = Language(
         "cancel": ("absagen", "ab", "stornieren", "löschen", "streichen", "canceln"),
     },
     subject_time_leads=("der", "die", "das", "des", "vom", "zum"),
+    separable=SEPARABLE,
+    invite_verbs=INVITE_VERBS,
+    invite_to=("zum", "zur", "zu"),
 )

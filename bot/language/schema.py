@@ -188,6 +188,10 @@ class Language:
     list_or_schedule: Words = ()  # "agenda": the list, or the verb "agendar" when a meeting follows
     commands_last: Mapping[str, Words] = field(default_factory=_no_commands)  # "... absagen"
     subject_time_leads: Words = ()  # "the 5pm cutoff", "prazo das 17h": a time inside the subject
+    # German separable verbs: kind -> "verb particle" ("plane ein": "Plane Sync morgen 10 ein")
+    separable: Mapping[str, Words] = field(default_factory=_no_commands)
+    invite_verbs: Words = ()  # "lade": "lade Anna zum Sync ... ein" is the Sync, with Anna
+    invite_to: Words = ()  # "zum", "zur": between the invited people and the meeting
     # -- issue 16: recurring meetings and meeting options (in <code>_scheduling.py) --
     repeat_every: Words = ()  # "every", "toda", "cada", "jeden", "chaque"
     repeat_other: Words = ()  # "other" in "every other Tuesday": every second one
