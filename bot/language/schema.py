@@ -53,6 +53,7 @@ MESSAGE_KEYS = (
     # unsure readings: what the confirmation card says back (see bot.parsing.doubts)
     "confirm_am_pm",
     "confirm_corrected",
+    "confirm_suspect",
     "confirm_command",
     "confirm_far_ahead",
     "confirm_zone",
@@ -188,6 +189,7 @@ class Language:
     list_or_schedule: Words = ()  # "agenda": the list, or the verb "agendar" when a meeting follows
     commands_last: Mapping[str, Words] = field(default_factory=_no_commands)  # "... absagen"
     subject_time_leads: Words = ()  # "the 5pm cutoff", "prazo das 17h": a time inside the subject
+    time_lookalikes: Words = ()  # "Morgan", "junior": ordinary words close to a time word
     # German separable verbs: kind -> "verb particle" ("plane ein": "Plane Sync morgen 10 ein")
     separable: Mapping[str, Words] = field(default_factory=_no_commands)
     invite_verbs: Words = ()  # "lade": "lade Anna zum Sync ... ein" is the Sync, with Anna

@@ -131,7 +131,8 @@ def _fuzzy(L: Language) -> dict[str, str]:
     return {fold(w): w for w in words if w.isalpha() and len(w) >= 5}
 
 
-def _known_words(L: Language) -> frozenset[str]:
+def words_of(L: Language) -> frozenset[str]:
+    """Every word of the language's lists, folded: never a typo of something else."""
     words: set[str] = set()
     for value in vars(L).values():
         phrases: list[str] = []
@@ -284,7 +285,7 @@ def _tables(L: Language) -> _Tables:
         "week_units": frozenset(key(w) for w in L.week_units),
         "fuzzy_words": frozenset(fuzzy),
         "spelled": fuzzy,
-        "known_words": _known_words(L),
+        "known_words": words_of(L),
         "misspellings": {fold(w): right for w, right in L.misspellings.items()},
         "zone_names": {key(w): z for w, z in L.zone_names.items()},
         "false_friends": frozenset(fold(w) for w in L.zone_false_friends),

@@ -66,10 +66,11 @@ Never a silent guess. Two dates or two times ("Monday planning tomorrow 3pm") ar
 suggests quoting the subject, unless one time is plainly part of the subject ("Review of the
 5pm cutoff tomorrow 10am"). A reading that involved a choice is returned with `confirm` (why, in
 the user's language) and `doubts` (the reasons' keys, see bot.parsing.doubts): a bare hour, a
-misspelt time word read as the word ("tomorow", "2morrow"), a command word one typo away ("meet
-nwo"), an abbreviation with several zones (IST, CST, BST), "next Friday" said in Friday's week or
-a weekday said on that weekday, a start over a year ahead, a duration without a unit. Messages
-over MAX_CHARS characters are refused before any parsing, which caps the work.
+misspelt time word read as the word ("tomorow", "2morrow"), a word kept in the subject that looks
+like a time word of any language ("vendredj", bot/parsing/suspect.py), a command word one typo
+away ("meet nwo"), an abbreviation with several zones (IST, CST, BST), "next Friday" said in
+Friday's week or a weekday said on that weekday, a start over a year ahead, a duration without a
+unit. Messages over MAX_CHARS characters are refused before any parsing, which caps the work.
 """
 
 from __future__ import annotations

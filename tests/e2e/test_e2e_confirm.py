@@ -54,6 +54,13 @@ UNSURE = {
         "2026-11-26T15:00:00",
         form={"subject": "Retro", "date": "2026-11-26", "time": "15:00", "duration": "30"},
     ),
+    "suspect": Unsure(
+        "schedule Sync vendredj 3pm",
+        "“vendredj” looks like “vendredi”, but I kept it in the subject",
+        "Wed, Nov 25, 2026, 3:00\u202fPM – 3:30\u202fPM",
+        "2026-11-25T15:00:00",
+        form={"subject": "Sync vendredj", "date": "2026-11-25", "time": "15:00"},
+    ),
     "far_ahead": Unsure(
         "meeting Retro 2028-01-05 3pm",
         "Wednesday, January 5, 2028 is more than a year away",
