@@ -29,6 +29,7 @@ from bot.conversation.polls import PollVerbs
 from bot.conversation.presses import OneAtATime, not_yet, same_card
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
+from bot.meetings.event_links import JoinWords
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.occurrences import first_occurrence, occurrence
 from bot.meetings.service import TeamsLinkNotAllowed
@@ -279,8 +280,10 @@ class CardVerbs:
             return not_yours(turn)
         # Once per meeting (its intent and Graph's transactionId); a double click or an older
         # copy of the card finds the copy made and says the same.
-        copied = await self._meetings.add_to_calendar(who, meeting, turn.tz)
-        notice = translator(turn.locale).gettext("Added to your calendar, with the same join link.")
+        _ = translator(turn.locale).gettext
+        words = JoinWords(_("Microsoft Teams meeting"), _("Join the meeting now"))
+        copied = await self._meetings.add_to_calendar(who, meeting, turn.tz, words)
+        notice = _("Added to your calendar, with the same join link.")
         return meeting_card(copied, turn.tz, turn.locale, notice=notice)
 
     async def _snooze(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,15 @@ JSON = dict[str, Any]
 TEAMS = "teamsForBusiness"
 JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting,body"
 TEAMS_LOCATION = "Microsoft Teams meeting"
+
+
+@dataclass(frozen=True)
+class JoinWords:
+    """What an event's body and location say about its link, in the organizer's language (the
+    conversation translates them; English when nobody asked in another)."""
+
+    title: str = TEAMS_LOCATION
+    join: str = "Join the meeting now"
 
 
 class LinkGraph(Protocol):
@@ -107,9 +117,10 @@ def carries(doc: JSON, join_url: str) -> bool:
     return join_url in content or join_url in html.unescape(content)
 
 
-def join_body(join_url: str) -> str:
+ENGLISH = JoinWords()
+
+
+def join_body(join_url: str, words: JoinWords = ENGLISH) -> str:
     link = html.escape(join_url, quote=True)
-    return (
-        "<p>Microsoft Teams meeting</p>"
-        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )
+    title, join = html.escape(words.title), html.escape(words.join)
+    return f'<p>{title}</p><p><a href="{link}">{join}</a></p><p>{link}</p>'

@@ -20,7 +20,7 @@ from bot.graph.errors import GraphBadRequest, GraphError, GraphForbidden, GraphN
 from bot.graph.zones import graph_zone
 from bot.meetings import calendar_copy
 from bot.meetings.cancelling import cancel_once
-from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
+from bot.meetings.event_links import ENGLISH, TEAMS, EventLinks, JoinWords, join_body
 from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import (
     date_time_time_zone,
@@ -277,11 +277,11 @@ class MeetingService:
         return moved
 
     async def add_to_calendar(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo, words: JoinWords = ENGLISH
     ) -> Meeting:
         """The standalone meeting, with a calendar event at the same time whose body carries
-        its link (made once: the meeting remembers it, so the card stops offering it, and cancel
-        and reschedule change both).
+        its link, said in `words` (the organizer's language), made once: the meeting remembers
+        it, so the card stops offering it, and cancel and reschedule change both.
 
         The event is not made an online meeting itself: that would mint a second, different link.
         """
@@ -292,8 +292,8 @@ class MeetingService:
             "subject": meeting.subject,
             "start": date_time_time_zone(meeting.start, tz),
             "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": join_body(meeting.join_url or "")},
-            "location": {"displayName": TEAMS_LOCATION},
+            "body": {"contentType": "html", "content": join_body(meeting.join_url or "", words)},
+            "location": {"displayName": words.title},
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
         key = str(event["transactionId"])
