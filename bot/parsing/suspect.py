@@ -23,7 +23,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DIGIT = re.compile(r"\d")
 _GAP_WORD = re.compile(r"[^\W_]+")
 SHORTEST = 5  # shorter words are too often something else ("fir", "mon", "sat")
-MAX_GAP = 1  # words allowed between the suspect and the time the message names
+MAX_GAP = 2  # words allowed between the suspect and the time the message names ("a las")
 
 
 _FLAT = ("today", "tomorrow", "day_after_tomorrow", "yesterday", "tonight", "noon", "midnight")

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.parsing.doubts import ORDER
 from tests.support.activities import OTHER_AAD, USER_AAD, invoke, message
 from tests.support.cardtext import action_data, buttons, card_text, join_urls
 from tests.support.connector import ConnectorCapture
@@ -100,6 +101,10 @@ UNSURE = {
     ),
 }
 KINDS = pytest.mark.parametrize("kind", list(UNSURE))
+
+
+def test_every_kind_of_doubt_the_parser_has_a_row_here() -> None:
+    assert sorted(UNSURE) == sorted(ORDER)
 
 
 async def said(bot: BotUnderTest, capture: ConnectorCapture, text: str, url: str) -> Any:

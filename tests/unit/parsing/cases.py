@@ -26,6 +26,7 @@ from tests.unit.parsing import (
     test_pt_commands,
     test_pt_plans,
     test_pt_times,
+    test_short_durations,
     test_suspects,
 )
 from tests.unit.parsing.table import MENTIONS, aware, status
@@ -51,7 +52,10 @@ BY_LANGUAGE: dict[str, list[Any]] = {
     ],
     "fr": [*test_fr_times.ROWS, *test_fr_chat.ROWS, *test_es_de_fr_plans.FR_ROWS],
 }
-for row in test_suspects.ROWS:  # one table for the five languages: by each row's locale
+for row in [
+    *test_suspects.ROWS,
+    *test_short_durations.ROWS,
+]:  # one table for the five languages: by each row's locale
     BY_LANGUAGE[row.values[3][:2]].append(row)
 CASES = [row for rows in BY_LANGUAGE.values() for row in rows]
 

@@ -178,3 +178,18 @@ def test_ordinary_subjects_stay_sure(
     text: str, now: str, tz: str, locale: str, expected: dict[str, Any]
 ) -> None:
     check(text, now, tz, locale, expected)
+
+
+def test_a_spanish_weekday_read_as_portuguese_is_named_back() -> None:
+    """Under pt-BR, "agendar" is read as Portuguese: the Spanish "viernes" two words before the
+    time is not a Portuguese day, so it is said back rather than silently kept."""
+    row = P.unsure(
+        "pt-locale-spanish-sentence",
+        "agendar Revisión el viernes a las 15h",
+        T15,
+        T1530,
+        SUSPECT,
+        "Revisión el viernes a las",
+        confirm="“viernes” parece “sexta-feira”",
+    )
+    check(*row.values)
