@@ -101,10 +101,13 @@ DE = Language(
     ),
     this=("diesen", "dieser", "diese", "diesem", "heute"),
     next_suffix=(),
+    after_next=("übernächsten", "übernächster", "übernächste", "uebernaechsten", "uebernaechste"),
     next_week_suffix=(
         "nächste woche",
         "der nächsten woche",
         "in der nächsten woche",
+        "nächster woche",
+        "naechster woche",
         "naechste woche",
         "der naechsten woche",
         "in der naechsten woche",

@@ -176,6 +176,7 @@ class Language:
     messages: Mapping[str, str]
     # -- added for issue 11; defaults keep a minimal language valid --
     last: Words = ()  # "last Friday": in the past
+    after_next: Words = ()  # "übernächsten Montag": the Monday of the week after next
     last_suffix: Words = ()  # "sexta passada", "vendredi dernier"
     day_word_blockers: Words = ()  # "la" in "por la mañana": not "tomorrow"
     misspellings: Mapping[str, str] = field(default_factory=_none)  # "2morrow" -> "tomorrow"

@@ -29,7 +29,7 @@ MAX_GAP = 2  # words allowed between the suspect and the time the message names 
 _FLAT = ("today", "tomorrow", "day_after_tomorrow", "yesterday", "tonight", "noon", "midnight")
 _CLOCK = frozenset({"noon", "midnight"})
 #: "next", "last": read only right before or after a weekday ("nexxt friday", "lundi prochian")
-_WEEKDAY_MODE = ("next", "next_suffix", "last", "last_suffix")
+_WEEKDAY_MODE = ("next", "next_suffix", "last", "last_suffix", "after_next")
 
 
 def _time_words(L: Language) -> Iterable[tuple[str, str, int]]:
