@@ -92,7 +92,8 @@ class MeetingVerbs:
             return None
 
         async def move() -> Card:
-            moved = await self._meetings.reschedule(who, meeting, start, end, turn.tz)
+            words = join_words(turn.locale)
+            moved = await self._meetings.reschedule(who, meeting, start, end, turn.tz, words)
             return meeting_card(moved, turn.tz, turn.locale)
 
         return await self._exclusively(turn, data, moved_there, move)
@@ -104,10 +105,9 @@ class MeetingVerbs:
             return not_yours(turn)
         # Once per meeting (its intent and Graph's transactionId); a double click or an older
         # copy of the card finds the copy made and says the same.
-        _ = translator(turn.locale).gettext
-        words = JoinWords(_("Microsoft Teams meeting"), _("Join the meeting now"))
+        words = join_words(turn.locale)
         copied = await self._meetings.add_to_calendar(who, meeting, turn.tz, words)
-        notice = _("Added to your calendar, with the same join link.")
+        notice = translator(turn.locale).gettext("Added to your calendar, with the same join link.")
         return meeting_card(copied, turn.tz, turn.locale, notice=notice)
 
     async def snooze(self, turn: TurnInfo, who: Requester, meeting: Meeting, data: Data) -> Card:
@@ -131,7 +131,8 @@ class MeetingVerbs:
         _ = translator(turn.locale).gettext
 
         async def add() -> Card:
-            added = await self._meetings.add_standalone_link(who, meeting, turn.tz)
+            words = join_words(turn.locale)
+            added = await self._meetings.add_standalone_link(who, meeting, turn.tz, words)
             notice = _("Teams link added to the event: everyone invited gets it in an update.")
             return meeting_card(added, turn.tz, turn.locale, notice=notice)
 
@@ -167,3 +168,9 @@ class MeetingVerbs:
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
+
+
+def join_words(locale: str) -> JoinWords:
+    """What an event's body and location say about its Teams link, in the organizer's language."""
+    _ = translator(locale).gettext
+    return JoinWords(_("Microsoft Teams meeting"), _("Join the meeting now"))

@@ -32,6 +32,9 @@ class JoinWords:
     join: str = "Join the meeting now"
 
 
+ENGLISH = JoinWords()
+
+
 class LinkGraph(Protocol):
     async def create_or_get_online_meeting(self, user: str, body: JSON) -> tuple[JSON, bool]: ...
     async def get_event(
@@ -65,7 +68,9 @@ class EventLinks:
                 return {**doc, **fresh}
         return doc
 
-    async def add_standalone(self, user: str, doc: JSON, tz: ZoneInfo) -> tuple[JSON, str]:
+    async def add_standalone(
+        self, user: str, doc: JSON, tz: ZoneInfo, words: JoinWords = ENGLISH
+    ) -> tuple[JSON, str]:
         """A standalone Teams meeting at the event's time (createOrGet keyed on the event, so a
         second press finds the same one), its link written into the event's body and location.
         Only body and location are patched: the invitation carries the link to everyone."""
@@ -76,13 +81,18 @@ class EventLinks:
             return doc, join_url
         before = str((doc.get("body") or {}).get("content") or "")
         patch = {
-            "body": {"contentType": "html", "content": before + join_body(join_url)},
-            "location": {"displayName": TEAMS_LOCATION},
+            "body": {"contentType": "html", "content": before + join_body(join_url, words)},
+            "location": {"displayName": words.title},
         }
         return await self._graph.update_event(user, event_id, patch, tz.key), join_url
 
     async def after_move(
-        self, user: str, doc: JSON, join_url: str | None, tz: ZoneInfo
+        self,
+        user: str,
+        doc: JSON,
+        join_url: str | None,
+        tz: ZoneInfo,
+        words: JoinWords = ENGLISH,
     ) -> tuple[JSON, str | None]:
         """(the moved event, its current join link). The event is read again; a Teams link a
         move dropped is asked for again, and failing that a standalone link is added."""
@@ -104,7 +114,7 @@ class EventLinks:
         )
         if event_join_url(fresh):
             return fresh, event_join_url(fresh)
-        fresh, standalone = await self.add_standalone(user, fresh, tz)
+        fresh, standalone = await self.add_standalone(user, fresh, tz, words)
         return fresh, standalone or None
 
     async def _standalone_of(self, user: str, doc: JSON) -> JSON:
@@ -141,9 +151,6 @@ def carries(doc: JSON, join_url: str) -> bool:
     """Whether the event's body already holds this link (a standalone link the bot wrote)."""
     content = str((doc.get("body") or {}).get("content") or "")
     return join_url in content or join_url in html.unescape(content)
-
-
-ENGLISH = JoinWords()
 
 
 def join_body(join_url: str, words: JoinWords = ENGLISH) -> str:

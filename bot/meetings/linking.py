@@ -27,15 +27,16 @@ class Linking:
         self._links = links
 
     async def add_standalone_link(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo, words: JoinWords = ENGLISH
     ) -> Meeting:
         """The way to join an event Outlook made without its Teams link: a standalone Teams
-        meeting whose link goes into the event's body and location (bot/meetings/event_links.py)."""
+        meeting whose link goes into the event's body and location, said in `words`
+        (bot/meetings/event_links.py)."""
         tz = graph_zone(tz)
         organizer = self._organizer
         user = organizer.user_path(requester)
         doc = await organizer.graph.get_event(user, meeting.id, tz.key)
-        doc, join_url = await self._links.add_standalone(user, doc, tz)
+        doc, join_url = await self._links.add_standalone(user, doc, tz, words)
         added = replace(meeting_from_event(doc, requester.user_id), join_url=join_url or None)
         added = await organizer.named(requester, added)
         await organizer.remember(requester, added)
