@@ -29,6 +29,10 @@ from cards.i18n import N_, translator
 COMMAND_ID = "teamsMeeting"
 log = logging.getLogger(__name__)
 NONCE = "nonce"
+STILL_WORKING = N_(
+    "Microsoft Graph is taking a while. Press Create meeting again in a moment: "
+    "you will get this same meeting, not a second one."
+)
 SIGN_IN_FIRST = N_(
     "Please sign in first: send me “help” in a chat with me, sign in when I ask, then try again."
 )
@@ -49,10 +53,7 @@ class ComposeExtension:
         """Create the meeting (once per form, however often it is submitted) and hand its card
         to the compose box; or the form again, saying what to fix."""
         _ = translator(turn.locale).gettext
-        data = turn.value.get("data")
-        inputs: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
-        values = {k: str(v) for k, v in inputs.items() if k != NONCE and v is not None}
-        nonce = str(inputs.get(NONCE) or "")[:64] or turn.activity_id
+        values, nonce = _submitted(turn)
         try:
             form = parse_compose(values, turn.tz, self._runner.clock())
         except FormError as exc:
@@ -76,6 +77,22 @@ class ComposeExtension:
             why = logged(turn, "compose", exc, self._runner.deployment)
             return _form(turn, values, {"form": f"{why.user} {why.todo}"}, nonce)
         return Reply(compose=meeting_card(meeting, turn.tz, turn.locale))
+
+
+def still_working(turn: TurnInfo) -> Reply:
+    """The answer when the turn budget runs out first: the same form (its nonce kept, so
+    pressing Create again gets the meeting the first press is still making)."""
+    values, nonce = _submitted(turn)
+    words = translator(turn.locale).gettext(STILL_WORKING) if values else None
+    return _form(turn, values, {"form": words} if words else {}, nonce)
+
+
+def _submitted(turn: TurnInfo) -> tuple[dict[str, str], str]:
+    """The form's inputs as sent, and the nonce naming its meeting."""
+    data = turn.value.get("data")
+    inputs: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+    values = {k: str(v) for k, v in inputs.items() if k != NONCE and v is not None}
+    return values, str(inputs.get(NONCE) or "")[:64] or turn.activity_id
 
 
 def _form(
