@@ -288,9 +288,9 @@ async def test_a_list_over_a_year_long_says_where_it_stops_and_its_buttons_still
     """Today's parser reads at most a week; a longer range (a later grammar, a typed span)
     is cut to MAX_RANGE with a note, so the buttons' data names a list they can get back."""
     from bot.conversation import commands
-    from bot.parsing import Command, CommandKind
+    from bot.parsing import Command, CommandKind, parse_command
 
-    read = commands.parse_command
+    read = parse_command
 
     def two_years(text: str, *args: Any, **kwargs: Any) -> Command:
         if text == "my meetings for two years":
