@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.conversation.background import Background
-from bot.conversation.compose import still_working
+from bot.conversation.compose_replies import still_working
 from bot.conversation.gates import Next
 from bot.conversation.origin import Origin, deliver
 from bot.conversation.outbox import Outbox

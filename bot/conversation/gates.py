@@ -11,6 +11,7 @@ import enum
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.conversation.compose_replies import sign_in_first
 from bot.conversation.reply import (
     NOTHING,
     Attachment,
@@ -134,7 +135,10 @@ class SignInGate:
             return await call_next()  # the command runs and its card explains the failure
         if turn.kind in (TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT):
             # The compose box's own sign-in: Teams shows the link and, once signed in, sends
-            # the same invoke again (composeExtension type "auth").
+            # the same invoke again with a `state` (composeExtension type "auth"). The bot's
+            # tokens come from Teams' single sign-on only, so a second time it says where.
+            if turn.value.get("state"):
+                return sign_in_first(turn)
             link = SignInLink(self._sso.sign_in_link(turn.requester), _("Sign in"))
             return Reply(sign_in=link)
         card = self._sso.sign_in_card(turn.requester, turn.locale)

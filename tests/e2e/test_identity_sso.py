@@ -154,6 +154,28 @@ async def test_the_compose_action_without_a_token_answers_with_the_auth_teams_ex
     assert await secure_emulator.requests() == []
 
 
+async def test_the_compose_action_back_from_its_sign_in_without_a_token_says_where_to_sign_in(
+    delegated: Settings,
+    identity: IdentityServer,
+    secure_emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+) -> None:
+    """Teams sends the invoke again with a `state` after its sign-in window; the bot's tokens
+    come only from single sign-on in a chat with it, so it says so instead of asking again."""
+    _, service_url = connector
+    data = {"nonce": "n1", "subject": "Sync", "when": "now"}
+    again = compose_invoke("composeExtension/submitAction", service_url, data=data)
+    again["value"]["state"] = "123456"
+
+    async with running_bot(delegated, identity) as bot:
+        response = await bot.send(again)
+
+    form = response.json()["task"]["value"]["card"]["content"]
+    assert "Please sign in first" in card_text(form)
+    assert '"Sync"' in str(form).replace("'", '"')  # the input is kept
+    assert await secure_emulator.requests() == []
+
+
 async def test_the_compose_action_of_a_signed_in_user_opens_its_form(
     delegated: Settings, identity: IdentityServer, connector: tuple[ConnectorCapture, str]
 ) -> None:
