@@ -1,7 +1,8 @@
 """Storage: everything the bot keeps — the meetings it created, card actions done, intents
 (what it is about to create), conversation references, user preferences, jobs, signed-in users'
-token caches — behind one async interface (protocol.py), in SQLite (one process, `BOT_DB`) or
-PostgreSQL (several replicas, `DATABASE_URL`), with versioned migrations (migrations/).
+token caches, group chats' polls and votes — behind one async interface (protocol.py), in
+SQLite (one process, `BOT_DB`) or PostgreSQL (several replicas, `DATABASE_URL`), with
+versioned migrations (migrations/).
 
 Exactly-once lives here, in unique keys, never in process memory.
 """
@@ -15,6 +16,7 @@ from bot.storage.protocol import (
     JobRows,
     Lifecycle,
     MeetingRows,
+    PollRows,
     PreferenceRows,
     ReferenceRows,
     Store,
@@ -23,12 +25,15 @@ from bot.storage.protocol import (
 from bot.storage.records import (
     JSON,
     Backoff,
+    Booking,
     ConversationRef,
     Intent,
     IntentStatus,
     Job,
     JobStatus,
     MeetingRecord,
+    Member,
+    Poll,
     Preferences,
     SchemaTooNew,
     StorageError,
@@ -42,6 +47,7 @@ __all__ = [
     "JSON",
     "ActionClaims",
     "Backoff",
+    "Booking",
     "ConversationRef",
     "Intent",
     "IntentRows",
@@ -52,6 +58,9 @@ __all__ = [
     "Lifecycle",
     "MeetingRecord",
     "MeetingRows",
+    "Member",
+    "Poll",
+    "PollRows",
     "PreferenceRows",
     "Preferences",
     "ReferenceRows",

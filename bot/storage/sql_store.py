@@ -8,11 +8,12 @@ from bot.storage.recent import RecentlySaved
 from bot.storage.records import Upgrade
 from bot.storage.rows_jobs import JobRowsSql
 from bot.storage.rows_people import PeopleRows
+from bot.storage.rows_polls import PollRowsSql
 from bot.storage.rows_today import TodayRows
 
 
-class SqlStore(TodayRows, PeopleRows, JobRowsSql):
-    """Meetings, claims, intents, references, preferences, jobs and token rows."""
+class SqlStore(TodayRows, PeopleRows, JobRowsSql, PollRowsSql):
+    """Meetings, claims, intents, references, preferences, jobs, token and poll rows."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
