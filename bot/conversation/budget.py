@@ -1,12 +1,14 @@
 """A time budget per turn, as a middleware step: the HTTP answer leaves within the turn budget
 whatever Graph does.
 
-A message's or button's work runs as a tracked task inside one deadline for all its Graph
-calls (the background budget). If it is done within the turn budget its reply is the answer;
-if not, the turn is answered "Working on it" (a button's card shows that state) and the work
-goes on: its reply is then posted into the conversation, and a button's card is updated in
+A message's, button's or compose box's work runs as a tracked task inside one deadline for all
+its Graph calls (the background budget). If it is done within the turn budget its reply is the
+answer; if not, the turn is answered "Working on it" (a button's card shows that state) and the
+work goes on: its reply is then posted into the conversation, and a button's card is updated in
 place. Work that fails, overruns the background budget or is stopped by a shutdown still ends
-in a posted explanation.
+in a posted explanation. The compose box's message extension cannot be posted to later (the bot
+need not be in that chat): when late, its form comes back saying to press Create again, which
+gets the meeting the work goes on making (createOrGet on the form's nonce).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import logging
 from dataclasses import dataclass
 
 from bot.conversation.background import Background
+from bot.conversation.compose_replies import still_working
 from bot.conversation.gates import Next
 from bot.conversation.origin import Origin, deliver
 from bot.conversation.outbox import Outbox
-from bot.conversation.reply import Reply, answer
+from bot.conversation.reply import Dialog, Reply, answer
 from bot.conversation.turn import TurnInfo, TurnKind
 from bot.graph import deadline
 from bot.graph.deadline import REAL_TIME, Timer
@@ -44,6 +47,9 @@ TOO_LONG = (
     ),
 )
 FAILED = (N_("Sorry, something went wrong on my side."), N_("Please try again in a moment."))
+COMPOSE = (TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT)
+#: The turns whose work runs within the budget (the rest answer at once, or are Teams' own).
+BUDGETED = (TurnKind.MESSAGE, TurnKind.CARD_ACTION, *COMPOSE)
 #: The work is stopped this long after its Graph deadline, whatever it is waiting for.
 HARD_STOP_GRACE = 5.0
 
@@ -79,7 +85,7 @@ class TurnBudget:
         self._timer = timer
 
     async def __call__(self, turn: TurnInfo, call_next: Next) -> Reply:
-        if turn.kind not in (TurnKind.MESSAGE, TurnKind.CARD_ACTION):
+        if turn.kind not in BUDGETED:
             return await call_next()
         state = _Answer()
         task = self._background.start(self._work(turn, call_next, state), f"turn {turn.kind}")
@@ -93,6 +99,8 @@ class TurnBudget:
         state.late = True
         log.info("turn kind=%s goes on in the background", turn.kind)
         _ = translator(turn.locale).gettext
+        if turn.kind in COMPOSE:
+            return still_working(turn)
         if turn.kind is TurnKind.CARD_ACTION:
             return answer(True, notice_card(_(WORKING), _(WORKING_CARD)))
         return answer(False, notice_card(_(WORKING), _(WORKING_POST)))
@@ -111,12 +119,12 @@ class TurnBudget:
             raise
         except TimeoutError:
             log.warning("turn kind=%s stopped after its %gs budget", turn.kind, budget)
-            reply = answer(turn.is_invoke, _explained(turn, TOO_LONG))
+            reply = _answering(turn, _explained(turn, TOO_LONG))
         except Exception:
             if not state.late:
                 raise  # answered by the adapter's turn error handler, as any failed turn
             log.exception("turn kind=%s failed in the background", turn.kind)
-            reply = answer(turn.is_invoke, _explained(turn, FAILED))
+            reply = _answering(turn, _explained(turn, FAILED))
         if state.late:
             await self._post_reply(turn, reply)
         return reply
@@ -128,11 +136,21 @@ class TurnBudget:
             await self._post(turn, reply.card, in_place=True)
 
     async def _post(self, turn: TurnInfo, card: dict[str, object], *, in_place: bool) -> None:
+        if turn.kind in COMPOSE:  # the form said to press Create again: nothing to post
+            log.info("A late compose box result is not posted: its form asks for a retry")
+            return
         origin = Origin.of(turn)
         if origin is None:
             log.warning("A late result for %s has nowhere to go", turn.conversation_id or "-")
             return
         await deliver(self._outbox, origin, card, in_place=in_place)
+
+
+def _answering(turn: TurnInfo, card: Card) -> Reply:
+    """`card` as the answer this kind of turn expects (the compose box's: a dialog)."""
+    if turn.kind in COMPOSE:
+        return Reply(dialog=Dialog.compose(card, turn.locale))
+    return answer(turn.is_invoke, card)
 
 
 def _explained(turn: TurnInfo, words: tuple[str, str]) -> Card:

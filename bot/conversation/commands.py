@@ -14,6 +14,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from babel.dates import format_date
+
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.confirm import CREATES, confirmation
 from bot.conversation.failures import Deployment, guarded
@@ -35,6 +37,7 @@ from cards import (
 from cards.actions import in_language
 from cards.base import Card
 from cards.i18n import N_, Words, reply_locale, translator
+from cards.timefmt import babel_locale
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,12 @@ class Finder(Protocol):
 NO_ACCOUNT = N_(
     "I can only act for people signed in to Teams with a work or school account, "
     "and this message did not come with one."
+)
+
+#: A list's buttons name its range again, and only a range up to MAX_RANGE is taken back.
+LIST_CUT = N_(
+    "I list up to a year at a time, so this list ends on {date}. "
+    "To see later meetings, ask for a day after that."
 )
 
 
@@ -236,7 +245,14 @@ class CommandRunner:
         _ = translator(turn.locale).gettext
         start = command.start or self.clock().replace(second=0, microsecond=0)
         end = command.end or start + timedelta(days=7)
-        return await self.lists.card(turn, ListQuery(start, end), caution=_read_as(command, _))
+        query, cut = ListQuery.bounded(start, end)
+        caution = _read_as(command, _)
+        if cut and query.end is not None:
+            last = format_date(
+                query.end.astimezone(turn.tz), "long", locale=babel_locale(turn.locale)
+            )
+            caution = " ".join(filter(None, [caution, _(LIST_CUT).format(date=last)]))
+        return await self.lists.card(turn, query, caution=caution)
 
     async def _cancel(self, command: Command, turn: TurnInfo) -> Card:
         assert turn.requester is not None

@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from bot.conversation.commands import NO_ACCOUNT, CommandRunner
+from bot.conversation.compose_replies import form_again, sign_in_first, submitted
 from bot.conversation.failures import FAILURES, NOT_SAVED, logged
 from bot.conversation.forms import FormError, parse_compose
-from bot.conversation.reply import Dialog, Reply
+from bot.conversation.reply import Reply
 from bot.conversation.turn import TurnInfo
 from bot.identity.tokens import SignInRequired
 from bot.meetings.ledger import MeetingNotSaved
 from bot.meetings.model import idempotency_key
 from cards import meeting_card
-from cards.compose import compose_form
-from cards.i18n import N_, translator
+from cards.i18n import translator
 
 #: The command's id in the manifest (manifest/manifest.template.json); others are answered too.
 COMMAND_ID = "teamsMeeting"
 log = logging.getLogger(__name__)
-NONCE = "nonce"
-SIGN_IN_FIRST = N_(
-    "Please sign in first: send me “help” in a chat with me, sign in when I ask, then try again."
-)
 
 
 class ComposeExtension:
@@ -43,22 +38,19 @@ class ComposeExtension:
 
     async def fetch(self, turn: TurnInfo) -> Reply:
         """The empty form; its nonce names the meeting it will make."""
-        return _form(turn, {}, {}, self._new_nonce())
+        return form_again(turn, {}, {}, self._new_nonce())
 
     async def submit(self, turn: TurnInfo) -> Reply:
         """Create the meeting (once per form, however often it is submitted) and hand its card
         to the compose box; or the form again, saying what to fix."""
         _ = translator(turn.locale).gettext
-        data = turn.value.get("data")
-        inputs: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
-        values = {k: str(v) for k, v in inputs.items() if k != NONCE and v is not None}
-        nonce = str(inputs.get(NONCE) or "")[:64] or turn.activity_id
+        values, nonce = submitted(turn)
         try:
             form = parse_compose(values, turn.tz, self._runner.clock())
         except FormError as exc:
-            return _form(turn, values, exc.words(_), nonce)
+            return form_again(turn, values, exc.words(_), nonce)
         if turn.requester is None:
-            return _form(turn, values, {"form": _(NO_ACCOUNT)}, nonce)
+            return form_again(turn, values, {"form": _(NO_ACCOUNT)}, nonce)
         key = idempotency_key(turn.conversation_id, f"compose:{nonce}")
         subject = form.subject or _("Teams meeting")
         end = form.start + form.duration
@@ -71,16 +63,8 @@ class ComposeExtension:
             card = meeting_card(exc.meeting, turn.tz, turn.locale, problem=_(NOT_SAVED))
             return Reply(compose=card)
         except SignInRequired:  # delegated mode: the sign-in card comes in a chat with the bot
-            return _form(turn, values, {"form": _(SIGN_IN_FIRST)}, nonce)
+            return sign_in_first(turn)
         except FAILURES as exc:
             why = logged(turn, "compose", exc, self._runner.deployment)
-            return _form(turn, values, {"form": f"{why.user} {why.todo}"}, nonce)
+            return form_again(turn, values, {"form": f"{why.user} {why.todo}"}, nonce)
         return Reply(compose=meeting_card(meeting, turn.tz, turn.locale))
-
-
-def _form(
-    turn: TurnInfo, values: Mapping[str, str], errors: Mapping[str, str], nonce: str
-) -> Reply:
-    """The form (again), in the viewer's language, with each error beside its field."""
-    card = compose_form(values, errors, nonce=nonce, locale=turn.locale)
-    return Reply(dialog=Dialog.compose(card, turn.locale))

@@ -11,11 +11,13 @@ import enum
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.conversation.compose_replies import sign_in_first
 from bot.conversation.reply import (
     NOTHING,
     Attachment,
     Dialog,
     Reply,
+    SignInLink,
     TokenExchangeAnswer,
     answer,
     post,
@@ -39,6 +41,13 @@ REFUSAL = N_("This bot is set up for another organization, so it cannot help you
 REFUSAL_TODO = N_(
     "Nothing was created or changed. If your organization wants to use it, "
     "ask your Teams admin to install its own copy."
+)
+#: The turns that act as their sender in delegated mode: they need the sender's token.
+SIGNED_IN = (
+    TurnKind.MESSAGE,
+    TurnKind.CARD_ACTION,
+    TurnKind.COMPOSE_FETCH,
+    TurnKind.COMPOSE_SUBMIT,
 )
 SIGN_OUT = frozenset({"sign out", "signout", "log out", "logout"})
 
@@ -103,8 +112,8 @@ async def acting_as_sender(turn: TurnInfo, call_next: Next) -> Reply:
 
 
 class SignInGate:
-    """Delegated mode: Teams' token exchange, `sign out`, and a sign-in card instead of running
-    a command for someone the bot has no token for."""
+    """Delegated mode: Teams' token exchange, `sign out`, and a sign-in card (the compose
+    box: its "auth" answer) instead of running a command for someone the bot has no token for."""
 
     def __init__(self, sso: SsoService) -> None:
         self._sso = sso
@@ -112,7 +121,7 @@ class SignInGate:
     async def __call__(self, turn: TurnInfo, call_next: Next) -> Reply:
         if turn.kind is TurnKind.TOKEN_EXCHANGE:
             return await self._token_exchange(turn)
-        if turn.kind not in (TurnKind.MESSAGE, TurnKind.CARD_ACTION) or turn.requester is None:
+        if turn.kind not in SIGNED_IN or turn.requester is None:
             return await call_next()
         _ = translator(turn.locale).gettext
         if turn.kind is TurnKind.MESSAGE and turn.text.strip().lower() in SIGN_OUT:
@@ -124,6 +133,14 @@ class SignInGate:
                 return await call_next()
         except TokenAcquisitionError:
             return await call_next()  # the command runs and its card explains the failure
+        if turn.kind in (TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT):
+            # The compose box's own sign-in: Teams shows the link and, once signed in, sends
+            # the same invoke again with a `state` (composeExtension type "auth"). The bot's
+            # tokens come from Teams' single sign-on only, so a second time it says where.
+            if turn.value.get("state"):
+                return sign_in_first(turn)
+            link = SignInLink(self._sso.sign_in_link(turn.requester), _("Sign in"))
+            return Reply(sign_in=link)
         card = self._sso.sign_in_card(turn.requester, turn.locale)
         sign_in = (Attachment(card["contentType"], card["content"]),)
         if turn.kind is TurnKind.CARD_ACTION:

@@ -34,6 +34,14 @@ class ListQuery:
     name: str = ""
     after: str = ""  # the page's first row ("<UTC start>|<id>"); "" is the first page
 
+    @staticmethod
+    def bounded(start: datetime, end: datetime) -> tuple[ListQuery, bool]:
+        """The range as a list its buttons can name again: at most MAX_RANGE long (True when
+        it was cut short, which the card must say)."""
+        if end - start <= MAX_RANGE:
+            return ListQuery(start, end), False
+        return ListQuery(start, start + MAX_RANGE), True
+
     def data(self, after: str | None = None) -> dict[str, Any]:
         """What the list's buttons carry (`after` for another page of the same list)."""
         described: dict[str, str] = {"after": self.after if after is None else after}

@@ -27,6 +27,15 @@ class TokenExchangeAnswer:
     failure_detail: str | None = None
 
 
+@dataclass(frozen=True)
+class SignInLink:
+    """A message extension's sign-in (composeExtension type "auth"): Teams shows `title` and
+    opens `url` in a window; after sign-in it sends the same invoke again."""
+
+    url: str
+    title: str
+
+
 #: The message extension's dialog, whatever it shows (its form, a refusal, an apology).
 COMPOSE_TITLE = N_("Teams meeting")
 
@@ -49,7 +58,8 @@ class Reply:
     """`post` goes to the conversation as messages, in order. For an invoke, `status` and one
     of these are its response: `card` (it replaces the card whose button was pressed),
     `token_exchange`, `dialog` (a task module to show, or to show again with errors) or
-    `compose` (a card for the user's compose box, to send in that chat)."""
+    `compose` (a card for the user's compose box, to send in that chat) or `sign_in` (the
+    message extension asks its user to sign in first)."""
 
     post: tuple[Attachment, ...] = ()
     status: int = 200
@@ -57,6 +67,7 @@ class Reply:
     token_exchange: TokenExchangeAnswer | None = None
     dialog: Dialog | None = None
     compose: Card | None = None
+    sign_in: SignInLink | None = None
 
 
 NOTHING = Reply()

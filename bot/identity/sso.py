@@ -65,16 +65,6 @@ class SsoService:
     def sign_in_card(self, requester: Requester | None, locale: str) -> dict[str, Any]:
         """An OAuthCard attachment: Teams exchanges silently; the button is the fallback."""
         _ = translator(locale).gettext
-        tenant = requester.tenant_id if requester else "organizations"
-        query = urlencode(
-            {
-                "client_id": self._settings.app_id,
-                "response_type": "code",
-                "scope": " ".join((*DELEGATED_SCOPES, "offline_access")),
-                "redirect_uri": BOT_FRAMEWORK_REDIRECT,
-                "prompt": "consent",
-            }
-        )
         return {
             "contentType": OAUTH_CARD,
             "content": {
@@ -86,14 +76,25 @@ class SsoService:
                     "providerId": "AzureAD",
                 },
                 "buttons": [
-                    {
-                        "type": "signin",
-                        "title": _("Sign in"),
-                        "value": f"{self._entra.authority(tenant)}/oauth2/v2.0/authorize?{query}",
-                    }
+                    {"type": "signin", "title": _("Sign in"), "value": self.sign_in_link(requester)}
                 ],
             },
         }
+
+    def sign_in_link(self, requester: Requester | None) -> str:
+        """Entra's sign-in page for the bot's delegated scopes (the card's button; the compose
+        box's "auth" answer), redirecting to the Bot Framework's OAuth endpoint."""
+        tenant = requester.tenant_id if requester else "organizations"
+        query = urlencode(
+            {
+                "client_id": self._settings.app_id,
+                "response_type": "code",
+                "scope": " ".join((*DELEGATED_SCOPES, "offline_access")),
+                "redirect_uri": BOT_FRAMEWORK_REDIRECT,
+                "prompt": "consent",
+            }
+        )
+        return f"{self._entra.authority(tenant)}/oauth2/v2.0/authorize?{query}"
 
     # --- the exchange -----------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.conversation.outbox import Outbox
-from bot.identity.tokens import acting_as
+from bot.identity.tokens import SignInRequired, acting_as
 from bot.jobs.audience import recipient, viewer
 from bot.jobs.reminder import post_or_forget
 from bot.jobs.runner import Outcome
@@ -18,9 +18,22 @@ from bot.meetings.agenda import DailyAgenda
 from bot.meetings.model import Requester
 from bot.meetings.service import MeetingService
 from bot.storage import Job, PreferenceRows, ReferenceRows
+from cards import error_card
+from cards.base import Card
+from cards.i18n import N_, translator
 from cards.reminder import agenda_card
 
 log = logging.getLogger(__name__)
+
+#: Delegated mode: the agenda reads the calendar with the user's own (stored, refreshed)
+#: token; when that is gone, the user is told instead of the agenda silently not coming.
+SIGNED_OUT = (
+    N_("I couldn't read your calendar for today's agenda: you are no longer signed in."),
+    N_(
+        "Send me any request, for example **my meetings**, and sign in when I ask; "
+        "your agenda comes again on the next weekday."
+    ),
+)
 
 
 class AgendaRows(PreferenceRows, ReferenceRows, Protocol):
@@ -60,8 +73,14 @@ class AgendaJob:
         day = job.due_at.astimezone(zone).date()
         start = datetime.combine(day, time(0), tzinfo=zone)
         end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
-        with acting_as(requester):
-            meetings = await self._meetings.list_meetings(requester, start, end, zone)
-        card = agenda_card(meetings, zone, locale)
+        card: Card
+        try:
+            with acting_as(requester):
+                meetings = await self._meetings.list_meetings(requester, start, end, zone)
+            card = agenda_card(meetings, zone, locale)
+        except SignInRequired:
+            log.info("agenda %d: user %s must sign in again", job.id, requester.user_id)
+            _ = translator(locale).gettext
+            card = error_card(_(SIGNED_OUT[0]), _(SIGNED_OUT[1]), locale=locale)
         await post_or_forget(self._store, self._outbox, target, card)
         return Outcome.DONE

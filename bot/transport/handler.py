@@ -24,6 +24,7 @@ from botbuilder.schema import (
     ActivityTypes,
     AdaptiveCardInvokeResponse,
     Attachment,
+    CardAction,
     ErrorResponseException,
     TokenExchangeInvokeResponse,
 )
@@ -31,6 +32,7 @@ from botbuilder.schema.teams import (
     MessagingExtensionActionResponse,
     MessagingExtensionAttachment,
     MessagingExtensionResult,
+    MessagingExtensionSuggestedAction,
     TaskModuleContinueResponse,
     TaskModuleTaskInfo,
 )
@@ -165,7 +167,7 @@ def invoke_response(reply: Reply) -> InvokeResponse:
     if reply.card is not None:
         body = AdaptiveCardInvokeResponse(status_code=200, type=ADAPTIVE_CARD, value=reply.card)
         return InvokeResponse(status=200, body=body)
-    if reply.dialog is not None or reply.compose is not None:
+    if reply.dialog is not None or reply.compose is not None or reply.sign_in is not None:
         return InvokeResponse(status=200, body=_message_extension(reply))
     exchange = reply.token_exchange
     if exchange is not None:
@@ -179,8 +181,14 @@ def invoke_response(reply: Reply) -> InvokeResponse:
 
 
 def _message_extension(reply: Reply) -> MessagingExtensionActionResponse:
-    """A message extension's answer: a dialog to show (`task`, type "continue") or a card for
-    the compose box (`composeExtension`, type "result", one attachment in a list)."""
+    """A message extension's answer: a dialog to show (`task`, type "continue"), a card for
+    the compose box (`composeExtension`, type "result", one attachment in a list), or a sign-in
+    link (`composeExtension`, type "auth", an openUrl suggested action)."""
+    if reply.sign_in is not None:  # Teams shows the link, then sends the invoke again
+        link = CardAction(type="openUrl", title=reply.sign_in.title, value=reply.sign_in.url)
+        actions = MessagingExtensionSuggestedAction(actions=[link])
+        auth = MessagingExtensionResult(type="auth", suggested_actions=actions)
+        return MessagingExtensionActionResponse(compose_extension=auth)
     if reply.dialog is not None:
         card = MessagingExtensionAttachment(content_type=ADAPTIVE_CARD, content=reply.dialog.card)
         info = TaskModuleTaskInfo(title=reply.dialog.title, card=card)

@@ -272,6 +272,13 @@ CASES = (
         # TextBlock markdown is rendered, as in Teams: no literal asterisks.
         absent_texts=("**",),
     ),
+    CardCase(  # the longest words: every command, in German
+        "help-german",
+        lambda: help_card(locale="de-DE"),
+        buttons=("Meeting jetzt Design-Abstimmung",),
+        texts=("Erinnerungen und deine tägliche Agenda", "tägliche Agenda um 8:30 · Agenda aus"),
+        absent_texts=("**",),
+    ),
     CardCase(
         "hostile-subject-and-names",
         lambda: meeting_card(

@@ -118,21 +118,74 @@ async def test_without_a_token_the_user_gets_an_sso_card_and_graph_is_not_called
     assert await secure_emulator.requests() == []
 
 
-async def test_the_compose_action_without_a_token_asks_to_sign_in_in_its_form(
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("composeExtension/fetchTask", None),
+        ("composeExtension/submitAction", {"nonce": "n1", "subject": "Sync", "when": "now"}),
+    ],
+    ids=["fetch", "submit"],
+)
+async def test_the_compose_action_without_a_token_answers_with_the_auth_teams_expects(
+    delegated: Settings,
+    identity: IdentityServer,
+    secure_emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+    name: str,
+    data: dict[str, str] | None,
+) -> None:
+    """Teams shows a message extension's sign-in link itself (composeExtension type "auth"
+    with an openUrl suggested action) and sends the invoke again once the user signed in."""
+    capture, service_url = connector
+
+    async with running_bot(delegated, identity) as bot:
+        response = await bot.send(compose_invoke(name, service_url, data=data))
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"composeExtension"}, body
+    auth = body["composeExtension"]
+    assert auth["type"] == "auth"
+    [link] = auth["suggestedActions"]["actions"]
+    assert (link["type"], link["title"]) == ("openUrl", "Sign in")
+    assert link["value"].startswith(f"{identity.base_url}/{TENANT}/oauth2/v2.0/authorize?")
+    assert "client_id=" in link["value"]
+    assert capture.activities == []  # nothing posted into the chat
+    assert await secure_emulator.requests() == []
+
+
+async def test_the_compose_action_back_from_its_sign_in_without_a_token_says_where_to_sign_in(
     delegated: Settings,
     identity: IdentityServer,
     secure_emulator: Emulator,
     connector: tuple[ConnectorCapture, str],
 ) -> None:
+    """Teams sends the invoke again with a `state` after its sign-in window; the bot's tokens
+    come only from single sign-on in a chat with it, so it says so instead of asking again."""
     _, service_url = connector
-    submit = compose_invoke("composeExtension/submitAction", service_url, data={"nonce": "n1"})
+    data = {"nonce": "n1", "subject": "Sync", "when": "now"}
+    again = compose_invoke("composeExtension/submitAction", service_url, data=data)
+    again["value"]["state"] = "123456"
 
     async with running_bot(delegated, identity) as bot:
-        response = await bot.send(submit)
+        response = await bot.send(again)
 
     form = response.json()["task"]["value"]["card"]["content"]
     assert "Please sign in first" in card_text(form)
+    assert '"Sync"' in str(form).replace("'", '"')  # the input is kept
     assert await secure_emulator.requests() == []
+
+
+async def test_the_compose_action_of_a_signed_in_user_opens_its_form(
+    delegated: Settings, identity: IdentityServer, connector: tuple[ConnectorCapture, str]
+) -> None:
+    _, service_url = connector
+
+    async with running_bot(delegated, identity) as bot:
+        await bot.send(exchange(identity, service_url))
+        response = await bot.send(compose_invoke("composeExtension/fetchTask", service_url))
+
+    assert response.json()["task"]["type"] == "continue"
 
 
 async def test_sso_exchange_then_meetings_as_the_user_survive_a_restart(

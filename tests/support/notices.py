@@ -12,6 +12,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import JobSettings, Settings
+from bot.graph.auth import TokenProvider
 from bot.runtime import BotRuntime, build_runtime
 from tests.support.activities import message
 from tests.support.cardtext import card_text
@@ -60,12 +61,22 @@ class NoticeBot:
 
 
 @pytest.fixture
+def notice_tokens() -> TokenProvider | None:
+    """The bot's Graph tokens (None: the emulator's own); a test module may override it."""
+    return None
+
+
+@pytest.fixture
 async def notice_bot(
-    settings: Settings, connector: tuple[ConnectorCapture, str]
+    settings: Settings,
+    connector: tuple[ConnectorCapture, str],
+    notice_tokens: TokenProvider | None,
 ) -> AsyncIterator[NoticeBot]:
     clock = Clock(WEDNESDAY)
     settings = replace(settings, jobs=JobSettings(reminder_minutes=10, poll_seconds=0))
-    runtime = build_runtime(settings, clock=clock, join_link_waits=(0.05, 0.1))
+    runtime = build_runtime(
+        settings, tokens=notice_tokens, clock=clock, join_link_waits=(0.05, 0.1)
+    )
     server = TestServer(runtime.app, host="127.0.0.1")
     await server.start_server()
     capture, service_url = connector

@@ -18,7 +18,8 @@ from bot.graph import deadline
 from bot.storage import ConversationRef
 from cards import notice_card
 from cards.base import Card
-from tests.support.activities import invoke, message
+from tests.support.activities import compose_invoke, invoke, message
+from tests.support.card_schema import assert_valid_card
 from tests.support.cardtext import card_text
 
 SERVICE_URL = "http://127.0.0.1:9/unused"
@@ -176,3 +177,54 @@ async def test_other_turns_are_not_put_in_the_background(
 
     await budget(installed, direct)
     assert started == [0]
+
+
+def composed(nonce: str = "form-1") -> TurnInfo:
+    data = {"subject": "Design sync", "when": "now", "duration": "30", "nonce": nonce}
+    return turn_from_activity(
+        compose_invoke("composeExtension/submitAction", SERVICE_URL, data=data), UTC
+    )
+
+
+async def test_a_compose_box_submit_runs_within_the_budget(budget: TurnBudget) -> None:
+    seen: list[float] = []
+
+    async def look() -> Reply:
+        limit = deadline.current()
+        assert limit is not None
+        seen.append(limit.remaining())
+        return Reply(compose=DONE)
+
+    reply = await budget(composed(), look)
+
+    assert reply == Reply(compose=DONE)
+    assert 0.4 < seen[0] <= 0.5  # the background deadline, as for any other turn
+
+
+async def test_a_slow_compose_box_submit_answers_in_time_with_its_form_to_press_again(
+    budget: TurnBudget, background: Background, outbox: Outbox
+) -> None:
+    started = asyncio.get_running_loop().time()
+    reply = await budget(composed("form-9"), work(0.4, lambda: Reply(compose=DONE)))
+    answered = asyncio.get_running_loop().time() - started
+    await background.idle()
+
+    assert answered < 0.3  # within the turn budget, not after the work
+    assert reply.dialog is not None
+    form = reply.dialog.card
+    assert_valid_card(form)
+    assert "Press Create meeting again in a moment" in card_text(form)
+    [create] = [a for a in form["actions"] if a["type"] == "Action.Submit"]
+    assert create["data"] == {"nonce": "form-9"}  # the same meeting when pressed again
+    assert '"Design sync"' in str(form).replace("'", '"')  # the input is kept
+    assert outbox.sent == []  # nothing posted into a chat the bot may not be in
+
+
+async def test_a_compose_box_submit_that_overruns_says_so_in_its_dialog(
+    budget: TurnBudget, background: Background, outbox: Outbox
+) -> None:
+    reply = await budget(composed(), work(30))
+    await background.idle()
+
+    assert reply.dialog is not None
+    assert outbox.sent == []

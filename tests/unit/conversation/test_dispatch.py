@@ -280,3 +280,33 @@ async def test_every_verb_has_a_handler(chat: Chat) -> None:
     for verb in Verb:
         card = await chat.press({"action": verb})
         assert "not one I know" not in card_text(card), verb
+
+
+async def test_a_list_over_a_year_long_says_where_it_stops_and_its_buttons_still_work(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today's parser reads at most a week; a longer range (a later grammar, a typed span)
+    is cut to MAX_RANGE with a note, so the buttons' data names a list they can get back."""
+    from bot.conversation import commands
+    from bot.parsing import Command, CommandKind, parse_command
+
+    read = parse_command
+
+    def two_years(text: str, *args: Any, **kwargs: Any) -> Command:
+        if text == "my meetings for two years":
+            return Command(CommandKind.LIST, start=NOW, end=NOW.replace(year=NOW.year + 2))
+        return read(text, *args, **kwargs)
+
+    monkeypatch.setattr(commands, "parse_command", two_years)
+    await chat.said("schedule Review tomorrow 3pm")
+
+    listing = await chat.said("my meetings for two years")
+
+    assert "I list up to a year at a time, so this list ends on November 26, 2027." in (
+        card_text(listing)
+    )
+    assert "Review" in card_text(listing)
+    asked = await chat.press(action_data(listing, Verb.ASK_CANCEL))
+    assert "That list could not be read" not in card_text(asked)
+    assert "Cancel this meeting?" in card_text(asked)
+    assert "Your meetings" in card_text(asked)
