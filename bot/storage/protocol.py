@@ -17,6 +17,7 @@ from bot.storage.records import (
     Intent,
     Job,
     MeetingRecord,
+    PendingCommand,
     Preferences,
     Upgrade,
 )
@@ -107,6 +108,17 @@ class TokenRows(Protocol):
     async def remember_sso_exchange(self, key: str) -> None: ...
 
 
+class PendingRows(Protocol):
+    """What a user asked for before signing in, run once when the sign-in completes."""
+
+    async def save_pending_command(
+        self, tenant_id: str, user_id: str, conversation_id: str, command: str, at: datetime
+    ) -> None: ...
+    async def claim_pending_command(
+        self, tenant_id: str, user_id: str, conversation_id: str, at: datetime
+    ) -> PendingCommand | None: ...
+
+
 class Lifecycle(Protocol):
     async def open(self) -> Upgrade:
         """Connect and apply pending migrations under a lock; raises SchemaTooNew."""
@@ -127,6 +139,7 @@ class Store(
     PreferenceRows,
     JobRows,
     TokenRows,
+    PendingRows,
     Lifecycle,
     Protocol,
 ):

@@ -126,6 +126,16 @@ class Backoff:
 
 
 @dataclass(frozen=True)
+class PendingCommand:
+    """What a user typed before signing in; `claimed_at` is set once a sign-in ran (or
+    refused) it, so a repeated sign-in never runs it again."""
+
+    command: str
+    saved_at: datetime
+    claimed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Upgrade:
     """The schema version a database had before start-up, and the one it has now."""
 
