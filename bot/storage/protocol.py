@@ -112,7 +112,7 @@ class PendingRows(Protocol):
     """What a user asked for before signing in, run once when the sign-in completes."""
 
     async def save_pending_command(
-        self, tenant_id: str, user_id: str, conversation_id: str, command: str, at: datetime
+        self, tenant_id: str, user_id: str, conversation_id: str, command: PendingCommand
     ) -> None: ...
     async def claim_pending_command(
         self, tenant_id: str, user_id: str, conversation_id: str, at: datetime

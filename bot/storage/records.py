@@ -131,6 +131,7 @@ class PendingCommand:
     refused) it, so a repeated sign-in never runs it again."""
 
     command: str
+    activity_id: str  # the message it was typed in
     saved_at: datetime
     claimed_at: datetime | None = None
 

@@ -5,6 +5,7 @@ CREATE TABLE pending_commands (
     user_id text NOT NULL,
     conversation_id text NOT NULL,
     command text NOT NULL,
+    activity_id text NOT NULL,  -- the message's: its create keeps that idempotency key
     saved_at timestamptz NOT NULL,
     claimed_at timestamptz,
     PRIMARY KEY (tenant_id, user_id, conversation_id)

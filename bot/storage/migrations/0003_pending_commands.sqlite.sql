@@ -5,6 +5,7 @@ CREATE TABLE pending_commands (
     user_id TEXT NOT NULL,
     conversation_id TEXT NOT NULL,
     command TEXT NOT NULL,
+    activity_id TEXT NOT NULL,  -- the message's: its create keeps that idempotency key
     saved_at TEXT NOT NULL,
     claimed_at TEXT,
     PRIMARY KEY (tenant_id, user_id, conversation_id)
