@@ -19,9 +19,9 @@ from bot.config.values import (
     file_setting,
     flag_setting,
     https_url_setting,
-    service_url_setting,
     int_setting,
     seconds_setting,
+    service_url_setting,
 )
 
 DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0"
