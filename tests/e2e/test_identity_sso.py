@@ -12,7 +12,6 @@ import re
 import sqlite3
 import uuid
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,60 +19,16 @@ import pytest
 
 from bot.config import Settings
 from graph_emulator.identity import AppRegistration, IdentityServer
-from tests.support.activities import OTHER_AAD, TENANT, USER_AAD, compose_invoke, message
+from tests.support.activities import OTHER_AAD, USER_AAD, compose_invoke, message
 from tests.support.cardtext import card_text, join_urls
 from tests.support.connector import ConnectorCapture
-from tests.support.identity_fixtures import (
-    APP_ID,
-    SignedBot,
-    bot_env,
-    graph_headers,
-    running_bot,
-    settings_from,
-)
+from tests.support.identity_fixtures import APP_ID, SignedBot, graph_headers, running_bot
 from tests.support.servers import Emulator
+from tests.support.sso_fixtures import RESOURCE, exchange, oauth_cards
 
-pytest_plugins = ["tests.support.identity_fixtures"]
+pytest_plugins = ["tests.support.identity_fixtures", "tests.support.sso_fixtures"]
 
-OAUTH_CARD = "application/vnd.microsoft.card.oauth"
 OBO = "urn:ietf:params:oauth:grant-type:jwt-bearer"
-RESOURCE = f"api://botid-{APP_ID}"
-
-
-@pytest.fixture
-def delegated(
-    identity: IdentityServer, secure_emulator: Emulator, trusted_ca: Path, tmp_path: Path
-) -> Settings:
-    return settings_from(bot_env(identity, secure_emulator, tmp_path, GRAPH_AUTH="delegated"))
-
-
-def exchange(
-    identity: IdentityServer,
-    service_url: str,
-    exchange_id: str = "exchange-1",
-    oid: str = USER_AAD,
-) -> dict[str, Any]:
-    """The `signin/tokenExchange` invoke Teams sends after getting the user an SSO token."""
-    activity = message("", service_url)
-    activity.update(
-        type="invoke",
-        name="signin/tokenExchange",
-        value={
-            "id": exchange_id,
-            "connectionName": "TeamsSSO",
-            "token": identity.user_token(oid, TENANT, RESOURCE, name="Jane Doe"),
-        },
-    )
-    return activity
-
-
-def oauth_cards(capture: ConnectorCapture) -> list[dict[str, Any]]:
-    return [
-        attachment["content"]
-        for activity in capture.activities
-        for attachment in activity.get("attachments") or []
-        if attachment.get("contentType") == OAUTH_CARD
-    ]
 
 
 def obo_calls(identity: IdentityServer) -> list[dict[str, Any]]:
@@ -114,7 +69,11 @@ async def test_without_a_token_the_user_gets_an_sso_card_and_graph_is_not_called
     assert resource["providerId"]
     assert card["connectionName"] == "TeamsSSO"
     assert card["buttons"][0]["type"] == "signin"
-    assert card["buttons"][0]["value"].startswith(f"{identity.base_url}/{TENANT}/oauth2/v2.0/")
+    assert card["buttons"][0]["value"].startswith(f"{service_url}/api/oauth/signin?signin=")
+    [asked] = capture.token_service.calls("/api/botsignin/GetSignInResource")
+    assert asked["state"]["connectionName"] == "TeamsSSO"
+    assert asked["state"]["msAppId"] == APP_ID
+    assert asked["authorization"].startswith("Bearer ")
     assert await secure_emulator.requests() == []
 
 
