@@ -20,6 +20,7 @@ from bot.graph.auth import TokenAcquisitionError
 from bot.identity.sso import FAILURE_DETAIL, Exchange, SsoService
 from bot.identity.token_service import TokenServiceUnavailable
 from bot.identity.tokens import using_token
+from bot.meetings.model import Requester
 from cards import error_card
 from cards.error import notice_card
 from cards.i18n import N_, translator
@@ -29,6 +30,10 @@ from cards.sign_in import personal_chat_card
 log = logging.getLogger(__name__)
 
 SIGN_OUT = frozenset({"sign out", "signout", "log out", "logout"})
+#: The turns that act as the user (the sign-in's own invokes are handled apart).
+GATED = frozenset(
+    {TurnKind.MESSAGE, TurnKind.CARD_ACTION, TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT}
+)
 PERSONAL = "personal"
 #: Teams' deep link that opens the user's personal chat with a bot ("28:" + its app id).
 CHAT_LINK = "https://teams.microsoft.com/l/chat/0/0?users={bot}"
@@ -61,13 +66,25 @@ class SignInGate:
         if turn.kind is TurnKind.VERIFY_STATE:
             return await self._verify_state(turn)
         requester = turn.requester
-        if turn.kind not in (TurnKind.MESSAGE, TurnKind.CARD_ACTION) or requester is None:
+        if turn.kind not in GATED or requester is None:
             return await call_next()
         _ = translator(turn.locale).gettext
         if turn.kind is TurnKind.MESSAGE and turn.text.strip().lower() in SIGN_OUT:
             await self._sso.sign_out(requester, turn.tokens)
             again = _("Next time you ask me for something, sign in again.")
             return post(notice_card(_("Signed out"), again))
+        ran = await self._as_signed_in(turn, requester, call_next)
+        if ran is not None:
+            return ran
+        if turn.kind in (TurnKind.COMPOSE_FETCH, TurnKind.COMPOSE_SUBMIT):
+            return await call_next()  # its dialog says how to sign in
+        return await self._ask_to_sign_in(turn)
+
+    async def _as_signed_in(
+        self, turn: TurnInfo, requester: Requester, call_next: Next
+    ) -> Reply | None:
+        """The turn run with the user's token — the bot's own (msal), else the one the token
+        service keeps for them — or None when there is neither."""
         try:
             if await self._sso.access_token(requester):
                 return await call_next()
@@ -78,10 +95,10 @@ class SignInGate:
         except TokenServiceUnavailable as exc:
             log.warning("Token service asked for user %s: %s", requester.user_id, exc)
             token = None
-        if token:
-            with using_token(requester, token):
-                return await call_next()
-        return await self._ask_to_sign_in(turn)
+        if not token:
+            return None
+        with using_token(requester, token):
+            return await call_next()
 
     # --- asking -----------------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ import pytest
 
 from bot.config import Settings
 from graph_emulator.identity import IdentityServer
-from tests.support.activities import USER_AAD, message
-from tests.support.cardtext import card_text, join_urls
+from tests.support.activities import USER_AAD, compose_invoke, message
+from tests.support.cardtext import actions, card_text, join_urls
 from tests.support.clock import Clock
 from tests.support.connector import ConnectorCapture
 from tests.support.identity_fixtures import graph_headers, running_bot
@@ -223,6 +223,29 @@ async def test_a_user_who_signed_in_with_the_button_earlier_needs_no_card(
     assert "Signed out" in card_text(signed_out)
     assert len(oauth_cards(capture)) == 1  # after `sign out`, the token service's is gone too
     assert len(capture.token_service.calls("/api/usertoken/SignOut")) == 1
+
+
+async def test_the_compose_box_acts_with_the_token_the_token_service_keeps(
+    delegated: Settings,
+    identity: IdentityServer,
+    secure_emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+) -> None:
+    capture, service_url = connector
+    capture.token_service.keep(SENDER, service_graph_token(identity))
+
+    async with running_bot(delegated, identity) as bot:
+        opened = await bot.send(compose_invoke("composeExtension/fetchTask", service_url))
+        form = opened.json()["task"]["value"]["card"]["content"]
+        [create] = [a for a in actions(form) if a["type"] == "Action.Submit"]
+        data = {"subject": "Compose", "when": "now", "duration": "30", **create["data"]}
+        submitted = await bot.send(
+            compose_invoke("composeExtension/submitAction", service_url, data=data)
+        )
+
+    [attachment] = submitted.json()["composeExtension"]["attachments"]
+    [url] = join_urls(attachment["content"])
+    assert await organizer(secure_emulator, identity, url) == USER_AAD
 
 
 @pytest.mark.parametrize(
