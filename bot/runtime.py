@@ -21,6 +21,8 @@ from bot.conversation.failures import Deployment
 from bot.conversation.gates import Middleware, TenantGate, acting_as_sender
 from bot.conversation.notices import NoticeSettings
 from bot.conversation.pending import PendingCommands
+from bot.conversation.planning import Planning
+from bot.conversation.polls import PollVerbs
 from bot.conversation.reconcile import Reconciler
 from bot.conversation.references import remember_reference
 from bot.conversation.sign_in import SignInGate
@@ -32,6 +34,7 @@ from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.jobs import JobRunner
 from bot.jobs.wiring import job_runner
 from bot.meetings.agenda import DailyAgenda
+from bot.meetings.polls import PollStore, SqlitePollStore
 from bot.meetings.reminders import Reminders
 from bot.meetings.service import MeetingService
 from bot.observability import Telemetry
@@ -90,16 +93,22 @@ def build_conversation(
     clock: Callable[[], datetime],
     notices: NoticeSettings | None = None,
     budget: Middleware | None = None,
+    polls: PollStore | None = None,
 ) -> Conversation:
     """Typed commands and card verbs behind the gates: tenant, the turn's time budget,
-    remembering where to post, acting-as, then sign-in."""
+    remembering where to post, acting-as, then sign-in. A poll's votes go to `polls` (in
+    memory when not given, as in tests of one replica)."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
+    app_only = settings.graph_auth is GraphAuthMode.APP
+    poll_verbs = PollVerbs(service, polls or SqlitePollStore(), clock, books_for_creator=app_only)
+    planning = Planning(service, poll_verbs, clock, settings.default_duration)
     runner = CommandRunner(
         service,
         default_duration=settings.default_duration,
         clock=clock,
         deployment=deployment,
         notices=notices,
+        finder=planning,
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
@@ -109,7 +118,8 @@ def build_conversation(
     ]
     if sso is not None:
         gates.append(SignInGate(sso, PendingCommands(storage, clock), settings.app_id))
-    return Conversation(runner, CardVerbs(runner, storage), gates)
+    verbs = CardVerbs(runner, storage, planning=planning, polls=poll_verbs)
+    return Conversation(runner, verbs, gates)
 
 
 def build_runtime(
@@ -147,7 +157,10 @@ def build_runtime(
         background, outbox, Budgets(settings.turn_budget, settings.background_budget), timer
     )
     notices = NoticeSettings(storage, reminders, agenda, clock)
-    conversation = build_conversation(settings, service, storage, sso, clock, notices, budget)
+    polls = SqlitePollStore(poll_db(settings))  # closed with the app (its cleanup below)
+    conversation = build_conversation(
+        settings, service, storage, sso, clock, notices, budget, polls
+    )
     bot = MeetingBot(conversation, settings.default_zone, telemetry)
     app = create_app(adapter, bot, ready=storage.ready, auth_required=entra is not None)
     app.router.add_get("/metrics", telemetry.metrics.handle)
@@ -156,6 +169,7 @@ def build_runtime(
     closer = partial(close_adapter, adapter)
     runtime = BotRuntime(app, graph, storage, jobs, telemetry, background, reconciler, closer)
     _open_and_close(runtime, close_store=store is None, entra=entra)
+    runtime.app.on_cleanup.append(polls.on_cleanup)
     return runtime
 
 
@@ -211,6 +225,13 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
     runtime.app.on_startup.append(open_storage)
     runtime.app.on_shutdown.append(stop_jobs)
     runtime.app.on_cleanup.append(close_graph)
+
+
+def poll_db(settings: Settings) -> str:
+    """Poll votes beside the SQLite store (one file every replica shares); with PostgreSQL
+    they belong in it (bot/meetings/polls.py says how)."""
+    db = settings.bot_db
+    return ":memory:" if str(db) == ":memory:" else str(db.with_name(f"{db.stem}.polls{db.suffix}"))
 
 
 def describe_startup(settings: Settings) -> list[str]:

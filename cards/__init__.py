@@ -6,6 +6,8 @@ from cards.form import schedule_form
 from cards.help import help_card
 from cards.listing import list_card
 from cards.meeting import meeting_card
+from cards.poll import poll_card
+from cards.slots import slots_card
 from cards.verbs import Verb
 
 __all__ = [
@@ -17,6 +19,8 @@ __all__ = [
     "list_card",
     "meeting_card",
     "notice_card",
+    "poll_card",
     "schedule_form",
+    "slots_card",
     "teams_not_allowed_card",
 ]

@@ -39,8 +39,12 @@ def open_url(title: str, url: str, style: str | None = None) -> dict[str, Any]:
 
 
 def meeting_ref(meeting: MeetingView) -> dict[str, str]:
-    """What a button needs to name a meeting. The organizer is checked again on the server."""
-    return {"kind": meeting.kind, "id": meeting.id}
+    """What a button needs to name a meeting (and, for one meeting of a series, the series).
+    The organizer is checked again on the server."""
+    ref = {"kind": meeting.kind, "id": meeting.id}
+    if meeting.series_id:
+        ref["series"] = meeting.series_id
+    return ref
 
 
 def in_language(card: dict[str, Any], locale: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from cards.actions import execute
 from cards.base import Card, card, heading, text
 from cards.i18n import translator
 from cards.markdown import escape
+from cards.recurrence import rule_in_words
 from cards.timefmt import time_range, zone_key
 from cards.verbs import Verb
 from cards.view import EVENT, ONLINE
@@ -32,6 +33,7 @@ class Reading:
     end: datetime
     attendees: tuple[str, ...] = ()
     named_zone: tzinfo | None = None
+    recurrence: Mapping[str, Any] | None = None  # Graph's patternedRecurrence
 
 
 def confirm_card(
@@ -42,6 +44,9 @@ def confirm_card(
     t = translator(locale)
     _ = t.gettext
     facts = [{"title": _("When"), "value": _when(reading, tz, locale, t)}]
+    if reading.recurrence:
+        rule = rule_in_words(reading.recurrence, reading.start, tz, locale)
+        facts.append({"title": _("Repeats"), "value": rule})
     named = reading.named_zone
     if reading.kind != NOW and named is not None and zone_key(named) != zone_key(tz):
         facts.append(

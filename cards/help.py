@@ -22,6 +22,10 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
         N_("schedule Budget review tomorrow 3pm with ann@contoso.com"),
         N_("Put a Teams meeting on your calendar and invite people."),
     ),
+    (
+        N_("find a time with ann@contoso.com tomorrow"),
+        N_("The best times for everyone; in a group chat, a poll to vote on."),
+    ),
     (N_("my meetings today"), N_("List your upcoming meetings.")),
     (N_("cancel Budget review"), N_("Cancel a meeting this bot created.")),
     (N_("help"), N_("Show this card.")),

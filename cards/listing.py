@@ -18,7 +18,7 @@ from cards.actions import execute, meeting_ref, open_url, web_link
 from cards.base import Card, card, heading, text
 from cards.i18n import Words, translator
 from cards.markdown import escape
-from cards.meeting import cancel_question
+from cards.meeting import cancel_choices, cancel_question
 from cards.timefmt import time_range, zone_label
 from cards.verbs import Verb
 from cards.view import EVENT, MeetingView
@@ -47,10 +47,7 @@ def _buttons(
     if meeting.cancelled:
         return []
     if meeting.id == page.confirm_id:
-        return [
-            execute(_("Yes, cancel it"), Verb.CANCEL, "destructive", **ref),
-            execute(_("Keep it"), Verb.SHOW, **ref),
-        ]
+        return cancel_choices(meeting, ref, _)
     actions: list[Element] = []
     if join_url:
         actions.append(open_url(_("Join"), join_url, "positive"))

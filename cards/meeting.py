@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,6 +13,8 @@ from cards.base import Card, card, heading, text
 from cards.form import duration_choice
 from cards.i18n import N_, Words, translator
 from cards.markdown import escape
+from cards.options import lobby_warning, option_facts, options_action
+from cards.recurrence import rule_in_words
 from cards.timefmt import time_range, zone_key, zone_label
 from cards.verbs import Verb
 from cards.view import ONLINE, MeetingView
@@ -37,6 +40,9 @@ def _facts(
         {"title": _("When"), "value": time_range(meeting.start, meeting.end, tz, locale)},
         {"title": _("Time zone"), "value": zone_label(tz, meeting.start, locale)},
     ]
+    if meeting.recurrence:
+        rule = rule_in_words(meeting.recurrence, meeting.start, tz, locale)
+        facts.append({"title": _("Repeats"), "value": rule})
     if named is not None and zone_key(named) != zone_key(tz):
         facts.append(
             {
@@ -60,6 +66,7 @@ def _facts(
     )
     # TRANSLATORS: a fact's title: the kind of meeting (a Teams link or a calendar event)
     facts.append({"title": _("Type"), "value": kind})
+    facts.extend(option_facts(meeting.options, _))
     return [{"type": "FactSet", "facts": facts}]
 
 
@@ -88,8 +95,15 @@ def _reschedule_card(meeting: MeetingView, tz: ZoneInfo, t: gettext.NullTranslat
             },
             duration_choice(str(minutes), _("Duration"), t.ngettext),
         ],
-        "actions": [execute(_("Move meeting"), Verb.RESCHEDULE, **meeting_ref(meeting))],
+        "actions": [execute(_move_title(meeting, _), Verb.RESCHEDULE, **meeting_ref(meeting))],
     }
+
+
+def _move_title(meeting: MeetingView, _: Words) -> str:
+    """A series moves as a whole from its own card; one of its meetings moves alone."""
+    if meeting.series_id:
+        return _("Move only this meeting")
+    return _("Move the whole series") if meeting.recurrence else _("Move meeting")
 
 
 def meeting_card(
@@ -127,6 +141,9 @@ def meeting_card(
         return _without_link(meeting, body, _)
     body.append(text(_("Join link (select to copy):"), isSubtle=True, size="Small"))
     body.append(text(escape(join_url), size="Small", spacing="None", fontType="Monospace"))
+    warning = lobby_warning(meeting.options, meeting.outsiders, t)
+    if warning:
+        body.append(warning)
     if confirm_cancel:
         return _confirm_cancel(meeting, body, _)
     return card(body, _actions(meeting, join_url, tz, t))
@@ -156,6 +173,12 @@ def _without_link(meeting: MeetingView, body: list[dict[str, Any]], _: Words) ->
 
 def cancel_question(meeting: MeetingView, _: Words) -> str:
     """What cancelling will do, in words: only what will really happen."""
+    if meeting.recurrence or meeting.series_id:  # a series: this one or all of them?
+        if meeting.attendees:
+            return _(
+                "Cancel only this meeting, or the whole series? Everyone invited will be told."
+            )
+        return _("Cancel only this meeting, or the whole series?")
     if meeting.attendees:
         return _("Cancel this meeting? Everyone invited will be told.")
     if meeting.kind == ONLINE and meeting.calendar_copy_id:
@@ -170,16 +193,22 @@ def cancel_question(meeting: MeetingView, _: Words) -> str:
     return _("Cancel this meeting? It leaves your calendar.")
 
 
+def cancel_choices(meeting: MeetingView, ref: Mapping[str, str], _: Words) -> list[dict[str, Any]]:
+    """The answers to `cancel_question`: for a series, only this one or the whole series
+    (never the whole series by a plain "Yes"), then "Keep it"."""
+    if meeting.recurrence or meeting.series_id:
+        choices = [
+            execute(_("Only this one"), Verb.CANCEL, "destructive", scope="one", **ref),
+            execute(_("The whole series"), Verb.CANCEL, "destructive", scope="series", **ref),
+        ]
+    else:
+        choices = [execute(_("Yes, cancel it"), Verb.CANCEL, "destructive", **ref)]
+    return [*choices, execute(_("Keep it"), Verb.SHOW, **ref)]
+
+
 def _confirm_cancel(meeting: MeetingView, body: list[dict[str, Any]], _: Words) -> Card:
     body.append(text(cancel_question(meeting, _), weight="Bolder", color="Attention"))
-    ref = meeting_ref(meeting)
-    return card(
-        body,
-        [
-            execute(_("Yes, cancel it"), Verb.CANCEL, "destructive", **ref),
-            execute(_("Keep it"), Verb.SHOW, **ref),
-        ],
-    )
+    return card(body, cancel_choices(meeting, meeting_ref(meeting), _))
 
 
 def _actions(
@@ -193,5 +222,6 @@ def _actions(
         actions.append(execute(_("Add to calendar"), Verb.ADD_TO_CALENDAR, **meeting_ref(meeting)))
     reschedule = _reschedule_card(meeting, tz, t)
     actions.append({"type": "Action.ShowCard", "title": _("Reschedule"), "card": reschedule})
+    actions.append(options_action(meeting, t))
     actions.append(execute(_("Cancel"), Verb.ASK_CANCEL, **meeting_ref(meeting)))
     return actions

@@ -21,6 +21,11 @@ class Verb(StrEnum):
     MAKE_ONLINE = "make_online"  # "Add Teams link" on an event without one
     CREATE_STANDALONE = "create_standalone"  # "Create a Teams link instead"
     LIST_PAGE = "list_page"  # a meeting list's "More" and "Back to the first"
+    BOOK_SLOT = "book_slot"  # a slot on the find-a-time card: book it
+    SET_OPTIONS = "set_options"  # "Meeting options" > "Save options"
+    POLL_VOTE = "poll_vote"  # a poll's "Works for me" on one slot (press again to take back)
+    POLL_BOOK = "poll_book"  # the poll's creator books the winning slot
+    POLL_REFRESH = "poll_refresh"  # a poll card's refresh (automatic, or the Refresh button)
     CONFIRM = "confirm"  # a confirmation card's "Create": do what an unsure request was read as
     CHANGE = "change"  # a confirmation card's "Change": the scheduling form, pre-filled
     SNOOZE = "snooze"  # a reminder's "Snooze 5 min": the same reminder again in five minutes

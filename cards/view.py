@@ -5,9 +5,9 @@ The cards package imports nothing from the bot; these Protocols are its side of 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 #: Meeting kinds, as the bot names them: a standalone Teams meeting, or a calendar event.
 ONLINE: Final = "online"
@@ -50,3 +50,22 @@ class MeetingView(Protocol):
     def occurrence(self) -> bool: ...  # one occurrence of a recurring series
     @property
     def calendar_copy_id(self) -> str: ...  # a standalone meeting's calendar copy, once added
+    @property
+    def series_id(self) -> str: ...  # an occurrence's series ("" for anything else)
+    @property
+    def recurrence(self) -> Mapping[str, Any] | None: ...  # Graph's patternedRecurrence
+    @property
+    def options(self) -> Mapping[str, Any] | None: ...  # lobby, presenters, record, chat
+    @property
+    def outsiders(self) -> Sequence[str]: ...  # attendees from outside the organisation
+
+
+class SlotView(Protocol):
+    """A time the bot proposes, and who is busy then (nobody: everyone is free)."""
+
+    @property
+    def start(self) -> datetime: ...
+    @property
+    def end(self) -> datetime: ...
+    @property
+    def busy(self) -> Sequence[str]: ...

@@ -20,6 +20,7 @@ from graph_emulator.faults import FaultInjector
 from graph_emulator.meetings import add_meeting_routes
 from graph_emulator.pipeline import GRAPH_PREFIX, graph_pipeline, is_graph_path
 from graph_emulator.recorder import RequestLog
+from graph_emulator.schedule import add_schedule_routes
 from graph_emulator.state import STATE, EmulatorState
 from graph_emulator.store import Store
 from graph_emulator.users import add_user_routes
@@ -41,6 +42,7 @@ def create_emulator_app(settings: EmulatorSettings | None = None) -> web.Applica
     add_calendar_routes(app)
     add_event_routes(app)
     add_calendar_view_routes(app)
+    add_schedule_routes(app)
     add_user_routes(app)
     add_control_routes(app)
     add_calendar_control_routes(app)

@@ -30,6 +30,8 @@ GRAPH_AUDIENCES = ("https://graph.microsoft.com", "00000003-0000-0000-c000-00000
 NO_ACCESS_POLICY = "No application access policy found for this app."
 _TARGET = re.compile(r"^/v1\.0/(?:me|users/(?P<user>[^/]+))/(?P<segment>[^/]+)", re.IGNORECASE)
 _READS = frozenset({"GET", "HEAD"})
+#: Actions that only read, though POSTed: free/busy needs Calendars.Read(Basic), not ReadWrite.
+_READ_ACTIONS = ("/getschedule", "/findmeetingtimes")
 _DIRECTORY_PATH = re.compile(r"^/v1\.0/(?:users(?:/[^/]+)?|me)/?$", re.IGNORECASE)
 #: Any of these lets an app or a user read other users' basic profiles ("List users", v1.0).
 _DIRECTORY_READ = frozenset(
@@ -90,9 +92,9 @@ PERMISSIONS = (
     # Outlook-backed resources answer with Exchange's ErrorAccessDenied.
     Permission(
         segments=frozenset({"calendar", "calendars", "events", "calendarview"}),
-        read_roles=frozenset({"Calendars.Read", "Calendars.ReadWrite"}),
+        read_roles=frozenset({"Calendars.ReadBasic.All", "Calendars.Read", "Calendars.ReadWrite"}),
         write_roles=frozenset({"Calendars.ReadWrite"}),
-        read_scopes=frozenset({"Calendars.Read", "Calendars.ReadWrite"}),
+        read_scopes=frozenset({"Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"}),
         write_scopes=frozenset({"Calendars.ReadWrite"}),
         denied_code="ErrorAccessDenied",
         denied_message="Access is denied. Check credentials and try again.",
@@ -179,7 +181,7 @@ def _authorize(request: web.Request, caller: Caller) -> None:
     permission, _ = _route_permission(request)
     if permission is None:
         return
-    read = request.method.upper() in _READS
+    read = request.method.upper() in _READS or request.path.lower().endswith(_READ_ACTIONS)
     if caller.user_id is None:
         needed = permission.read_roles if read else permission.write_roles
         granted = caller.roles

@@ -5,6 +5,8 @@
 - GET/PUT /_emulator/users/{user_id}/calendar    `{"allowedOnlineMeetingProviders": [...],
   "defaultOnlineMeetingProvider": "...", "name": "...", "address": "..."}` (any subset)
 - GET     /_emulator/users/{user_id}/events      every stored event, cancelled ones included
+- GET/PUT /_emulator/users/{user_id}/workingHours  the user's working hours as getSchedule
+  shows them (a microsoft.graph.workingHours; default Monday to Friday 08:00-17:00 UTC)
 - GET     /_emulator/users/{user_id}/onlineMeetings  every stored online meeting (a deleted
   one is gone, as in Graph)
 - POST    /_emulator/users/{user_id}/events      place an event as Graph would hold it, with
@@ -29,8 +31,10 @@ from graph_emulator.event_docs import KIND as EVENT_KIND
 from graph_emulator.event_docs import window
 from graph_emulator.event_seed import seeded_event
 from graph_emulator.events import owner_of
+from graph_emulator.free_busy import WORKING_HOURS, working_hours
 from graph_emulator.meetings import KIND as MEETING_KIND
 from graph_emulator.state import EmulatorState, state_of
+from graph_emulator.timezones import known_zone
 from graph_emulator.wire import read_json_object
 
 _PREFIX = "/_emulator"
@@ -44,6 +48,8 @@ def add_calendar_control_routes(app: web.Application) -> None:
     app.router.add_put(f"{_PREFIX}/settings", put_settings)
     app.router.add_get(f"{_PREFIX}/users/{{user_id}}/calendar", get_user_calendar)
     app.router.add_put(f"{_PREFIX}/users/{{user_id}}/calendar", put_user_calendar)
+    app.router.add_get(f"{_PREFIX}/users/{{user_id}}/workingHours", get_working_hours)
+    app.router.add_put(f"{_PREFIX}/users/{{user_id}}/workingHours", put_working_hours)
     app.router.add_get(f"{_PREFIX}/users/{{user_id}}/events", stored_events)
     app.router.add_post(f"{_PREFIX}/users/{{user_id}}/events", seed_event)
     app.router.add_get(f"{_PREFIX}/users/{{user_id}}/onlineMeetings", stored_meetings)
@@ -103,6 +109,28 @@ async def put_user_calendar(request: web.Request) -> web.Response:
             changes[key] = body[key]
     calendar = update_calendar(state.store, tenant_id, user_id, changes)
     return web.json_response(calendar)
+
+
+async def get_working_hours(request: web.Request) -> web.Response:
+    tenant_id, user_id = _user(request)
+    return web.json_response(working_hours(state_of(request).store, tenant_id, user_id))
+
+
+async def put_working_hours(request: web.Request) -> web.Response:
+    """Validated against Microsoft's workingHours type; every property is required here."""
+    state = state_of(request)
+    tenant_id, user_id = _user(request)
+    body = state.model.read_entity(await read_json_object(request), "microsoft.graph.workingHours")
+    missing = [k for k in ("daysOfWeek", "startTime", "endTime", "timeZone") if not body.get(k)]
+    if missing:
+        raise GraphError.bad_request(f"Working hours need {', '.join(missing)}.")
+    if known_zone(str(body["timeZone"].get("name") or "")) is None:
+        raise GraphError.bad_request(f"Unknown time zone {body['timeZone'].get('name')!r}.")
+    if body["endTime"] <= body["startTime"]:
+        raise GraphError.bad_request("Working hours must end after they start.")
+    key = f"{tenant_id}/{user_id}"
+    state.store.put(WORKING_HOURS, tenant_id, user_id, key, body)
+    return web.json_response(body)
 
 
 async def stored_events(request: web.Request) -> web.Response:

@@ -4,20 +4,23 @@ Both `startDateTime` and `endDateTime` are required; they are read with their ow
 as UTC) whatever `Prefer: outlook.timezone` says, which only shapes the answer. Cancelled
 events have left the calendar and are not in the view. The view holds "the occurrences,
 exceptions, and single instances of events" ("List calendarView", v1.0): events the user only
-attends are in it like their own, and a recurring series shows as its occurrences (seeded
-through POST /_emulator/users/{id}/events), never as its series master.
+attends are in it like their own, and a recurring series shows as its occurrences and
+exceptions (graph_emulator/series_store.py), never as its series master; a series placed
+through POST /_emulator/users/{id}/events shows only the occurrences the test placed.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from aiohttp import web
 
 from graph_emulator.auth import target_user
 from graph_emulator.errors import GraphError
-from graph_emulator.event_docs import KIND
 from graph_emulator.events import TYPE, collection_response
-from graph_emulator.odata import format_graph_datetime, parse_graph_datetime
+from graph_emulator.odata import parse_graph_datetime
 from graph_emulator.query import ordered, reject_unsupported_options, selected
+from graph_emulator.series_store import calendar_items
 from graph_emulator.state import state_of
 
 _PREFIXES = (
@@ -43,28 +46,22 @@ async def calendar_view(request: web.Request) -> web.Response:
     start, end = _window(request)
     reject_unsupported_options(request)
     names = selected(request, TYPE)
-    store = state_of(request).store
-    found = [
-        event
-        for event in store.overlapping(KIND, tenant_id, user_id, start, end)
-        if not event.get("isCancelled") and event.get("type") != "seriesMaster"
-    ]
-    found.sort(key=lambda event: str(event["start"]["dateTime"]))
+    found = calendar_items(state_of(request).store, tenant_id, user_id, start, end)
     return collection_response(
         request, user_id, "calendarView", ordered(request, found, TYPE), names
     )
 
 
-def _window(request: web.Request) -> tuple[str, str]:
-    """The window as sortable UTC text; parameter names are matched case-insensitively."""
+def _window(request: web.Request) -> tuple[datetime, datetime]:
+    """The window's instants; parameter names are matched case-insensitively."""
     given = {name.lower(): value for name, value in request.query.items()}
-    bounds: list[str] = []
+    bounds: list[datetime] = []
     for name in _PARAMETERS:
         value = given.get(name.lower(), "").strip()
         if not value:
             raise GraphError(400, "ErrorInvalidParameter", _WINDOW_REQUIRED)
         try:
-            bounds.append(format_graph_datetime(parse_graph_datetime(value)))
+            bounds.append(parse_graph_datetime(value))
         except (ValueError, OverflowError):
             raise GraphError(
                 400,

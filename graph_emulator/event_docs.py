@@ -57,8 +57,8 @@ def is_event_id(text: str) -> bool:
 
 
 def new_event(params: JSONObject, owner: Owner) -> JSONObject:
-    """A complete event as Graph returns it from POST .../events (start/end in UTC)."""
-    _refuse_recurrence(params)
+    """A complete event as Graph returns it from POST .../events (start/end in UTC); a
+    recurrence is made a series by graph_emulator/series.py."""
     if params.get("start") is None or params.get("end") is None:
         raise refuse("An event needs both start and end (dateTimeTimeZone).")
     event_id = "AAMkA" + base64.urlsafe_b64encode(secrets.token_bytes(110)).decode("ascii")
@@ -153,7 +153,7 @@ def window(event: JSONObject) -> tuple[str, str]:
 def _refuse_recurrence(params: JSONObject) -> None:
     if params.get("recurrence") is not None:
         raise GraphError(
-            501, "NotImplemented", "The Graph emulator does not support recurring events."
+            501, "NotImplemented", "The Graph emulator does not change the rule of a series."
         )
 
 

@@ -2,9 +2,10 @@
 
 Graph's calendarView holds events the user did not organize (isOrganizer false, organizer
 someone else, a responseStatus of their own) and, for a recurring series, its occurrences
-(type "occurrence", seriesMasterId naming the series master) — "List calendarView", v1.0. The
-emulator does not expand recurrences, so a test seeds the master and the occurrences it wants
-to be seen. Read-only properties Graph fills itself are accepted here for exactly that.
+(type "occurrence", seriesMasterId naming the series master) — "List calendarView", v1.0. A
+series created through Graph is expanded by the emulator (graph_emulator/series.py); a placed
+one is not, so a test seeds the master and exactly the occurrences it wants to be seen.
+Read-only properties Graph fills itself are accepted here for exactly that.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from graph_emulator.errors import GraphError
 from graph_emulator.event_docs import NEVER, Owner, new_event
 from graph_emulator.odata import format_graph_datetime, parse_graph_datetime
+from graph_emulator.series import PLACED
 
 JSONObject = dict[str, Any]
 
@@ -41,6 +43,8 @@ def seeded_event(params: JSONObject, owner: Owner) -> JSONObject:
     event["type"] = event_type
     event["seriesMasterId"] = fixed.get("seriesMasterId")
     event["recurrence"] = fixed.get("recurrence")
+    if event_type == "seriesMaster":
+        event[PLACED] = True  # the test places the occurrences it wants seen
     if event_type in _IN_SERIES:
         event["originalStart"] = format_graph_datetime(
             parse_graph_datetime(fixed.get("originalStart") or event["start"]["dateTime"])

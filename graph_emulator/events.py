@@ -1,11 +1,16 @@
 """The events routes, under `/me`, `/users/{user_id}` and their default `/calendar`.
 
-- POST   .../events                      201; a repeated transactionId returns the first event
+- POST   .../events                      201; a repeated transactionId returns the first event;
+                                         with a recurrence, a series master
 - GET    .../events                      the calendar's events (not cancelled), paged
 - GET    .../events/{id}                 one event ($select, Prefer: outlook.timezone)
-- PATCH  .../events/{id}                 200 with the updated event
+- PATCH  .../events/{id}                 200 with the updated event (an occurrence becomes an
+                                         exception)
 - DELETE .../events/{id}                 204
-- POST   .../events/{id}/cancel          202, empty body; the organizer only, once
+- POST   .../events/{id}/cancel          202, empty body; the organizer only, once; an
+                                         occurrence alone, or a master with its whole series
+
+Occurrences of a series are computed (graph_emulator/series.py, series_store.py).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from graph_emulator.event_docs import (
     is_event_id,
     new_event,
     patched_event,
+    stored_instant,
     window,
 )
 from graph_emulator.event_view import visible_event
@@ -37,6 +43,13 @@ from graph_emulator.query import (
     project,
     reject_unsupported_options,
     selected,
+)
+from graph_emulator.series import check_move, make_master, series_window
+from graph_emulator.series_store import (
+    cancel_occurrence,
+    cancel_series,
+    load_event,
+    save_exception,
 )
 from graph_emulator.state import state_of
 from graph_emulator.store import DuplicateResource
@@ -70,12 +83,16 @@ async def create_event(request: web.Request) -> web.Response:
     tenant_id, user_id = target_user(request)
     params = state.model.read_entity(await read_json_object(request), TYPE)
     event = new_event(params, owner_of(request, tenant_id, user_id))
+    span = window(event)
+    if params.get("recurrence") is not None:
+        event = make_master(event, params["recurrence"])
+        span = series_window(event)
     key = params.get("transactionId") or None
     existing = state.store.get_by_key(KIND, tenant_id, user_id, key) if key else None
     if existing is None:
         try:
             state.store.insert(
-                KIND, tenant_id, user_id, event["id"], event, natural_key=key, window=window(event)
+                KIND, tenant_id, user_id, event["id"], event, natural_key=key, window=span
             )
         except DuplicateResource as error:  # a concurrent retry sharing the file won the race
             existing = state.store.get_by_key(KIND, tenant_id, user_id, key) if key else None
@@ -101,24 +118,35 @@ async def list_events(request: web.Request) -> web.Response:
 
 async def get_event(request: web.Request) -> web.Response:
     tenant_id, user_id = target_user(request)
-    event = _stored(request, tenant_id, user_id)
+    event, _ = _found(request, tenant_id, user_id)
     return entity_response(request, user_id, event, names=selected(request, TYPE))
 
 
 async def update_event(request: web.Request) -> web.Response:
+    """A master's new start or end moves the whole series; an occurrence's makes it an
+    exception."""
     state = state_of(request)
     tenant_id, user_id = target_user(request)
     params = state.model.read_entity(await read_json_object(request), TYPE)
-    event = _stored(request, tenant_id, user_id)
+    event, master = _found(request, tenant_id, user_id)
     updated = patched_event(event, params, owner_of(request, tenant_id, user_id))
-    state.store.replace(KIND, tenant_id, user_id, event["id"], updated, window=window(updated))
+    if master is not None:
+        check_move(master, str(event["originalStart"]), stored_instant(updated["start"]))
+        save_exception(state.store, tenant_id, user_id, master, updated)
+    else:
+        span = series_window(updated) if updated.get("type") == "seriesMaster" else window(updated)
+        state.store.replace(KIND, tenant_id, user_id, event["id"], updated, window=span)
     return entity_response(request, user_id, updated)
 
 
 async def delete_event(request: web.Request) -> web.Response:
+    state = state_of(request)
     tenant_id, user_id = target_user(request)
-    event = _stored(request, tenant_id, user_id)
-    state_of(request).store.delete(KIND, tenant_id, user_id, event["id"])
+    event, master = _found(request, tenant_id, user_id)
+    if master is not None:
+        cancel_occurrence(state.store, tenant_id, user_id, master, event)
+    else:
+        state.store.delete(KIND, tenant_id, user_id, event["id"])
     return web.Response(status=204)
 
 
@@ -127,9 +155,14 @@ async def cancel_event(request: web.Request) -> web.Response:
     state = state_of(request)
     tenant_id, user_id = target_user(request)
     comment = await _cancel_comment(request)
-    event = _stored(request, tenant_id, user_id)
-    cancelled = cancelled_event(event, comment, state.now())
-    state.store.replace(KIND, tenant_id, user_id, event["id"], cancelled)
+    event, master = _found(request, tenant_id, user_id)
+    cancelled = cancelled_event(event, comment, state.now())  # the organizer's, and once
+    if master is not None:
+        cancel_occurrence(state.store, tenant_id, user_id, master, event)
+    elif event.get("type") == "seriesMaster":
+        cancel_series(state.store, event, tenant_id, user_id, comment, state.now())
+    else:
+        state.store.replace(KIND, tenant_id, user_id, event["id"], cancelled)
     return web.Response(status=202)
 
 
@@ -197,16 +230,19 @@ def _with_preferences(response: web.Response, prefs: Preferences) -> web.Respons
     return response
 
 
-def _stored(request: web.Request, tenant_id: str, user_id: str) -> dict[str, Any]:
+def _found(
+    request: web.Request, tenant_id: str, user_id: str
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The event the path names, and its master when it is a computed occurrence."""
     event_id = request.match_info["event_id"]
     if not is_event_id(event_id):
         raise GraphError(400, "ErrorInvalidIdMalformed", "Id is malformed.")
-    event = state_of(request).store.get(KIND, tenant_id, user_id, event_id)
+    event, master = load_event(state_of(request).store, tenant_id, user_id, event_id)
     if event is None:
         raise GraphError.not_found(
             "The specified object was not found in the store.", code="ErrorItemNotFound"
         )
-    return event
+    return event, master
 
 
 async def _cancel_comment(request: web.Request) -> str | None:

@@ -134,9 +134,11 @@ def new_meeting(
         "passcode": passcode,
     }
     meeting["joinInformation"] = _join_information(join_web_url, join_meeting_id, passcode)
-    meeting["participants"] = _participants(params.get("participants"), user_id)
     for key, default in _SETTINGS_DEFAULTS.items():
         meeting[key] = _with_default(params.get(key), default)
+    meeting["participants"] = _participants(
+        params.get("participants"), user_id, str(meeting["allowedPresenters"])
+    )
     for key, value in params.items():
         if key not in SERVER_OWNED and key not in meeting:
             meeting[key] = value
@@ -151,8 +153,24 @@ def _with_default(value: Any, default: Any) -> Any:
     return value
 
 
-def _participants(requested: JSONObject | None, user_id: str) -> JSONObject:
-    """The caller is always the organizer (a presenter); attendees are echoed as sent."""
+def attendee_list(requested: list[JSONObject], allowed_presenters: str) -> list[JSONObject]:
+    """Attendees as sent, role null when not sent. A presenter role holds only when
+    allowedPresenters is roleIsPresenter (meetingParticipantInfo: "the value of
+    allowedPresenters must also be set to roleIsPresenter"); else Graph answers role null
+    (Microsoft Q&A 323299, "added ... with a role of attendee" — the response showed null)."""
+    attendees = []
+    for attendee in requested:
+        role = attendee.get("role")
+        if role == "presenter" and allowed_presenters != "roleIsPresenter":
+            role = None
+        attendees.append({**attendee, "role": role})
+    return attendees
+
+
+def _participants(
+    requested: JSONObject | None, user_id: str, allowed_presenters: str
+) -> JSONObject:
+    """The caller is always the organizer (a presenter); attendees as attendee_list says."""
     requested = requested or {}
     organizer_in: JSONObject = requested.get("organizer") or {}
     identity_in = (organizer_in.get("identity") or {}).get("user") or {}
@@ -161,7 +179,7 @@ def _participants(requested: JSONObject | None, user_id: str) -> JSONObject:
         "role": "presenter",
         "identity": {"user": {"id": user_id, "displayName": identity_in.get("displayName")}},
     }
-    attendees = [{"role": None, **attendee} for attendee in requested.get("attendees") or []]
+    attendees = attendee_list(requested.get("attendees") or [], allowed_presenters)
     return {"organizer": organizer, "attendees": attendees}
 
 

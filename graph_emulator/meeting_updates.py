@@ -2,7 +2,9 @@
 
 - start and end move together: a request with one of them needs the other;
 - the organizer cannot change; attendees are replaced by the full list sent;
-- lobbyBypassSettings can be sent in part (the docs' example sends isDialInBypassEnabled only).
+- lobbyBypassSettings can be sent in part (the docs' example sends isDialInBypassEnabled only);
+- an attendee's presenter role needs allowedPresenters roleIsPresenter (meeting_docs.py);
+- each value must be one of its type's (Microsoft's schema); evolvable enums: evolvable.py.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph_emulator.errors import GraphError
+from graph_emulator.meeting_docs import attendee_list
 from graph_emulator.odata import parse_graph_datetime
 
 JSONObject = dict[str, Any]
@@ -58,9 +61,10 @@ def patched_meeting(meeting: JSONObject, params: JSONObject) -> JSONObject:
             "startDateTime and endDateTime in the request body."
         )
     updated = {**meeting}
+    presenters = str(params.get("allowedPresenters") or meeting.get("allowedPresenters"))
     for key, value in params.items():
         if key == "participants":
-            updated[key] = _participants(meeting.get("participants") or {}, value)
+            updated[key] = _participants(meeting.get("participants") or {}, value, presenters)
         elif key == "lobbyBypassSettings" and isinstance(value, dict):
             current = meeting.get(key) or {}
             updated[key] = {**current, **{k: v for k, v in value.items() if v is not None}}
@@ -76,7 +80,7 @@ def patched_meeting(meeting: JSONObject, params: JSONObject) -> JSONObject:
     return updated
 
 
-def _participants(current: JSONObject, requested: JSONObject | None) -> JSONObject:
+def _participants(current: JSONObject, requested: JSONObject | None, presenters: str) -> JSONObject:
     requested = requested or {}
     if requested.get("organizer") is not None:
         raise GraphError.bad_request(
@@ -84,5 +88,5 @@ def _participants(current: JSONObject, requested: JSONObject | None) -> JSONObje
         )
     if "attendees" not in requested:
         return current
-    attendees = [{"role": None, **attendee} for attendee in requested.get("attendees") or []]
+    attendees = attendee_list(requested.get("attendees") or [], presenters)
     return {**current, "attendees": attendees}

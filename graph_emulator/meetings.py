@@ -3,9 +3,12 @@
 - POST   .../onlineMeetings                      create (always a new meeting, 201)
 - POST   .../onlineMeetings/createOrGet          201 created, or 200 with the existing meeting
 - GET    .../onlineMeetings/{id}                 the caller's meeting, else 404
-- GET    .../onlineMeetings?$filter=JoinWebUrl eq '...'   a one-item collection
+- GET    .../onlineMeetings?$filter=JoinWebUrl eq '...'   a one-item collection (a calendar
+                                                 event's Teams meeting too: event_meetings.py)
 - PATCH  .../onlineMeetings/{id}                 200 with the updated meeting
 - DELETE .../onlineMeetings/{id}                 204
+
+Evolvable enums (lobbyBypassSettings.scope `invited`, ...) follow graph_emulator/evolvable.py.
 
 Deleting a meeting does not end it for people who have its link: on real Graph the DELETE
 answers 204 and the joinWebUrl keeps working (microsoft-graph-docs issues #7802 and #17590).
@@ -24,6 +27,8 @@ from aiohttp import web
 
 from graph_emulator.auth import target_user
 from graph_emulator.errors import GraphError
+from graph_emulator.event_meetings import meeting_behind_event
+from graph_emulator.evolvable import OPT_IN, answer, check_request, opted_in
 from graph_emulator.meeting_docs import new_meeting
 from graph_emulator.meeting_updates import patched_meeting
 from graph_emulator.state import state_of
@@ -63,6 +68,7 @@ async def create(request: web.Request) -> web.Response:
     state = state_of(request)
     tenant_id, user_id = target_user(request)
     params = state.model.read_entity(await read_json_object(request), _TYPE)
+    params = check_request(params, patch=False, opted=opted_in(request))
     meeting = new_meeting(
         params,
         tenant_id=tenant_id,
@@ -72,7 +78,7 @@ async def create(request: web.Request) -> web.Response:
         short_link=tenant_settings(state.store, tenant_id).short_join_links,
     )
     _save(request, tenant_id, user_id, meeting, natural_key=None)
-    return graph_json(_entity(request, user_id, meeting), status=201)
+    return _respond(request, user_id, meeting, 201)
 
 
 async def create_or_get(request: web.Request) -> web.Response:
@@ -82,6 +88,7 @@ async def create_or_get(request: web.Request) -> web.Response:
     params = state.model.read_action(
         await read_json_object(request), "createOrGetRequestBody", "createOrGet"
     )
+    params = check_request(params, patch=False, opted=opted_in(request))
     external_id = params.get("externalId")
     if not external_id:
         raise GraphError.bad_request("The parameter 'externalId' is required for createOrGet.")
@@ -97,18 +104,18 @@ async def create_or_get(request: web.Request) -> web.Response:
     if existing is None:
         try:
             _save(request, tenant_id, user_id, meeting, natural_key=external_id)
-            return graph_json(_entity(request, user_id, meeting), status=201)
+            return _respond(request, user_id, meeting, 201)
         except GraphError:  # another process sharing the file won the race: return its meeting
             existing = state.store.get_by_key(KIND, tenant_id, user_id, external_id)
             if existing is None:
                 raise
-    return graph_json(_entity(request, user_id, existing), status=200)
+    return _respond(request, user_id, existing, 200)
 
 
 async def get_meeting(request: web.Request) -> web.Response:
     tenant_id, user_id = target_user(request)
     meeting = _owned(request, tenant_id, user_id)
-    return graph_json(_entity(request, user_id, meeting))
+    return _respond(request, user_id, meeting, 200)
 
 
 async def update_meeting(request: web.Request) -> web.Response:
@@ -118,10 +125,11 @@ async def update_meeting(request: web.Request) -> web.Response:
     state = state_of(request)
     tenant_id, user_id = target_user(request)
     params = state.model.read_entity(await read_json_object(request), _TYPE)
+    params = check_request(params, patch=True, opted=opted_in(request))
     meeting = patched_meeting(_owned(request, tenant_id, user_id), params)
     window = (meeting["startDateTime"], meeting["endDateTime"])
     state.store.replace(KIND, tenant_id, user_id, meeting["id"], meeting, window=window)
-    return graph_json(_entity(request, user_id, meeting))
+    return _respond(request, user_id, meeting, 200)
 
 
 async def delete_meeting(request: web.Request) -> web.Response:
@@ -143,11 +151,15 @@ async def list_by_filter(request: web.Request) -> web.Response:
         found = [
             m for m in store.owned(KIND, tenant_id, user_id) if unquote(m["joinWebUrl"]) == wanted
         ]
+    if not found and json_path == "$.joinWebUrl":  # a calendar event's Teams meeting
+        behind = meeting_behind_event(store, tenant_id, user_id, value, state_of(request).now())
+        found = [behind] if behind is not None else []
+    opted = opted_in(request)
     document = {
         "@odata.context": odata_context(request, f"users('{user_id}')/onlineMeetings"),
-        "value": found,
+        "value": [answer(meeting, opted=opted) for meeting in found],
     }
-    return graph_json(document)
+    return _applied(graph_json(document), opted)
 
 
 def _parse_filter(expression: str | None) -> tuple[str, str]:
@@ -192,9 +204,19 @@ def _save(
         raise GraphError(409, "Conflict", str(error)) from error
 
 
-def _entity(request: web.Request, user_id: str, meeting: dict[str, Any]) -> dict[str, Any]:
+def _respond(
+    request: web.Request, user_id: str, meeting: dict[str, Any], status: int
+) -> web.Response:
     context = odata_context(request, f"users('{user_id}')/onlineMeetings/$entity")
-    return {"@odata.context": context, **meeting}
+    opted = opted_in(request)
+    shown = {"@odata.context": context, **answer(meeting, opted=opted)}
+    return _applied(graph_json(shown, status=status), opted)
+
+
+def _applied(response: web.Response, opted: bool) -> web.Response:
+    if opted:
+        response.headers["Preference-Applied"] = OPT_IN
+    return response
 
 
 def _meeting_not_found(meeting_id: str) -> GraphError:

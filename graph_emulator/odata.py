@@ -65,6 +65,10 @@ class GraphModel:
         result: JSONObject = self._read_object(body, self._schemas[type_name], type_name, None)
         return result
 
+    def enum_members(self, type_name: str) -> list[str]:
+        """The members of an enum type, in the schema's order."""
+        return list(self._schemas[type_name].get("enum", []))
+
     def read_action(self, body: JSONObject, request_body: str, action: str) -> JSONObject:
         """Normalise the parameters of an action such as `createOrGet`."""
         content = self._document["components"]["requestBodies"][request_body]["content"]

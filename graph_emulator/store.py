@@ -131,6 +131,14 @@ class Store:
         """Every resource of a kind in a tenant, whoever owns it (e.g. the user directory)."""
         return self._many("kind = ? AND tenant_id = ?", (kind, tenant_id))
 
+    def with_owners(self, kind: str, tenant_id: str) -> list[tuple[str, JSONObject]]:
+        """(owner, document) of every resource of a kind in a tenant, oldest first."""
+        rows = self._conn.execute(
+            "SELECT user_id, body FROM resources WHERE kind = ? AND tenant_id = ? ORDER BY seq",
+            (kind, tenant_id),
+        ).fetchall()
+        return [(str(user), json.loads(body)) for user, body in rows]
+
     def put(
         self, kind: str, tenant_id: str, user_id: str, resource_id: str, body: JSONObject
     ) -> None:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.confirm import CREATES, confirmation
@@ -39,6 +40,13 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
+
+class Finder(Protocol):
+    """Finding a time (bot/conversation/planning.py), kept apart from the other commands."""
+
+    async def find(self, command: Command, turn: TurnInfo) -> Card: ...
+
+
 NO_ACCOUNT = N_(
     "I can only act for people signed in to Teams with a work or school account, "
     "and this message did not come with one."
@@ -58,8 +66,10 @@ class CommandRunner:
         clock: Clock = utcnow,
         deployment: Deployment | None = None,
         notices: NoticeSettings | None = None,
+        finder: Finder | None = None,
     ) -> None:
         self.meetings = meetings
+        self.finder = finder  # find a time (slots, polls)
         self.notices = notices  # reminders and the daily agenda
         self.default_duration = default_duration
         self.clock = clock
@@ -115,7 +125,16 @@ class CommandRunner:
             return await self.guarded(turn, "list", lambda: self._list(command, turn))
         if kind in NOTICE_KINDS:
             return await self._notice(command, turn)
+        if kind is CommandKind.FIND_TIME:
+            return await self._find(command, turn)
         return await self.guarded(turn, "cancel", lambda: self._cancel(command, turn))
+
+    async def _find(self, command: Command, turn: TurnInfo) -> Card:
+        finder = self.finder
+        if finder is None:
+            intro = translator(turn.locale).gettext("I can't find times for you here.")
+            return help_card(intro, locale=turn.locale)
+        return await self.guarded(turn, "find a time", lambda: finder.find(command, turn))
 
     async def _notice(self, command: Command, turn: TurnInfo) -> Card:
         notices, who = self.notices, turn.requester
@@ -139,6 +158,17 @@ class CommandRunner:
         assert turn.requester is not None
         _ = translator(turn.locale).gettext
         start, end = self._window(command)
+        people, problems = await resolve_attendees(  # invited: participants.attendees
+            command.attendees,
+            command.everyone,
+            turn.roster,
+            turn.mentions,
+            directory=self.meetings,
+            locale=turn.locale,
+        )
+        if problems:
+            todo = _("Write their e-mail address instead.")
+            return error_card(" ".join(problems), todo, locale=turn.locale)
         meeting = await self.meetings.create_online_meeting(
             turn.requester,
             command.subject or _("Teams meeting"),
@@ -146,6 +176,8 @@ class CommandRunner:
             end,
             idempotency_key(turn.conversation_id, turn.activity_id),
             origin=origin_json(turn),
+            attendees=[p for p in people if p.aad_id != turn.requester.user_id],
+            options=command.options.as_dict(),
         )
         return self._card(meeting, command, turn)
 
@@ -193,6 +225,8 @@ class CommandRunner:
                 turn.tz,
                 idempotency_key(turn.conversation_id, turn.activity_id),
                 origin=origin_json(turn),
+                recurrence=command.recurrence,
+                options=command.options.as_dict(),
             )
         except TeamsLinkNotAllowed:
             return teams_not_allowed_card(subject, start, end, locale=locale)
@@ -233,9 +267,10 @@ class CommandRunner:
             query = ListQuery(name=command.subject)
             return await self.lists.card(turn, query, caution=_read_as(command, _))
         meeting = found[0]
-        # Ask first, on the meeting's own card, when the request was unsure or people would be
-        # told (the card's Cancel asks too): cancelling cannot be undone.
-        if command.confirm or meeting.attendees:
+        # Ask first, on the meeting's own card, when the request was unsure, people would be
+        # told (the card's Cancel asks too) or it repeats (this one or all?): cancelling cannot
+        # be undone.
+        if command.confirm or meeting.attendees or meeting.recurrence:
             caution = _read_as(command, _)
             return meeting_card(meeting, turn.tz, locale, caution=caution, confirm_cancel=True)
         cancelled = await self.meetings.cancel(turn.requester, meeting, cancel_note(turn))

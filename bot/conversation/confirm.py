@@ -11,7 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfoNotFoundError
 
 from bot.conversation.turn import TurnInfo
-from bot.parsing import Command, CommandKind
+from bot.meetings.recurrence_docs import patterned
+from bot.parsing import Command, CommandKind, MeetingOptions, Recurrence
 from bot.parsing.zones import tzinfo_for
 from cards import Reading, confirm_card, error_card, notice_card, schedule_form
 from cards.base import Card
@@ -41,6 +42,7 @@ def confirmation(command: Command, turn: TurnInfo) -> Card:
         attendees=tuple(names.get(a, a) for a in command.attendees)
         + ((_("everyone in this chat"),) if command.everyone else ()),
         named_zone=tzinfo_for(command.zone) if command.zone else None,
+        recurrence=patterned(command.recurrence, turn.tz) if command.recurrence else None,
     )
     asker = turn.requester.user_id if turn.requester else ""
     return confirm_card(reading, command.confirm, turn.tz, turn.locale, payload(command, asker))
@@ -59,6 +61,8 @@ def payload(command: Command, asker: str) -> dict[str, Any]:
         "attendees": list(command.attendees),
         "everyone": command.everyone,
         "zone": command.zone or "",
+        "recurrence": command.recurrence.as_dict() if command.recurrence else None,
+        "options": command.options.as_dict(),
     }
 
 
@@ -90,6 +94,8 @@ def confirmed(data: Mapping[str, Any], now: datetime) -> Command | None:
         attendees=tuple(str(a) for a in attendees) if isinstance(attendees, list) else (),
         everyone=data.get("everyone") is True,
         zone=_zone(data.get("zone")),
+        recurrence=Recurrence.from_dict(data.get("recurrence")),
+        options=MeetingOptions.from_dict(data.get("options")),
     )
 
 

@@ -143,7 +143,9 @@ class MeetingLists:
             found = await self._meetings.find_by_name(requester, query.name, self._clock())
             return _sorted(found), frozenset(m.id for m in found)
         listed = await self._meetings.list_meetings(requester, query.start, query.end, turn.tz)
-        known = [await self._meetings.lookup(requester, m.kind, m.id) for m in listed]
+        known = [  # one meeting of a series is the requester's when the series is
+            await self._meetings.lookup(requester, m.kind, m.series_id or m.id) for m in listed
+        ]
         mine = frozenset(m.id for m, rec in zip(listed, known, strict=True) if rec is not None)
         return _sorted(listed), mine
 

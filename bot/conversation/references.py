@@ -3,6 +3,7 @@ results that finish after the HTTP answer): a middleware step in front of every 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from bot.conversation.gates import Middleware, Next
@@ -33,20 +34,27 @@ def reference_of(turn: TurnInfo) -> ConversationRef | None:
 
 
 def remember_reference(store: ReferenceRows) -> Middleware:
-    """Store (or refresh) the turn's reference, then go on; a storage failure is logged and
-    the turn still runs, because the answer to this turn does not need it."""
+    """Store (or refresh) the turn's reference while the turn goes on, and end the turn only
+    once it is stored: the answer does not need it, so it need not wait for it (and with
+    SQLite the write shares a transaction with the turn's first one). A storage failure is
+    logged and the turn still runs."""
+
+    async def save(reference: ConversationRef, conversation_id: str) -> None:
+        try:
+            await store.save_reference(reference)
+        except Exception:
+            log.warning(
+                "Could not store the conversation reference of %s", conversation_id, exc_info=True
+            )
 
     async def remember(turn: TurnInfo, call_next: Next) -> Reply:
         reference = reference_of(turn)
-        if reference is not None:
-            try:
-                await store.save_reference(reference)
-            except Exception:
-                log.warning(
-                    "Could not store the conversation reference of %s",
-                    turn.conversation_id,
-                    exc_info=True,
-                )
-        return await call_next()
+        if reference is None:
+            return await call_next()
+        saving = asyncio.ensure_future(save(reference, turn.conversation_id))
+        try:
+            return await call_next()
+        finally:
+            await saving
 
     return remember

@@ -24,10 +24,13 @@ from bot.conversation.confirm import asked_by, change, confirmed, not_asker, unr
 from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_form, parse_reschedule
 from bot.conversation.listing import ListQuery, RowChange
+from bot.conversation.planning import Planning
+from bot.conversation.polls import PollVerbs
 from bot.conversation.presses import OneAtATime, not_yet, same_card
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
+from bot.meetings.occurrences import first_occurrence, occurrence
 from bot.meetings.service import TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind
 from bot.storage import ActionClaims
@@ -48,7 +51,13 @@ class CardVerbs:
     """The handler of every Verb; `handle` answers a pressed button with a card."""
 
     def __init__(
-        self, runner: CommandRunner, storage: ActionClaims, *, claim_wait: float = 60.0
+        self,
+        runner: CommandRunner,
+        storage: ActionClaims,
+        *,
+        claim_wait: float = 60.0,
+        planning: Planning | None = None,
+        polls: PollVerbs | None = None,
     ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
@@ -72,6 +81,13 @@ class CardVerbs:
             Verb.ADD_STANDALONE_LINK: one_at_a_time(on_meeting(self._add_standalone_link)),
             Verb.LIST_PAGE: self._list_page,
         }
+        if planning is not None:  # find a time, meeting options (bot/conversation/planning.py)
+            self._handlers[Verb.BOOK_SLOT] = one_at_a_time(planning.book_slot)
+            self._handlers[Verb.SET_OPTIONS] = one_at_a_time(on_meeting(planning.set_options))
+        if polls is not None:  # group-chat polls (bot/conversation/polls.py)
+            self._handlers[Verb.POLL_VOTE] = self._guarded("vote", polls.vote)
+            self._handlers[Verb.POLL_BOOK] = self._guarded("book the poll's time", polls.book)
+            self._handlers[Verb.POLL_REFRESH] = self._guarded("show the poll", polls.refresh)
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
         locale = data.get("locale")
@@ -86,8 +102,8 @@ class CardVerbs:
             _ = translator(turn.locale).gettext
             unknown, todo = _("That button is not one I know."), _("Type **help** to start over.")
             return error_card(unknown, todo, locale=turn.locale)
-        if "id" in data and not is_graph_id(data["id"]):  # forged: never a path, never stored
-            return not_yours(turn)
+        if any(k in data and not is_graph_id(data[k]) for k in ("id", "series")):
+            return not_yours(turn)  # forged: never a path, never stored
         return await handler(turn, data)
 
     def _on_meeting(self, handler: MeetingHandler) -> Handler:
@@ -101,12 +117,25 @@ class CardVerbs:
                 return not_yours(turn)
 
             async def look_up() -> Card:
-                meeting = await self._meetings.owned(requester, kind, str(graph_id))
+                series = str(data.get("series") or "")  # one meeting of the sender's series
+                meeting = await self._meetings.owned(requester, kind, series or str(graph_id))
+                if series and series != graph_id:
+                    user = self._meetings.user_path(requester)
+                    graph, who = self._meetings.graph, requester.user_id
+                    meeting = await occurrence(graph, user, who, meeting, str(graph_id), turn.tz)
                 return await handler(turn, requester, meeting, data)
 
             return await self._runner.guarded(turn, turn.verb, look_up)
 
         return owned
+
+    def _guarded(self, what: str, handler: Handler) -> Handler:
+        """A handler whose Graph failures become words (bot/conversation/failures.py)."""
+
+        async def guarded(turn: TurnInfo, data: Data) -> Card:
+            return await self._runner.guarded(turn, what, lambda: handler(turn, data))
+
+        return guarded
 
     def _one_at_a_time(self, handler: Handler) -> Handler:
         """Presses of this button with the same data run one after the other; each after the
@@ -210,8 +239,15 @@ class CardVerbs:
             now = await self._meetings.lookup(who, meeting.kind, meeting.id)
             return await shown(now) if now and now.cancelled else None
 
+        only_one = data.get("scope") == "one"  # a series: this meeting, or (else) all of them
+
         async def cancel() -> Card:
-            return await shown(await self._meetings.cancel(who, meeting, cancel_note(turn)))
+            target = meeting
+            if only_one and meeting.recurrence and not meeting.series_id:
+                user, graph = self._meetings.user_path(who), self._meetings.graph
+                target = await first_occurrence(graph, user, who.user_id, meeting, turn.tz)
+            note = cancel_note(turn)
+            return await shown(await self._meetings.cancel(who, target, note, series=not only_one))
 
         return await self._exclusively(turn, data, cancelled, cancel)
 

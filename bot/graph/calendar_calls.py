@@ -36,13 +36,30 @@ class CalendarCalls:
     # --- calendar --------------------------------------------------------------------------
 
     async def get_calendar(self, user: str) -> JSON:
-        """The default calendar's online-meeting settings (allowed and default providers)."""
+        """The default calendar's online-meeting settings (allowed and default providers) and
+        its owner (name and address)."""
         response = await self.request(
             "GET",
             f"{user}/calendar",
-            params={"$select": "allowedOnlineMeetingProviders,defaultOnlineMeetingProvider"},
+            params={"$select": "allowedOnlineMeetingProviders,defaultOnlineMeetingProvider,owner"},
         )
         return graph_json(response)
+
+    async def get_schedule(
+        self, user: str, addresses: list[str], start: JSON, end: JSON, tz_name: str, interval: int
+    ) -> list[JSON]:
+        """Free/busy of each address (POST .../calendar/getSchedule), times in `tz_name`."""
+        body = {
+            "Schedules": addresses,
+            "StartTime": start,
+            "EndTime": end,
+            "AvailabilityViewInterval": interval,
+        }
+        response = await self.request(
+            "POST", f"{user}/calendar/getSchedule", json=body, headers=_prefer_timezone(tz_name)
+        )
+        values = graph_json(response).get("value")
+        return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
 
     async def create_event(self, user: str, body: JSON, tz_name: str) -> JSON:
         """POST {user}/events; with a transactionId in `body` a retry returns the same event."""

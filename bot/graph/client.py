@@ -38,6 +38,10 @@ NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _USER_PATH = re.compile(r"^/?(users/[^/?]+|me)(?:/(?P<segment>[^/?]+))?", re.IGNORECASE)
 
 
+#: Graph answers evolvable enum members (e.g. lobby scope "invited") only to clients that ask.
+ALL_ENUM_MEMBERS = {"Prefer": "include-unknown-enum-members"}
+
+
 class GraphClient(CalendarCalls):
     """Thin, typed access to the Graph calls the bot makes. `_send` moves bytes,
     `_checked` maps statuses to GraphError (bot/graph/errors.py), and `request` retries as
@@ -91,15 +95,22 @@ class GraphClient(CalendarCalls):
         return graph_json(response)
 
     async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None:
+        """An event's Teams meeting, by its join link (evolvable enum values included)."""
         escaped = join_url.replace("'", "''")
         response = await self.request(
-            "GET", f"{user}/onlineMeetings", params={"$filter": f"JoinWebUrl eq '{escaped}'"}
+            "GET",
+            f"{user}/onlineMeetings",
+            params={"$filter": f"JoinWebUrl eq '{escaped}'"},
+            headers=ALL_ENUM_MEMBERS,
         )
         values = graph_json(response).get("value") or []
         return values[0] if values else None
 
     async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON:
-        response = await self.request("PATCH", _meeting_path(user, meeting_id), json=patch)
+        """PATCH; opted in to evolvable enum members (lobbyBypassSettings.scope "invited")."""
+        response = await self.request(
+            "PATCH", _meeting_path(user, meeting_id), json=patch, headers=ALL_ENUM_MEMBERS
+        )
         return graph_json(response)
 
     async def delete_online_meeting(self, user: str, meeting_id: str) -> None:

@@ -7,6 +7,7 @@ from bot.language.de_messages import MESSAGES
 from bot.language.de_notices import BEFORE
 from bot.language.de_notices import COMMANDS as NOTICE_COMMANDS
 from bot.language.de_notices import MESSAGES as NOTICES
+from bot.language.de_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 DE = Language(
@@ -182,6 +183,7 @@ DE = Language(
     ),
     messages={**MESSAGES, **NOTICES},
     before=BEFORE,
+    **SCHEDULING,
     last=("letzten", "letzter", "letzte", "vergangenen", "vergangener"),
     day_word_blockers=(
         "am",

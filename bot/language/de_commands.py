@@ -85,4 +85,14 @@ COMMANDS = {
         "termin absagen",
     ),
     "help": ("hilfe", "?", "befehle", "was kannst du", "was kannst du tun"),
+    "find_time": (
+        "Termin finden",
+        "einen Termin finden",
+        "finde einen Termin",
+        "finde einen Zeitpunkt",
+        "Zeit finden",
+        "wann können wir uns treffen",
+        "wann haben alle Zeit",
+        "wann können wir",
+    ),
 }

@@ -71,4 +71,10 @@ MESSAGES = {
     "confirm_no_unit": "„{text}“ hat keine Einheit; ich habe {value} Minuten verstanden",
     "date": "{weekday}, {day}. {month}",
     "date_year": "{weekday}, {day}. {month} {year}",
+    "repeat_until_past": "Die Serie kann nicht enden („{text}“), bevor ihr erster Termin ist.",
+    "find_window": (
+        "Ich kann heute, morgen, an einem Tag, diese Woche oder nächste Woche einen Termin "
+        "suchen, aber „{text}“ habe ich nicht verstanden. Versuch: {example}"
+    ),
+    "example_find": "Termin finden mit anna@contoso.com morgen für 30 Min",
 }

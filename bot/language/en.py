@@ -7,6 +7,7 @@ from bot.language.en_messages import MESSAGES
 from bot.language.en_notices import BEFORE
 from bot.language.en_notices import COMMANDS as NOTICE_COMMANDS
 from bot.language.en_notices import MESSAGES as NOTICES
+from bot.language.en_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 EN = Language(
@@ -188,6 +189,7 @@ EN = Language(
     ),
     messages={**MESSAGES, **NOTICES},
     before=BEFORE,
+    **SCHEDULING,
     last=("last", "past"),
     misspellings={
         "2morrow": "tomorrow",

@@ -74,4 +74,17 @@ COMMANDS = {
     ),
     "cancel": ("cancel", "call off", "delete", "remove", "cancel meeting"),
     "help": ("help", "?", "commands", "what can you do", "how does this work"),
+    "find_time": (
+        "find a time",
+        "find time",
+        "find a slot",
+        "find a meeting time",
+        "find a time to meet",
+        "find",
+        "when can we meet",
+        "when are we free",
+        "when is everyone free",
+        "suggest a time",
+        "suggest times",
+    ),
 }

@@ -65,4 +65,10 @@ MESSAGES = {
     "confirm_no_unit": "“{text}” has no unit; I read {value} minutes",
     "date": "{weekday}, {month} {day}",
     "date_year": "{weekday}, {month} {day}, {year}",
+    "repeat_until_past": "The series can't end (“{text}”) before its first meeting.",
+    "find_window": (
+        "I can look for a time today, tomorrow, on one day, this week or next week, "
+        "but I couldn't read “{text}”. Try: {example}"
+    ),
+    "example_find": "find a time with ann@contoso.com tomorrow for 30m",
 }

@@ -7,6 +7,7 @@ from bot.language.es_messages import MESSAGES
 from bot.language.es_notices import BEFORE
 from bot.language.es_notices import COMMANDS as NOTICE_COMMANDS
 from bot.language.es_notices import MESSAGES as NOTICES
+from bot.language.es_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 ES = Language(
@@ -165,6 +166,7 @@ ES = Language(
     ),
     messages={**MESSAGES, **NOTICES},
     before=BEFORE,
+    **SCHEDULING,
     last=("el pasado", "el último", "la última"),
     last_suffix=("pasado", "pasada"),
     day_word_blockers=("la", "esta", "cada", "una", "toda la", "de la"),

@@ -86,4 +86,16 @@ COMMANDS = {
         "cancelar reunión",
     ),
     "help": ("ayuda", "?", "comandos", "qué puedes hacer", "qué sabes hacer"),
+    "find_time": (
+        "buscar un hueco",
+        "busca un hueco",
+        "encontrar un hueco",
+        "buscar un horario",
+        "busca un horario",
+        "encontrar un horario",
+        "encuentra un horario",
+        "cuándo podemos reunirnos",
+        "cuándo podemos vernos",
+        "cuándo podemos",
+    ),
 }

@@ -68,4 +68,10 @@ MESSAGES = {
     "confirm_no_unit": "“{text}” no tiene unidad; entendí {value} minutos",
     "date": "{weekday}, {day} de {month}",
     "date_year": "{weekday}, {day} de {month} de {year}",
+    "repeat_until_past": "La serie no puede terminar (“{text}”) antes de la primera reunión.",
+    "find_window": (
+        "Puedo buscar un hueco hoy, mañana, un día, esta semana o la semana que viene, "
+        "pero no entendí “{text}”. Prueba: {example}"
+    ),
+    "example_find": "buscar un hueco con ana@contoso.com mañana durante 30 min",
 }

@@ -7,6 +7,7 @@ from bot.language.fr_messages import MESSAGES
 from bot.language.fr_notices import BEFORE
 from bot.language.fr_notices import COMMANDS as NOTICE_COMMANDS
 from bot.language.fr_notices import MESSAGES as NOTICES
+from bot.language.fr_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 FR = Language(
@@ -175,6 +176,7 @@ FR = Language(
     ),
     messages={**MESSAGES, **NOTICES},
     before=BEFORE,
+    **SCHEDULING,
     last_suffix=("dernier", "passé"),
     misspellings={"dmain": "demain", "demin": "demain", "ajd": "aujourd'hui"},
     hour_words={

@@ -88,4 +88,15 @@ COMMANDS = {
         "annuler la réunion",
     ),
     "help": ("aide", "?", "commandes", "que sais-tu faire", "qu'est-ce que tu sais faire"),
+    "find_time": (
+        "trouver un créneau",
+        "trouve un créneau",
+        "trouvez un créneau",
+        "trouver un moment",
+        "trouver une date",
+        "quand pouvons-nous nous réunir",
+        "quand pouvons-nous nous voir",
+        "quand peut-on se voir",
+        "quand pouvons-nous",
+    ),
 }

@@ -73,4 +73,10 @@ MESSAGES = {
     "confirm_no_unit": "« {text} » n'a pas d'unité ; j'ai compris {value} minutes",
     "date": "{weekday} {day} {month}",
     "date_year": "{weekday} {day} {month} {year}",
+    "repeat_until_past": "La série ne peut pas finir (« {text} ») avant sa première réunion.",
+    "find_window": (
+        "Je peux chercher un créneau aujourd'hui, demain, un jour donné, cette semaine ou la "
+        "semaine prochaine, mais je n'ai pas compris « {text} ». Essayez : {example}"
+    ),
+    "example_find": "trouver un créneau avec anne@contoso.com demain pendant 30 min",
 }

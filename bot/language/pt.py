@@ -7,6 +7,7 @@ from bot.language.pt_messages import MESSAGES
 from bot.language.pt_notices import BEFORE
 from bot.language.pt_notices import COMMANDS as NOTICE_COMMANDS
 from bot.language.pt_notices import MESSAGES as NOTICES
+from bot.language.pt_scheduling import SCHEDULING
 from bot.language.schema import Language
 
 PT = Language(
@@ -171,6 +172,7 @@ PT = Language(
     ),
     messages={**MESSAGES, **NOTICES},
     before=BEFORE,
+    **SCHEDULING,
     last=("última", "último", "na última", "no último"),
     last_suffix=("passada", "passado"),
     misspellings={"amanah": "amanhã", "amnha": "amanhã", "hje": "hoje"},

@@ -75,4 +75,18 @@ COMMANDS = {
         "cancelar reunião",
     ),
     "help": ("ajuda", "?", "comandos", "socorro", "o que você faz"),
+    "find_time": (
+        "encontrar um horário",
+        "encontre um horário",
+        "encontrar horário",
+        "achar um horário",
+        "ache um horário",
+        "buscar um horário",
+        "sugerir horário",
+        "sugira um horário",
+        "quando podemos nos reunir",
+        "quando podemos nos encontrar",
+        "quando podemos conversar",
+        "quando podemos",
+    ),
 }

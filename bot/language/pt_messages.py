@@ -67,4 +67,10 @@ MESSAGES = {
     "confirm_no_unit": "“{text}” não tem unidade; entendi {value} minutos",
     "date": "{weekday}, {day} de {month}",
     "date_year": "{weekday}, {day} de {month} de {year}",
+    "repeat_until_past": "A série não pode terminar (“{text}”) antes da primeira reunião.",
+    "find_window": (
+        "Posso procurar um horário hoje, amanhã, num dia, esta semana ou na próxima semana, "
+        "mas não entendi “{text}”. Tente: {example}"
+    ),
+    "example_find": "encontrar um horário com ana@contoso.com amanhã por 30 min",
 }

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 Words = tuple[str, ...]
 
-COMMAND_KINDS = ("meet_now", "meeting", "schedule", "list", "cancel", "help")
+COMMAND_KINDS = ("meet_now", "meeting", "schedule", "list", "cancel", "help", "find_time")
+#: Meeting options a message can ask for (bot.parsing.extras reads them).
+OPTION_KEYS = ("lobby_off", "only_me_present", "record", "chat_off")
+#: What a one-word repetition ("daily", "wöchentlich") means.
+REPEAT_ADVERBS = ("daily", "weekly", "fortnightly", "monthly", "weekdays")
+WEEK_INDEXES = ("first", "second", "third", "fourth", "last")
 #: Commands that change what the bot sends on its own (words in bot/language/<code>_notices.py).
 NOTICE_KINDS = ("remind", "reminders_off", "reminders_on", "agenda_daily", "agenda_off")
 PERIODS = ("morning", "afternoon", "evening")
@@ -54,7 +60,29 @@ MESSAGE_KEYS = (
     "confirm_no_unit",
     "date",
     "date_year",
+    # issue 16: finding a time and recurring meetings
+    "repeat_until_past",
+    "find_window",
+    "example_find",
 )
+
+
+class SchedulingWords(TypedDict, total=False):
+    """The issue 16 fields of Language, as each language's <code>_scheduling.py writes them."""
+
+    repeat_every: Words
+    repeat_other: Words
+    repeat_weekdays: Words
+    repeat_days: Words
+    repeat_adverbs: Mapping[str, str]
+    repeat_monthly: Words
+    repeat_of_month: Words
+    repeat_fillers: Words
+    week_index: Mapping[str, str]
+    repeat_until: Words
+    repeat_times: Words
+    month_units: Words
+    meeting_options: Mapping[str, Words]
 
 
 #: What the reminder and agenda commands say when they cannot be read, in each language (the
@@ -160,11 +188,26 @@ class Language:
     list_or_schedule: Words = ()  # "agenda": the list, or the verb "agendar" when a meeting follows
     commands_last: Mapping[str, Words] = field(default_factory=_no_commands)  # "... absagen"
     subject_time_leads: Words = ()  # "the 5pm cutoff", "prazo das 17h": a time inside the subject
+    # -- issue 16: recurring meetings and meeting options (in <code>_scheduling.py) --
+    repeat_every: Words = ()  # "every", "toda", "cada", "jeden", "chaque"
+    repeat_other: Words = ()  # "other" in "every other Tuesday": every second one
+    repeat_weekdays: Words = ()  # "weekday" in "every weekday": Monday to Friday
+    repeat_days: Words = ()  # "day" in "every day"
+    repeat_adverbs: Mapping[str, str] = field(default_factory=_none)  # "daily": REPEAT_ADVERBS
+    repeat_monthly: Words = ()  # "monthly", "every month" before "on the first Monday"
+    repeat_of_month: Words = ()  # "of the month" after "every first Monday"
+    repeat_fillers: Words = ()  # "on", "the", "no dia", "am", "le": between the parts
+    week_index: Mapping[str, str] = field(default_factory=_none)  # "primeira": WEEK_INDEXES
+    repeat_until: Words = ()  # "until", "até", "hasta", "bis", "jusqu'au" before a date
+    repeat_times: Words = ()  # "times" in "for 10 times"
+    month_units: Words = ()  # "months" in "for 3 months", "every 2 months"
+    meeting_options: Mapping[str, Words] = field(default_factory=_no_commands)  # OPTION_KEYS
     before: Words = ()  # "remind me 5 min before": the word that ends the lead
 
     def __post_init__(self) -> None:
         missing = [k for k in (*MESSAGE_KEYS, *NOTICE_KEYS) if k not in self.messages]
         missing += [k for k in (*COMMAND_KINDS, *NOTICE_KINDS) if k not in self.commands]
         missing += [k for k in PERIODS if k not in self.periods]
+        missing += [k for k in OPTION_KEYS if k not in self.meeting_options]
         if missing or len(self.weekdays) != 7 or len(self.months) != 12:
             raise ValueError(f"language {self.code!r} is incomplete: {missing}")

@@ -28,6 +28,8 @@ class LinkGraph(Protocol):
         self, user: str, event_id: str, tz_name: str, select: str | None = None
     ) -> JSON: ...
     async def update_event(self, user: str, event_id: str, patch: JSON, tz_name: str) -> JSON: ...
+    async def update_online_meeting(self, user: str, meeting_id: str, patch: JSON) -> JSON: ...
+    async def find_online_meeting_by_join_url(self, user: str, join_url: str) -> JSON | None: ...
 
 
 class EventLinks:
@@ -58,15 +60,7 @@ class EventLinks:
         second press finds the same one), its link written into the event's body and location.
         Only body and location are patched: the invitation carries the link to everyone."""
         event_id = str(doc["id"])
-        online, _ = await self._graph.create_or_get_online_meeting(
-            user,
-            {
-                "externalId": idempotency_key(EVENT, event_id, "standalone-link"),
-                "subject": str(doc.get("subject") or "Teams meeting"),
-                "startDateTime": graph_datetime(from_date_time_time_zone(doc["start"])),
-                "endDateTime": graph_datetime(from_date_time_time_zone(doc["end"])),
-            },
-        )
+        online = await self._standalone_of(user, doc)
         join_url = str(online.get("joinWebUrl") or "")
         if not join_url or carries(doc, join_url):
             return doc, join_url
@@ -89,7 +83,10 @@ class EventLinks:
         fresh = await self.settled(user, fresh, tz)
         if event_join_url(fresh):
             return fresh, event_join_url(fresh)
-        if not join_url or carries(fresh, join_url):  # no link before, or a standalone one
+        if not join_url:  # no link before
+            return fresh, join_url
+        if carries(fresh, join_url):  # the standalone link the bot wrote: it moves too
+            await self._move_standalone(user, fresh, join_url)
             return fresh, join_url
         online = {"isOnlineMeeting": True, "onlineMeetingProvider": TEAMS}
         fresh = await self.settled(
@@ -99,6 +96,35 @@ class EventLinks:
             return fresh, event_join_url(fresh)
         fresh, standalone = await self.add_standalone(user, fresh, tz)
         return fresh, standalone or None
+
+    async def _standalone_of(self, user: str, doc: JSON) -> JSON:
+        """The event's standalone Teams meeting (createOrGet keyed on the event: made once,
+        found again afterwards), at the event's time when it is made."""
+        return (
+            await self._graph.create_or_get_online_meeting(
+                user,
+                {
+                    "externalId": idempotency_key(EVENT, str(doc["id"]), "standalone-link"),
+                    "subject": str(doc.get("subject") or "Teams meeting"),
+                    "startDateTime": graph_datetime(from_date_time_time_zone(doc["start"])),
+                    "endDateTime": graph_datetime(from_date_time_time_zone(doc["end"])),
+                },
+            )
+        )[0]
+
+    async def _move_standalone(self, user: str, doc: JSON, join_url: str) -> None:
+        """The standalone meeting whose link the moved event carries, at the event's new time
+        (found by its join link, never created; only start/end are patched, which keeps its
+        link). A link that names no meeting of the user's is left alone."""
+        online = await self._graph.find_online_meeting_by_join_url(user, join_url)
+        if not online or not online.get("id"):
+            return
+        times = {
+            "startDateTime": graph_datetime(from_date_time_time_zone(doc["start"])),
+            "endDateTime": graph_datetime(from_date_time_time_zone(doc["end"])),
+        }
+        if (online.get("startDateTime"), online.get("endDateTime")) != tuple(times.values()):
+            await self._graph.update_online_meeting(user, str(online["id"]), times)
 
 
 def carries(doc: JSON, join_url: str) -> bool:

@@ -60,6 +60,17 @@ def _dial_in(doc: dict[str, Any]) -> DialIn | None:
     return None
 
 
+def options_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """An online meeting's options in force: lobby (who bypasses it), presenters, recording,
+    chat — in Graph's values."""
+    return {
+        "lobby": (doc.get("lobbyBypassSettings") or {}).get("scope"),
+        "presenters": doc.get("allowedPresenters"),
+        "record": doc.get("recordAutomatically"),
+        "chat": doc.get("allowMeetingChat"),
+    }
+
+
 def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
     participants = doc.get("participants") or {}
     organizer = (participants.get("organizer") or {}).get("identity", {}).get("user") or {}
@@ -79,6 +90,7 @@ def meeting_from_online(doc: dict[str, Any], created: bool = True) -> Meeting:
         attendees=tuple(a for a in attendees if a),
         dial_in=_dial_in(doc),
         created=created,
+        options=options_of(doc),
     )
 
 
@@ -117,9 +129,14 @@ def meeting_from_event(doc: dict[str, Any], organizer_id: str = "") -> Meeting:
         join_url=event_join_url(doc),
         organizer_id=organizer_id,
         organizer_name=str(organizer.get("name") or organizer.get("address") or ""),
+        organizer_email=str(organizer.get("address") or ""),
         attendees=tuple(a for a in attendees if a),
         dial_in=_dial_in({"audioConferencing": online}) if isinstance(online, dict) else None,
         cancelled=bool(doc.get("isCancelled")),
+        series_id=str(doc.get("seriesMasterId") or "")
+        if doc.get("type") in ("occurrence", "exception")
+        else "",
+        recurrence=doc.get("recurrence") or None,
         is_organizer=doc.get("isOrganizer") is not False,
         occurrence=str(doc.get("type") or "") in ("occurrence", "exception"),
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 ONLINE = "online"  # a standalone Teams meeting (Graph onlineMeeting)
 EVENT = "event"  # an Outlook calendar event with a Teams link (Graph event)
@@ -21,10 +23,17 @@ class Requester:
 
 @dataclass(frozen=True)
 class Person:
-    """An attendee with what invitations need: an e-mail address."""
+    """An attendee with what invitations need: an e-mail address; and, when the chat roster
+    knows them, their Entra object id and Teams id (a poll's voters, a meeting's attendees)."""
 
     email: str
     name: str = ""
+    aad_id: str = ""
+    teams_id: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.email
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,11 @@ class Meeting:
     dial_in: DialIn | None = None
     cancelled: bool = False
     created: bool = True  # False when Graph returned an existing meeting (idempotent replay)
+    series_id: str = ""  # an occurrence's series master (the id the bot keeps)
+    recurrence: Mapping[str, Any] | None = None  # Graph's patternedRecurrence of a series
+    options: Mapping[str, Any] | None = None  # the meeting options in force, Graph's names
+    outsiders: tuple[str, ...] = ()  # attendees from outside the organizer's organisation
+    organizer_email: str = ""  # an event's organizer address, as Graph answers it
     #: Graph answered isOnlineMeeting false although a Teams link was asked for (a real-tenant
     #: behaviour: microsoft-graph-docs #9741): the event exists, without a way to join.
     link_refused: bool = False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -31,9 +31,12 @@ from bot.meetings.graph_docs import (
 )
 from bot.meetings.ledger import CALENDAR_COPY, Create, Ledger, LedgerRows, MeetingNotSaved
 from bot.meetings.model import EVENT, ONLINE, Meeting, Person, Requester, idempotency_key
+from bot.meetings.options import apply_options, checked, own_address, participant, planned
 from bot.meetings.providers import ProviderCache
+from bot.meetings.recurrence_docs import patterned
 from bot.meetings.reminders import MeetingHooks, NoHooks
 from bot.meetings.store import to_meeting, to_record
+from bot.parsing import Recurrence
 from bot.storage import Intent, StorageError
 
 __all__ = ["GraphApi", "MeetingNotSaved", "MeetingService", "NotBotMeeting", "TeamsLinkNotAllowed"]
@@ -76,6 +79,10 @@ class MeetingService:
         self._links = EventLinks(graph, join_link_waits, sleep)
         self._providers = providers if providers is not None else ProviderCache()
 
+    @property
+    def graph(self) -> GraphApi:
+        return self._graph
+
     def user_path(self, requester: Requester) -> str:
         """`/me` with a delegated token, else `/users/{aadObjectId}` of the sender."""
         if self._auth_mode is GraphAuthMode.DELEGATED:
@@ -102,17 +109,27 @@ class MeetingService:
         end: datetime,
         key: str,
         origin: JSON | None = None,
+        attendees: Sequence[Person] = (),
+        options: Mapping[str, Any] | None = None,
     ) -> Meeting:
-        """A standalone Teams meeting, once per `key` (its externalId); `origin` says where a
-        result that comes late should be posted (kept with the intent)."""
-        body = {
+        """A standalone Teams meeting, once per `key` (its externalId), the people named as
+        participants.attendees, then its options by a PATCH (createOrGet takes none); `origin`
+        says where a result that comes late should be posted (kept with the intent)."""
+        wanted = checked(options or {})
+        body: JSON = {
             "externalId": key,
             "subject": subject,
             "startDateTime": graph_datetime(start),
             "endDateTime": graph_datetime(end),
         }
+        if attendees:
+            body["participants"] = {"attendees": [participant(p) for p in attendees]}
         create = Create(key, ONLINE, body, name=requester.name, origin=origin or {})
-        return await self._create(requester, create)
+        meeting = await self._create(requester, create)
+        if attendees:
+            address = await own_address(self._graph, self.user_path(requester))
+            return await planned(self, requester, meeting, (attendees, address), wanted)
+        return await apply_options(self, requester, meeting, wanted) if wanted else meeting
 
     async def _create(self, requester: Requester, create: Create) -> Meeting:
         user = self.user_path(requester)
@@ -169,9 +186,12 @@ class MeetingService:
         key: str,
         body_html: str = "",
         origin: JSON | None = None,
+        recurrence: Recurrence | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> Meeting:
-        """An event with a Teams link in the requester's calendar, once per `key` (its
-        transactionId); invitations go out."""
+        """An event with a Teams link in the requester's calendar (a series when it recurs),
+        once per `key` (its transactionId); invitations go out; then its options, if any."""
+        wanted = checked(options or {})
         await self.teams_allowed(requester)
         tz = graph_zone(tz)
         event: JSON = {
@@ -191,6 +211,8 @@ class MeetingService:
         }
         if body_html:
             event["body"] = {"contentType": "html", "content": body_html}
+        if recurrence is not None:
+            event["recurrence"] = patterned(recurrence, tz)
         create = Create(key, EVENT, event, tz.key, requester.name, origin or {})
         try:
             meeting = await self._create(requester, create)
@@ -199,7 +221,8 @@ class MeetingService:
             raise
         if meeting.link_refused or not meeting.join_url:
             self._recheck_providers(requester)
-        return meeting
+        address = meeting.organizer_email  # Graph names the organizer: no extra call
+        return await planned(self, requester, meeting, (attendees, address), wanted)
 
     async def add_standalone_link(
         self, requester: Requester, meeting: Meeting, tz: ZoneInfo
@@ -325,13 +348,24 @@ class MeetingService:
             raise NotBotMeeting(graph_id)
         return meeting
 
-    async def cancel(self, requester: Requester, meeting: Meeting, comment: str = "") -> Meeting:
-        """Cancel one of the requester's own meetings (from `owned` or `find_by_name`);
-        an event's attendees are notified. Cancelling what is already cancelled succeeds."""
+    async def cancel(
+        self, requester: Requester, meeting: Meeting, comment: str = "", *, series: bool = True
+    ) -> Meeting:
+        """Cancel one of the requester's own meetings (from `owned`, `occurrence` or
+        `find_by_name`): for one meeting of a series, that one alone or (`series`) the whole
+        series. An event's attendees are notified. Cancelling what is already cancelled
+        succeeds."""
         who = requester.name or "The organizer"
         note = comment or f"{who} cancelled this meeting in Microsoft Teams."
         user = self.user_path(requester)
-        await cancel_once(self._graph, user, meeting, note)
+        if meeting.series_id:  # one meeting of a series: it alone, or its series
+            target = replace(meeting, id=meeting.series_id) if series else meeting
+            await cancel_once(self._graph, user, target, note)
+            if not series:
+                return replace(meeting, cancelled=True)
+            meeting = replace(meeting, id=meeting.series_id)
+        else:
+            await cancel_once(self._graph, user, meeting, note)
         try:  # and its calendar copy, no one else's (one the user deleted is gone already)
             await calendar_copy.delete_copy(self._graph, user, meeting)
         except GraphError as error:  # the meeting is cancelled: the card must say so
@@ -356,6 +390,10 @@ class MeetingService:
             found = await self.person(requester.user_id)
             name = found.name if found else ""
         return replace(meeting, organizer_name=name)
+
+    async def remember(self, requester: Requester, meeting: Meeting) -> None:
+        """Keep what the bot knows of one of the requester's meetings (MeetingNotSaved)."""
+        await self._remember(requester, meeting)
 
     async def _remember(self, requester: Requester, meeting: Meeting) -> None:
         try:

@@ -46,6 +46,13 @@ What each command's fields mean:
   nothing = now to now + 7 days.
 - cancel: subject is the text naming the meeting (articles dropped); none is an error.
 - help: subject is any topic after "help"; empty text is help too. unknown always has an error.
+- find_time: start/end bound the search (one day, this week from now, next week, or the next
+  seven days), `duration` is the meeting's length; attendees and everyone as for schedule
+  (bot/parsing/find.py).
+- Recurring meetings ("every weekday 9:15", "toda segunda às 10h", "until Mar 31", "for 6
+  weeks") set `recurrence` on schedule (meeting becomes schedule; meet now refuses), and start
+  is the first meeting; meeting options ("lobby off", "only I present", "record it", "chat
+  off") set `options` on meet now, meeting and schedule (bot/parsing/extras.py, series.py).
 - An error keeps the command's kind and empties every other field.
 
 Subject: a quoted subject is literal; otherwise it is what remains after the command, time,
@@ -78,6 +85,7 @@ from zoneinfo import ZoneInfo
 from bot.language import Language, languages_for, message_language
 from bot.parsing.command import Command, CommandKind, Mention
 from bot.parsing.doubts import Doubt
+from bot.parsing.find import find_time
 from bot.parsing.fix import command_typo, first_words
 from bot.parsing.grammar import Commands, commands_for, grammar_for
 from bot.parsing.notices import NOTICE_HANDLERS
@@ -207,6 +215,8 @@ def parse_command(
         default_duration=default_duration,
         doubts=read.doubts,
     )
+    if read.kind == "find_time":
+        return find_time(request)
     notice = NOTICE_HANDLERS.get(read.kind)
     command = notice(request) if notice is not None else handle(request)
     return dataclasses.replace(command, language=read.lang.code)

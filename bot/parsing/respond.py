@@ -11,8 +11,10 @@ from zoneinfo import ZoneInfo
 from bot.language import Language, month_first
 from bot.parsing import doubts as why
 from bot.parsing.command import Command, CommandKind
+from bot.parsing.extras import Repeat
 from bot.parsing.grammar import Grammar
 from bot.parsing.scan import MentionLike, Problem, Scan, scan
+from bot.parsing.series import place
 from bot.parsing.text import fold, key
 from bot.parsing.when import Slots, collect, local, resolve, resolve_day, said
 from bot.parsing.zones import pick, tzinfo_for
@@ -24,6 +26,7 @@ _EXAMPLES = {
     "schedule": "example_schedule",
     "list": "example_list",
     "cancel": "example_cancel",
+    "find_time": "example_find",
 }
 
 
@@ -59,12 +62,12 @@ def say(msg: Language, problem: Problem, kind: str) -> str:
     return msg.messages[problem.key].format(**fields)
 
 
-def _fail(req: Request, problem: Problem, kind: str | None = None) -> Command:
+def fail(req: Request, problem: Problem, kind: str | None = None) -> Command:
     kind = kind or req.kind
     return Command(CommandKind(kind), error=say(req.msg, problem, kind))
 
 
-def _subject(req: Request, sc: Scan) -> str | None:
+def subject_of(req: Request, sc: Scan) -> str | None:
     template = req.msg.messages["default_subject"]
     generic = sc.subject and not sc.quoted and key(sc.subject) in req.gr.generic_subjects
     if sc.subject and not generic:
@@ -113,10 +116,10 @@ def _timed(
     read_tz = tzinfo_for(zone) if zone else req.tz
     when = resolve(slots, req.now, read_tz, req.default_duration)
     if when.problem:
-        return _fail(req, when.problem, kind), []
+        return fail(req, when.problem, kind), []
     if when.start is None or when.end is None:
         if kind == "schedule":
-            return _fail(req, Problem("need_time")), []
+            return fail(req, Problem("need_time")), []
         start, end = _from_now(req, slots)
         return Command(CommandKind(kind), start=start, end=end, zone=zone), []
     start, end = when.start.astimezone(req.tz), when.end.astimezone(req.tz)
@@ -131,17 +134,21 @@ def _meeting(req: Request) -> Command:
         rest = rest[filler.end() :] if filler else rest
         if not rest.strip() or key(rest) in req.gr.generic_subjects:
             return _sure(req, Command(CommandKind.SCHEDULE), [])  # open the scheduling form
-    sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale))
+    sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale), extras=True)
     slots = collect(sc.finds)
     if sc.problem:
-        return _fail(req, sc.problem)
+        return fail(req, sc.problem)
     if isinstance(slots, Problem):
-        return _fail(req, slots)
+        return fail(req, slots)
     said_now = slots.time is not None and slots.time.delta == timedelta(0)
     named_time = (slots.date or slots.time or slots.part) and not said_now
+    if sc.repeat is not None:  # a series is a calendar event, at a time of day
+        if kind == "meet_now":
+            return fail(req, Problem("meet_now_time", sc.repeat.text))
+        kind = "schedule"
     if kind == "meet_now" and named_time:
         if req.word not in {key(w) for w in req.gr.lang.meet_flexible}:
-            return _fail(req, Problem("meet_now_time", said(slots.date, slots.time, slots.part)))
+            return fail(req, Problem("meet_now_time", said(slots.date, slots.time, slots.part)))
         kind = "meeting"
     zone = pick(slots.zone.zones, req.tz, req.locale, req.now) if slots.zone else None
     found: list[why.Doubt] = []
@@ -152,10 +159,29 @@ def _meeting(req: Request) -> Command:
         timed, found = _timed(req, slots, kind, zone)
         if timed.error:
             return timed
+        if sc.repeat is not None:
+            timed = _series(req, timed, sc.repeat)
+            if timed.error:
+                return timed
     command = dataclasses.replace(
-        timed, subject=_subject(req, sc), attendees=tuple(sc.attendees), everyone=sc.everyone
+        timed,
+        subject=subject_of(req, sc),
+        attendees=tuple(sc.attendees),
+        everyone=sc.everyone,
+        options=sc.options,
     )
     return _sure(req, command, [*_fixed(sc), *found])
+
+
+def _series(req: Request, timed: Command, repeat: Repeat) -> Command:
+    """The first meeting moved to the series' first day; the rule on the command."""
+    assert timed.start is not None
+    assert timed.end is not None
+    placed = place(repeat, timed.start, timed.end, req.now, req.tz)
+    if isinstance(placed, Problem):
+        return fail(req, placed)
+    start, end, rule = placed
+    return dataclasses.replace(timed, start=start, end=end, recurrence=rule)
 
 
 def _sure(req: Request, command: Command, found: Sequence[why.Doubt]) -> Command:
@@ -181,7 +207,7 @@ def _list(req: Request) -> Command:
     if day is None:
         if req.word in req.gr.list_or_schedule:  # "agenda uma reunião amanhã às 10h"
             return _meeting(dataclasses.replace(req, kind="schedule"))
-        return _fail(req, problem)
+        return fail(req, problem)
     return _days(req, day, 1, _fixed(sc))
 
 
@@ -210,7 +236,7 @@ def _cancel(req: Request) -> Command:
     rest = rest[: last.start()] if last else rest  # "sag das Meeting Budget ab"
     subject = " ".join(rest.split()).strip(' "“”«»„:') or None
     if subject is None:
-        return _fail(req, Problem("cancel_what"))
+        return fail(req, Problem("cancel_what"))
     return _sure(req, Command(CommandKind.CANCEL, subject=subject), [])
 
 

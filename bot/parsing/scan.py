@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.parsing.atoms import Found
+from bot.parsing.command import MeetingOptions
+from bot.parsing.extras import Repeat, read_options, read_repeat
 from bot.parsing.fix import Fix, apply, corrections
 from bot.parsing.grammar import Grammar
 from bot.parsing.mask import PEOPLE, Mask
@@ -53,6 +55,8 @@ class Scan:
     subject: str | None = None
     problem: Problem | None = None
     fixes: list[Fix] = field(default_factory=list)
+    options: MeetingOptions = field(default_factory=MeetingOptions)
+    repeat: Repeat | None = None
 
 
 def _mention(inner_markup: str, inner: str, mentions: Sequence[MentionLike]) -> MentionLike | None:
@@ -97,15 +101,20 @@ def _people(text: str, mask: Mask, gr: Grammar, mentions: Sequence[MentionLike],
     for m in gr.loose_email.finditer(mask.text):  # "w/ bob@x": a short address after "with"
         found.append((m.start("addr"), m["addr"], _email_name(m["addr"])))
         mask.hide(m.start("addr"), m.end("addr"), PEOPLE)
+    for _, ident, name in sorted(found):
+        if ident not in out.attendees:
+            out.attendees.append(ident)
+            out.names.append(name)
+
+
+def _groups(mask: Mask, gr: Grammar, out: Scan) -> None:
+    """ "everyone", and the "with" and "and" around the people: after the repetition words,
+    so "todos os dias" and "tous les lundis" stay repetitions."""
     for m in gr.everyone.finditer(mask.text):
         out.everyone = True
         mask.hide(m.start(), m.end(), PEOPLE)
     for m in gr.attendee_group.finditer(mask.text):
         mask.hide(m.start(), m.end(), PEOPLE)
-    for _, ident, name in sorted(found):
-        if ident not in out.attendees:
-            out.attendees.append(ident)
-            out.names.append(name)
 
 
 def _leftovers(text: str, mask: Mask, gr: Grammar, out: Scan) -> list[tuple[int, int]]:
@@ -138,17 +147,26 @@ def scan(
     *,
     month_first: bool,
     fix: bool = True,
+    extras: bool = False,
 ) -> Scan:
-    """Everything the words after a command say; `problem` is the first thing that was not clear."""
+    """Everything the words after a command say; `problem` is the first thing that was not clear.
+    With `extras`, meeting options and a repetition are read too (bot/parsing/extras.py)."""
     out = Scan()
     mask = Mask(fold(text))
     _people(text, mask, gr, mentions, out)
+    ctx = Ctx(gr, text, month_first)
+    if extras:
+        out.options = read_options(ctx, mask)
+        out.repeat = read_repeat(ctx, mask)
+    _groups(mask, gr, out)
     fixes = corrections(text, mask.text, gr) if fix else []
     if fixes:
-        fixed = scan(apply(text, fixes), gr, mentions, month_first=month_first, fix=False)
+        fixed = scan(
+            apply(text, fixes), gr, mentions, month_first=month_first, fix=False, extras=extras
+        )
         fixed.fixes = fixes
         return fixed
-    out.finds = read_times(Ctx(gr, text, month_first), mask)
+    out.finds = read_times(ctx, mask)
     pieces = _leftovers(text, mask, gr, out)
     out.subject = out.quoted or _subject(text, pieces, gr)
     return out

@@ -5,9 +5,9 @@ A turn writes two or three rows (the conversation reference, the meeting, an int
 used to be its own BEGIN IMMEDIATE ... COMMIT — one hop to the store's thread and one fsync
 apiece — while other turns' writes queued behind it. Now the first write starts a flush; the
 writes queued meanwhile share one transaction and one hop. Each statement is still
-all-or-nothing on its own (a SAVEPOINT: one that fails, a unique key say, is rolled back alone
-and its caller gets the error), and each caller is answered only after its COMMIT, so a
-write that returned is on disk, as before.
+all-or-nothing on its own (a SAVEPOINT: one that fails by its own fault, a unique key say, is
+rolled back alone and its caller gets the error; a failing disk fails them all), and each
+caller is answered only after its COMMIT, so a write that returned is on disk, as before.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from typing import Any
 
 from bot.storage.database import Row
 
+#: A statement's own failure (a unique key, bad SQL or parameters): that write alone fails.
+#: Anything else (the disk, the file) fails the whole transaction, and every write in it,
+#: with what SqliteDatabase._run makes of it (StorageUnavailable).
+OWN_FAULT = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 Result = tuple[int, list[Row]]
 Write = tuple[str, Sequence[object]]
 Runner = Callable[[Callable[[sqlite3.Connection], Any]], Awaitable[Any]]
@@ -38,7 +42,7 @@ def write_all(conn: sqlite3.Connection, *, writes: Sequence[Write]) -> list[Resu
             conn.execute("SAVEPOINT one_write")
             try:
                 results.append(_statement(conn, sql, params))
-            except sqlite3.Error as exc:
+            except OWN_FAULT as exc:
                 conn.execute("ROLLBACK TO one_write")
                 results.append(exc)
             conn.execute("RELEASE one_write")

@@ -19,7 +19,7 @@ from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
 from bot.transport.checks import BadActivity, activity_problem, parse_body
-from bot.transport.handler import arrived_as
+from bot.transport.handler import arrived_as, botbuilder_activity
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ async def handle_messages(
     if problem:
         return _rejected(400, problem, request)
     try:
-        activity = Activity().deserialize(doc)
+        activity = botbuilder_activity(doc)
     except Exception as exc:  # botbuilder's own deserialiser: still the sender's input
         return _rejected(400, f"the activity could not be read ({type(exc).__name__})", request)
     with arrived_as(activity, doc):  # the turn reads `doc` instead of re-serialising

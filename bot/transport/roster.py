@@ -47,7 +47,14 @@ class ConnectorRoster:
 
 def _person(account: Any) -> Person | None:
     email = getattr(account, "email", None) or getattr(account, "user_principal_name", None)
-    return Person(email=str(email), name=str(account.name or "")) if email else None
+    if not email:
+        return None
+    return Person(
+        email=str(email),
+        name=str(account.name or ""),
+        aad_id=str(getattr(account, "aad_object_id", None) or ""),
+        teams_id=str(getattr(account, "id", None) or ""),
+    )
 
 
 def _is(member: Any, sender: Any) -> bool:

@@ -47,7 +47,7 @@ async def first_card(
 
 
 def move(card: dict[str, Any]) -> dict[str, Any]:
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     return {**action_data(show["card"], "reschedule"), "date": "2026-11-27", "time": "16:30"}
 
 

@@ -114,7 +114,7 @@ async def test_rescheduling_moves_the_calendar_copy_with_the_meeting(
     capture, url = connector
     card = await say(bot, capture, "meeting Retro tomorrow 3pm", url)
     added = await bot.press(invoke(action_data(card, "add_to_calendar"), url))
-    [show] = [a for a in added["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in added["actions"] if a.get("title") == "Reschedule"]
     data = {**action_data(show["card"], "reschedule"), "date": "2026-11-27", "time": "09:00"}
 
     await bot.press(invoke({**data, "duration": "45"}, url))

@@ -49,7 +49,7 @@ def facts(card: dict[str, Any]) -> list[str]:
 
 
 def reschedule_data(card: dict[str, Any], date: str, time: str, duration: str) -> dict[str, Any]:
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     data = action_data(show["card"], "reschedule")
     return {**data, "date": date, "time": time, "duration": duration}
 

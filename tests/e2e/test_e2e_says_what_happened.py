@@ -89,7 +89,7 @@ async def test_reschedule_keeps_the_organizer_row(
 ) -> None:
     capture, url = connector
     card = await sent_card(bot, capture, "meeting Retro tomorrow 3pm", url)
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     data = {**action_data(show["card"], "reschedule"), "date": "2026-11-27", "time": "09:00"}
 
     moved = await bot.press(invoke({**data, "duration": "30"}, url))
@@ -127,7 +127,7 @@ async def test_a_reschedule_problem_is_said_in_the_attention_colour(
 ) -> None:
     capture, url = connector
     card = await sent_card(bot, capture, "meeting Retro tomorrow 3pm", url)
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     data = {**action_data(show["card"], "reschedule"), "date": "2026-11-20", "time": "09:00"}
 
     refused = await bot.press(invoke({**data, "duration": "30"}, url))

@@ -23,7 +23,7 @@ async def meeting_card(bot: FaultyBot, text: str) -> dict[str, Any]:
 
 def move_to(card: dict[str, Any], days: int, time: str) -> dict[str, Any]:
     """The reschedule button's data with a new date and time (the sender is in Berlin)."""
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     day = (datetime.now(UTC) + timedelta(days=days)).strftime("%Y-%m-%d")
     return {**action_data(show["card"], "reschedule"), "date": day, "time": time, "duration": "30"}
 

@@ -84,6 +84,29 @@ async def test_a_reschedule_that_drops_the_link_gets_it_back_and_join_is_the_cur
     assert "4:30" in card_text(moved)
 
 
+async def test_a_reschedule_moves_the_standalone_meeting_whose_link_the_event_carries(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    """createsEventsOffline, then "Add a Teams link", then Reschedule: the standalone meeting
+    behind the link moves with the event (found by its join link: `$filter=JoinWebUrl`, never
+    a second createOrGet), and the link stays the same."""
+    capture, url = connector
+    await seed_user(emulator, createsEventsOffline=True)
+    card = await first_card(bot, capture, SCHEDULE, url)
+    added = await bot.press(invoke(action_data(card, "add_standalone_link"), url))
+
+    moved = await bot.press(invoke(reschedule_data(added, "2026-11-27", "16:30", "30"), url))
+
+    [meeting] = await emulator.meetings_of(USER_AAD)
+    [event] = await emulator.events_of(USER_AAD)
+    assert meeting["startDateTime"].startswith("2026-11-27T15:30")  # 16:30 in Berlin (UTC+1)
+    assert meeting["endDateTime"].startswith("2026-11-27T16:00")
+    assert event["start"]["dateTime"].startswith("2026-11-27T15:30")
+    assert join_urls(moved) == join_urls(added) == [meeting["joinWebUrl"]]
+    assert len(await emulator.graph_calls("/onlineMeetings/createOrGet", "POST")) == 1
+    assert "4:30" in card_text(moved)
+
+
 async def test_a_reschedule_that_keeps_the_link_changes_nothing_else(
     bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
 ) -> None:

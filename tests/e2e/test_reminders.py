@@ -55,7 +55,7 @@ async def test_a_redelivered_schedule_makes_one_reminder(notice_bot: NoticeBot) 
 
 async def test_a_rescheduled_meeting_moves_its_reminder(notice_bot: NoticeBot) -> None:
     card = await notice_bot.say("schedule Budget review tomorrow 3pm")
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     data = {**action_data(show["card"], "reschedule"), "date": "2026-11-26", "time": "17:00"}
     await notice_bot.post(invoke(data, notice_bot.service_url))
 

@@ -313,8 +313,8 @@ async def test_an_unknown_prefer_zone_is_ignored(harness: GraphHarness) -> None:
         ),
         (
             {**event_body(), "recurrence": {"pattern": {"type": "daily", "interval": 1}}},
-            "NotImplemented",
-            "recurring",
+            "ErrorInvalidRequest",
+            "both a pattern and a range",
         ),
     ],
     ids=[

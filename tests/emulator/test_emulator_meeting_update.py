@@ -55,6 +55,7 @@ async def test_attendees_are_replaced_and_lobby_settings_merged(harness: GraphHa
     meeting = await new_meeting(harness)
     change = {
         "participants": {"attendees": [{"upn": "bob@contoso.com", "role": "Presenter"}]},
+        "allowedPresenters": "roleIsPresenter",
         "lobbyBypassSettings": {"isDialInBypassEnabled": True},
     }
     updated = assert_meeting(await harness.graph.patch(f"{MEETINGS}/{meeting['id']}", json=change))

@@ -94,6 +94,8 @@ def contract_for(method: str, path: str) -> str | None:
     """Which part of Microsoft's schema a request body the bot sent must match."""
     if method == "POST" and path.endswith("/onlineMeetings/createOrGet"):
         return "createOrGetRequestBody"
+    if method == "POST" and path.endswith("/calendar/getSchedule"):
+        return "getScheduleRequestBody"
     if method == "PATCH" and "/onlineMeetings/" in path:
         return "microsoft.graph.onlineMeeting"
     if method == "POST" and path.endswith("/cancel"):

@@ -228,7 +228,7 @@ def test_calendar_event_card_has_no_add_to_calendar_and_lists_attendees() -> Non
 
 def test_reschedule_shows_inputs_prefilled_with_the_current_time() -> None:
     card = meeting_card(ONLINE_MEETING, BERLIN, "en-US")
-    [show] = [a for a in actions(card) if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in actions(card) if a.get("title") == "Reschedule"]
     inputs = {i["id"]: i.get("value") for i in show["card"]["body"]}
     assert inputs == {"date": "2026-11-26", "time": "15:00", "duration": "30"}
     assert action_data(show["card"], "reschedule") == {

@@ -191,7 +191,7 @@ async def test_ask_cancel_then_keep_then_cancel_twice_deletes_once(chat: Chat) -
 
 async def test_reschedule_moves_the_meeting_once(chat: Chat) -> None:
     card = await chat.said("schedule Review tomorrow 3pm")
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     data = {
         **action_data(show["card"], Verb.RESCHEDULE),
         "date": "2026-11-27",

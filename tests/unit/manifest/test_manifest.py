@@ -26,7 +26,7 @@ from bot.parsing import CommandKind
 
 APP_ID = "6f1c0b8e-2d4a-4f7b-9c3e-1a2b3c4d5e6f"
 OTHER_ID = "0a0b0c0d-1111-2222-3333-444455556666"
-MENU = ["meet now", "meeting", "schedule", "my meetings", "cancel", "help"]
+MENU = ["meet now", "meeting", "schedule", "find a time", "my meetings", "cancel", "help"]
 
 
 PAGES = {

@@ -11,16 +11,19 @@ from tests.unit.parsing import (
     test_en_chat,
     test_en_commands,
     test_en_people,
+    test_en_plans,
     test_en_refused,
     test_en_shorthand,
     test_en_times,
     test_en_zones,
     test_es_chat,
+    test_es_de_fr_plans,
     test_es_times,
     test_fr_chat,
     test_fr_times,
     test_pt_chat,
     test_pt_commands,
+    test_pt_plans,
     test_pt_times,
 )
 from tests.unit.parsing.table import MENTIONS, aware, status
@@ -34,11 +37,12 @@ BY_LANGUAGE: dict[str, list[Any]] = {
         *test_en_shorthand.ROWS,
         *test_en_zones.ROWS,
         *test_en_chat.ROWS,
+        *test_en_plans.ROWS,
     ],
-    "pt": [*test_pt_commands.ROWS, *test_pt_times.ROWS, *test_pt_chat.ROWS],
-    "es": [*test_es_times.ROWS, *test_es_chat.ROWS],
-    "de": [*test_de_times.ROWS, *test_de_chat.ROWS],
-    "fr": [*test_fr_times.ROWS, *test_fr_chat.ROWS],
+    "pt": [*test_pt_commands.ROWS, *test_pt_times.ROWS, *test_pt_chat.ROWS, *test_pt_plans.ROWS],
+    "es": [*test_es_times.ROWS, *test_es_chat.ROWS, *test_es_de_fr_plans.ES_ROWS],
+    "de": [*test_de_times.ROWS, *test_de_chat.ROWS, *test_es_de_fr_plans.DE_ROWS],
+    "fr": [*test_fr_times.ROWS, *test_fr_chat.ROWS, *test_es_de_fr_plans.FR_ROWS],
 }
 CASES = [row for rows in BY_LANGUAGE.values() for row in rows]
 

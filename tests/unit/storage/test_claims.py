@@ -59,7 +59,7 @@ async def test_a_failed_reschedule_releases_its_claim_so_the_press_can_be_retrie
         return dict(reply.card or reply.post[0].content)
 
     card = await send(message("schedule Review tomorrow 3pm", SERVICE_URL))
-    [show] = [a for a in card["actions"] if a["type"] == "Action.ShowCard"]
+    [show] = [a for a in card["actions"] if a.get("title") == "Reschedule"]
     data = {**action_data(show["card"], Verb.RESCHEDULE), "date": "2026-11-27", "time": "11:00"}
     await emulator.inject(status=503, count=1, match="/events/", method="PATCH")
 

@@ -77,6 +77,27 @@ async def test_a_failing_statement_is_rolled_back_alone_and_its_caller_told(disk
     assert disk.rows() == [("a", 1), ("b", 3), ("taken", 0)]
 
 
+async def test_a_failure_that_is_not_the_statements_own_fails_the_whole_transaction(
+    disk: Disk,
+) -> None:
+    """An OperationalError (the disk, the file, the schema) is no one write's fault: every write
+    of the transaction fails with it, as SqliteDatabase turns it into StorageUnavailable."""
+    writes = GroupCommit(disk.run)
+    first = asyncio.create_task(writes.write(INSERT, ("k0", 0)))
+    await disk.started.wait()
+
+    outcomes = await asyncio.gather(
+        writes.write(INSERT, ("a", 1)),
+        writes.write("INSERT INTO gone VALUES (1)", ()),
+        writes.write(INSERT, ("b", 3)),
+        return_exceptions=True,
+    )
+
+    assert await first == (1, [])
+    assert all(isinstance(outcome, sqlite3.OperationalError) for outcome in outcomes)
+    assert disk.rows() == [("k0", 0)]
+
+
 async def test_returned_rows_and_counts_come_back_to_their_own_caller(disk: Disk) -> None:
     writes = GroupCommit(disk.run)
     await asyncio.gather(*(writes.write(INSERT, (k, 0)) for k in "abc"))
