@@ -34,7 +34,6 @@ from bot.identity.tokens import AppTokenProvider, DelegatedTokenProvider
 from bot.jobs import JobRunner
 from bot.jobs.wiring import job_runner
 from bot.meetings.agenda import DailyAgenda
-from bot.meetings.polls import PollStore, SqlitePollStore
 from bot.meetings.reminders import Reminders
 from bot.meetings.service import MeetingService
 from bot.observability import Telemetry
@@ -93,14 +92,13 @@ def build_conversation(
     clock: Callable[[], datetime],
     notices: NoticeSettings | None = None,
     budget: Middleware | None = None,
-    polls: PollStore | None = None,
 ) -> Conversation:
     """Typed commands and card verbs behind the gates: tenant, the turn's time budget,
-    remembering where to post, acting-as, then sign-in. A poll's votes go to `polls` (in
-    memory when not given, as in tests of one replica)."""
+    remembering where to post, acting-as, then sign-in. A poll's votes go to `storage`, the
+    database every replica shares."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
     app_only = settings.graph_auth is GraphAuthMode.APP
-    poll_verbs = PollVerbs(service, polls or SqlitePollStore(), clock, books_for_creator=app_only)
+    poll_verbs = PollVerbs(service, storage, clock, books_for_creator=app_only)
     planning = Planning(service, poll_verbs, clock, settings.default_duration)
     runner = CommandRunner(
         service,
@@ -157,10 +155,7 @@ def build_runtime(
         background, outbox, Budgets(settings.turn_budget, settings.background_budget), timer
     )
     notices = NoticeSettings(storage, reminders, agenda, clock)
-    polls = SqlitePollStore(poll_db(settings))  # closed with the app (its cleanup below)
-    conversation = build_conversation(
-        settings, service, storage, sso, clock, notices, budget, polls
-    )
+    conversation = build_conversation(settings, service, storage, sso, clock, notices, budget)
     bot = MeetingBot(conversation, settings.default_zone, telemetry)
     app = create_app(adapter, bot, ready=storage.ready, auth_required=entra is not None)
     app.router.add_get("/metrics", telemetry.metrics.handle)
@@ -169,7 +164,6 @@ def build_runtime(
     closer = partial(close_adapter, adapter)
     runtime = BotRuntime(app, graph, storage, jobs, telemetry, background, reconciler, closer)
     _open_and_close(runtime, close_store=store is None, entra=entra)
-    runtime.app.on_cleanup.append(polls.on_cleanup)
     return runtime
 
 
@@ -225,13 +219,6 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
     runtime.app.on_startup.append(open_storage)
     runtime.app.on_shutdown.append(stop_jobs)
     runtime.app.on_cleanup.append(close_graph)
-
-
-def poll_db(settings: Settings) -> str:
-    """Poll votes beside the SQLite store (one file every replica shares); with PostgreSQL
-    they belong in it (bot/meetings/polls.py says how)."""
-    db = settings.bot_db
-    return ":memory:" if str(db) == ":memory:" else str(db.with_name(f"{db.stem}.polls{db.suffix}"))
 
 
 def describe_startup(settings: Settings) -> list[str]:

@@ -9,10 +9,10 @@ way in.
 from __future__ import annotations
 
 import gettext
-import math
 import re
-from dataclasses import dataclass
 
+from bot.conversation.graph_busy import busy
+from bot.conversation.graph_failure import Deployment, Explanation, Failure
 from bot.graph.directory import GUEST
 from bot.graph.errors import (
     GraphBadRequest,
@@ -20,86 +20,25 @@ from bot.graph.errors import (
     GraphForbidden,
     GraphNotFound,
     GraphRetryable,
-    GraphThrottled,
     GraphTransportError,
 )
 from bot.graph.zones import GRAPH_ZONE_ERROR, UnsupportedTimeZone
-from bot.identity.permissions import (
-    APP_PERMISSIONS,
-    POLICY_DELAY,
-    REQUIRED_PERMISSIONS,
-    access_policy_fix,
-)
-from cards.i18n import N_, Words
+from bot.identity.permissions import POLICY_DELAY, access_policy_fix
+from cards.i18n import N_
 
 LINK_ONLY_STILL_WORKS = N_(
     "**meet now** and **meeting …** (a Teams link only, not put on a calendar) still work."
 )
-_TARGET = re.compile(r"^/?(?:me|users(?:/(?P<user>[^/?]+))?)(?:/(?P<segment>[^/?]+))?", re.I)
 _QUOTED = re.compile(r"'([^']+)'")
-CREATES = ("/onlineMeetings/createOrGet", "/events")  # POSTs that create something
 
-
-@dataclass(frozen=True)
-class Explanation:
-    user: str  # shown in chat, in the user's language
-    todo: str  # what the user can do next, in the user's language
-    admin: str  # logged for whoever runs the bot, in English
-    admin_action: bool = False  # the admin must change something: logged as an error
-
-
-@dataclass(frozen=True)
-class Deployment:
-    """What the admin's words name: this app's id, and whether it acts with users' tokens."""
-
-    app_id: str = ""
-    delegated: bool = False
-
-
-@dataclass(frozen=True)
-class _Failure:
-    """A Graph failure, with what its path says: whose account, which resource; and the
-    user's language (`words`)."""
-
-    error: GraphError
-    deployment: Deployment
-    words: gettext.NullTranslations
-
-    @property
-    def _(self) -> Words:
-        return self.words.gettext
-
-    @property
-    def user(self) -> str | None:
-        match = _TARGET.match(self.error.path)
-        return match.group("user") if match else None
-
-    @property
-    def segment(self) -> str:
-        match = _TARGET.match(self.error.path)
-        return (match.group("segment") or "users").lower() if match else ""
-
-    @property
-    def where(self) -> str:
-        return self.error.path or "(before sending)"
-
-    @property
-    def said(self) -> str:
-        """Graph's own words, for the log."""
-        message = self.error.message or "(no message)"
-        return f"Graph {self.error.status} {self.error.code or '-'} on {self.where}: {message}"
-
-    def permission(self) -> tuple[str, str]:
-        """(application|delegated, the permission the failed path needs)."""
-        app, delegated = REQUIRED_PERMISSIONS.get(self.segment, APP_PERMISSIONS[:1] * 2)
-        return ("delegated", delegated) if self.deployment.delegated else ("application", app)
+__all__ = ["Deployment", "Explanation", "graph_explanation"]
 
 
 def graph_explanation(
     error: GraphError, deployment: Deployment, words: gettext.NullTranslations
 ) -> Explanation:
     """The words for a Graph failure."""
-    failure = _Failure(error, deployment, words)
+    failure = Failure(error, deployment, words)
     _ = failure._
     if error.user_type == GUEST:
         return _guest(failure)
@@ -110,7 +49,7 @@ def graph_explanation(
     if isinstance(error, GraphBadRequest):
         return _bad_request(error, failure)
     if isinstance(error, GraphRetryable | GraphTransportError):
-        return _busy(error, failure)
+        return busy(error, failure)
     return Explanation(
         _("Microsoft Graph answered with an error."),
         _("Please try again; if it keeps happening, tell your admin."),
@@ -118,7 +57,7 @@ def graph_explanation(
     )
 
 
-def _guest(failure: _Failure) -> Explanation:
+def _guest(failure: Failure) -> Explanation:
     _ = failure._
     return Explanation(
         _(
@@ -136,43 +75,13 @@ def _guest(failure: _Failure) -> Explanation:
     )
 
 
-def _forbidden(error: GraphForbidden, failure: _Failure) -> Explanation:
-    app_id, user, _ = failure.deployment.app_id, failure.user, failure._
+def _forbidden(error: GraphForbidden, failure: Failure) -> Explanation:
     if error.access_policy_missing:
-        fix = access_policy_fix(app_id, user)
-        return Explanation(
-            _(
-                "Teams would not let this bot create meetings for you yet: no Teams "
-                "application access policy allows it to act for you."
-            ),
-            _(
-                "An administrator must finish set-up. Please tell your Teams admin to run, in "
-                "Teams PowerShell: {fix}. A new policy can take up to 30 minutes to apply, so "
-                "if it was just granted, try again a little later."
-            ).format(fix=fix),
-            f"{failure.said} — no Teams application access policy lets app {app_id} act for "
-            f"user {user or '(me)'}. An admin runs: {fix}. It can take {POLICY_DELAY} to apply.",
-            admin_action=True,
-        )
-    kind, permission = failure.permission()
-    consent = f"(Entra admin center > App registrations > {app_id} > API permissions > Grant "
-    consent += "admin consent)"
+        return _no_access_policy(failure)
     if error.wordless and failure.segment == "onlinemeetings":
-        return Explanation(
-            _(
-                "Teams would not create a meeting for you. Either your account has no Teams "
-                "licence that includes meetings, or the bot lacks a permission."
-            ),
-            _(
-                "Please tell your admin, who can check which: assign your account a Teams "
-                "licence with meetings, or grant the bot the Graph permission {permission} "
-                "with admin consent."
-            ).format(permission=permission),
-            f"{failure.said} — user {user or '(me)'} may have no Teams licence that includes "
-            f"meetings, or app {app_id} lacks the {kind} permission {permission} with admin "
-            f"consent {consent}; `meeting-bot doctor --test-user <id>` tells them apart",
-            admin_action=True,
-        )
+        return _no_licence_or_permission(failure)
+    _ = failure._
+    kind, permission = failure.permission()
     if failure.segment == "users":
         what = _("The bot may not look people up in your organization's directory.")
     else:
@@ -183,13 +92,60 @@ def _forbidden(error: GraphForbidden, failure: _Failure) -> Explanation:
             "Please ask your admin to grant the bot the Graph permission {permission} with "
             "admin consent."
         ).format(permission=permission),
-        f"{failure.said} — app {app_id} needs the {kind} permission {permission} with admin "
-        f"consent {consent}",
+        f"{failure.said} — app {failure.deployment.app_id} needs the {kind} permission "
+        f"{permission} with admin consent {_consent(failure)}",
         admin_action=True,
     )
 
 
-def _not_found(error: GraphNotFound, failure: _Failure) -> Explanation:
+def _no_access_policy(failure: Failure) -> Explanation:
+    app_id, user, _ = failure.deployment.app_id, failure.user, failure._
+    fix = access_policy_fix(app_id, user)
+    return Explanation(
+        _(
+            "Teams would not let this bot create meetings for you yet: no Teams "
+            "application access policy allows it to act for you."
+        ),
+        _(
+            "An administrator must finish set-up. Please tell your Teams admin to run, in "
+            "Teams PowerShell: {fix}. A new policy can take up to 30 minutes to apply, so "
+            "if it was just granted, try again a little later."
+        ).format(fix=fix),
+        f"{failure.said} — no Teams application access policy lets app {app_id} act for "
+        f"user {user or '(me)'}. An admin runs: {fix}. It can take {POLICY_DELAY} to apply.",
+        admin_action=True,
+    )
+
+
+def _no_licence_or_permission(failure: Failure) -> Explanation:
+    """Graph refused to create an online meeting without saying why."""
+    app_id, user, _ = failure.deployment.app_id, failure.user, failure._
+    kind, permission = failure.permission()
+    return Explanation(
+        _(
+            "Teams would not create a meeting for you. Either your account has no Teams "
+            "licence that includes meetings, or the bot lacks a permission."
+        ),
+        _(
+            "Please tell your admin, who can check which: assign your account a Teams "
+            "licence with meetings, or grant the bot the Graph permission {permission} "
+            "with admin consent."
+        ).format(permission=permission),
+        f"{failure.said} — user {user or '(me)'} may have no Teams licence that includes "
+        f"meetings, or app {app_id} lacks the {kind} permission {permission} with admin "
+        f"consent {_consent(failure)}; `meeting-bot doctor --test-user <id>` tells them apart",
+        admin_action=True,
+    )
+
+
+def _consent(failure: Failure) -> str:
+    """Where the admin grants a permission, for the log."""
+    app_id = failure.deployment.app_id
+    consent = f"(Entra admin center > App registrations > {app_id} > API permissions > Grant "
+    return consent + "admin consent)"
+
+
+def _not_found(error: GraphNotFound, failure: Failure) -> Explanation:
     user, _ = failure.user or "(me)", failure._
     if error.no_mailbox:
         return Explanation(
@@ -224,7 +180,7 @@ def _not_found(error: GraphNotFound, failure: _Failure) -> Explanation:
     )
 
 
-def _bad_request(error: GraphBadRequest, failure: _Failure) -> Explanation:
+def _bad_request(error: GraphBadRequest, failure: Failure) -> Explanation:
     _ = failure._
     if error.code == GRAPH_ZONE_ERROR:
         if isinstance(error, UnsupportedTimeZone):
@@ -250,64 +206,3 @@ def _bad_request(error: GraphBadRequest, failure: _Failure) -> Explanation:
         _("Check the time and the attendees, then try again."),
         failure.said,
     )
-
-
-def _busy(error: GraphError, failure: _Failure) -> Explanation:
-    """Busy, throttled, unreachable or too slow, after the client's retries. "Nothing was
-    created" only when it is known: every attempt was refused (429) or never reached Graph."""
-    _ = failure._
-    wait = error.retry_after if isinstance(error, GraphRetryable) else None
-    when = _in_about(wait, failure)
-    creating = error.method == "POST" and error.path.endswith(CREATES)
-    if error.maybe_done and creating:
-        return Explanation(
-            _(
-                "I could not confirm with Microsoft Graph whether the meeting was created; "
-                "I'll check again."
-            ),
-            _("If it was, I'll post it here, so there is no need to ask again."),
-            f"{failure.said} (outcome unknown: the intent stays pending and is reconciled)",
-        )
-    if error.maybe_done:
-        return Explanation(
-            _("Microsoft Graph did not answer in time, so I could not confirm the change."),
-            # TRANSLATORS: {when} is "in a minute", "in about 30 seconds" or the like
-            _("Please try again {when}; doing it twice is safe.").format(when=when),
-            f"{failure.said} (outcome unknown)",
-        )
-    todo = _try_again(error, creating, when, _)
-    if isinstance(error, GraphThrottled):
-        mailbox = failure.segment in ("calendar", "calendars", "calendarview", "events")
-        if mailbox:
-            what = _("Microsoft 365 is limiting how fast the bot may work with your mailbox.")
-        else:
-            what = _("Microsoft 365 is limiting how fast the bot may work with your organization.")
-        retry = wait if wait is not None else "none"
-        return Explanation(what, todo, f"{failure.said} (Retry-After: {retry})")
-    return Explanation(
-        _("Microsoft Graph is busy or unreachable right now."),
-        todo,
-        f"Graph unavailable on {error.method} {error.path}: {error}",
-    )
-
-
-def _try_again(error: GraphError, creating: bool, when: str, _: Words) -> str:
-    """Try again {when}, saying first that nothing was created or changed when it is known."""
-    # TRANSLATORS: {when} is "in a minute", "in about 30 seconds" or the like
-    if error.method in ("", "GET"):
-        return _("Please try again {when}.").format(when=when)
-    if creating:
-        return _("Nothing was created. Please try again {when}.").format(when=when)
-    return _("Nothing was changed. Please try again {when}.").format(when=when)
-
-
-def _in_about(seconds: float | None, failure: _Failure) -> str:
-    """When to try again, in words that follow "Please try again"."""
-    words = failure.words
-    if not seconds:
-        return failure._("in a minute")
-    if seconds < 90:
-        n = max(1, math.ceil(seconds))
-        return words.ngettext("in about {n} second", "in about {n} seconds", n).format(n=n)
-    n = math.ceil(seconds / 60)
-    return words.ngettext("in about {n} minute", "in about {n} minutes", n).format(n=n)

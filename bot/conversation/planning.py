@@ -15,7 +15,7 @@ from bot.conversation.attendees import resolve_attendees
 from bot.conversation.polls import PollVerbs
 from bot.conversation.turn import TurnInfo
 from bot.meetings.model import Meeting, Person, Requester, idempotency_key
-from bot.meetings.options import BadOption, NoOnlineMeeting, apply_options
+from bot.meetings.options import BadOption, NoOnlineMeeting
 from bot.meetings.planning import find_slots
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command
@@ -116,7 +116,7 @@ class Planning:
             wanted["record"] = str(data["record"]).lower() == "true"
         _ = translator(turn.locale).gettext
         try:
-            updated = await apply_options(self._meetings, who, meeting, wanted)
+            updated = await self._meetings.apply_options(who, meeting, wanted)
         except BadOption:
             notice = _("Those options are not ones Teams has.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)

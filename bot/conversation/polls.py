@@ -5,13 +5,14 @@ sees their own card (Universal Actions refresh); a vote toggles one time for the
 time with the most votes (the earliest of equals) is booked by the poll's creator with one tap,
 or by itself once every member has voted — acting for the creator, which only app-only Graph
 access allows (with delegated access the creator's tap books it). Votes and the booking live in
-the PollStore, so every replica sees them and exactly one books.
+the PollStore (the bot's database), so every replica sees them and exactly one books.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,7 +22,8 @@ from bot.conversation.turn import TurnInfo
 from bot.meetings.model import EVENT, Meeting, Person, Requester, idempotency_key
 from bot.meetings.planning import find_slots
 from bot.meetings.polls import Member, Poll, PollStore
-from bot.meetings.service import MeetingService
+from bot.meetings.service import MeetingNotSaved, MeetingService
+from bot.storage import StorageError
 from cards import error_card, poll_card
 from cards.base import Card
 from cards.i18n import translator
@@ -148,10 +150,38 @@ class PollVerbs:
                 ZoneInfo(poll.zone),
                 idempotency_key(poll.poll_id, "book"),
             )
-        except Exception:
-            await self._store.reopen(poll.poll_id)
+        except MeetingNotSaved as not_saved:  # Graph has the event: the poll is booked anyway
+            with suppress(MeetingNotSaved):
+                await self._booked(poll, not_saved.meeting)
             raise
-        await self._store.set_booked(poll.poll_id, _meeting_doc(meeting))
+        except Exception:
+            await self._reopen(poll)
+            raise
+        await self._booked(poll, meeting)
+
+    async def _booked(self, poll: Poll, meeting: Meeting) -> None:
+        """Record the event on the poll. It exists, so a storage failure here says so (the
+        card shows the meeting and its join link), never "nothing was created"."""
+        try:
+            await self._store.set_booked(poll.poll_id, _meeting_doc(meeting))
+        except StorageError as error:
+            log.error(
+                "Poll %s booked event %s but could not record it: %s",
+                poll.poll_id,
+                meeting.id,
+                error,
+            )
+            raise MeetingNotSaved(meeting, error) from error
+
+    async def _reopen(self, poll: Poll) -> None:
+        """Nothing was booked: free the claim. If storage fails too, the booking's own failure
+        is what the user reads; the claim stays (logged)."""
+        try:
+            await self._store.reopen(poll.poll_id)
+        except StorageError as error:
+            log.error(
+                "Poll %s could not be reopened after a failed booking: %s", poll.poll_id, error
+            )
 
     async def _view(self, poll: Poll, viewer: str | None, turn: TurnInfo) -> Card:
         votes = await self._store.votes(poll.poll_id)

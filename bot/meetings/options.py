@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.graph.errors import GraphError
 from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import options_of
 from bot.meetings.model import EVENT, Meeting, Person, Requester
-
-if TYPE_CHECKING:
-    from bot.meetings.service import MeetingService
+from bot.meetings.organizer import Organizer
 
 JSON = dict[str, Any]
 
@@ -110,19 +108,19 @@ async def patch_options(
 
 
 async def apply_options(
-    service: MeetingService, requester: Requester, meeting: Meeting, options: Mapping[str, Any]
+    organizer: Organizer, requester: Requester, meeting: Meeting, options: Mapping[str, Any]
 ) -> Meeting:
     """The meeting's options PATCHed, and remembered with them."""
     wanted = checked(options)
-    user = service.user_path(requester)
-    doc = await patch_options(service.graph, user, meeting, wanted)
+    user = organizer.user_path(requester)
+    doc = await patch_options(organizer.graph, user, meeting, wanted)
     updated = replace(meeting, options=options_of(doc))
-    await service.remember(requester, updated)
+    await organizer.remember(requester, updated)
     return updated
 
 
 async def planned(
-    service: MeetingService,
+    organizer: Organizer,
     requester: Requester,
     meeting: Meeting,
     invited: tuple[Sequence[Person], str],
@@ -134,7 +132,7 @@ async def planned(
     found = outsiders([p.email for p in people], address)
     if found != meeting.outsiders:
         meeting = replace(meeting, outsiders=found)
-        await service.remember(requester, meeting)
+        await organizer.remember(requester, meeting)
     if options and meeting.join_url:
-        return await apply_options(service, requester, meeting, options)
+        return await apply_options(organizer, requester, meeting, options)
     return meeting

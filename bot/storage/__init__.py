@@ -1,7 +1,8 @@
 """Storage: everything the bot keeps — the meetings it created, card actions done, intents
 (what it is about to create), conversation references, user preferences, jobs, signed-in users'
-token caches — behind one async interface (protocol.py), in SQLite (one process, `BOT_DB`) or
-PostgreSQL (several replicas, `DATABASE_URL`), with versioned migrations (migrations/).
+token caches, group chats' polls and votes, commands waiting for a sign-in — behind one async
+interface (protocol.py), in SQLite (one process, `BOT_DB`) or PostgreSQL (several replicas,
+`DATABASE_URL`), with versioned migrations (migrations/).
 
 Exactly-once lives here, in unique keys, never in process memory.
 """
@@ -16,6 +17,7 @@ from bot.storage.protocol import (
     Lifecycle,
     MeetingRows,
     PendingRows,
+    PollRows,
     PreferenceRows,
     ReferenceRows,
     Store,
@@ -24,13 +26,16 @@ from bot.storage.protocol import (
 from bot.storage.records import (
     JSON,
     Backoff,
+    Booking,
     ConversationRef,
     Intent,
     IntentStatus,
     Job,
     JobStatus,
     MeetingRecord,
+    Member,
     PendingCommand,
+    Poll,
     Preferences,
     SchemaTooNew,
     StorageError,
@@ -44,6 +49,7 @@ __all__ = [
     "JSON",
     "ActionClaims",
     "Backoff",
+    "Booking",
     "ConversationRef",
     "Intent",
     "IntentRows",
@@ -54,8 +60,11 @@ __all__ = [
     "Lifecycle",
     "MeetingRecord",
     "MeetingRows",
+    "Member",
     "PendingCommand",
     "PendingRows",
+    "Poll",
+    "PollRows",
     "PreferenceRows",
     "Preferences",
     "ReferenceRows",

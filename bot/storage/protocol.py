@@ -13,11 +13,13 @@ from typing import Protocol
 from bot.storage.records import (
     DEFAULT_LEASE,
     JSON,
+    Booking,
     ConversationRef,
     Intent,
     Job,
     MeetingRecord,
     PendingCommand,
+    Poll,
     Preferences,
     Upgrade,
 )
@@ -98,6 +100,19 @@ class JobRows(Protocol):
     async def job(self, job_id: int) -> Job | None: ...
 
 
+class PollRows(Protocol):
+    """A group chat's poll: one vote row per poll, user and slot; the booking claimed once."""
+
+    async def create_poll(self, poll: Poll) -> Poll: ...
+    async def poll(self, poll_id: str) -> Poll | None: ...
+    async def record_vote(self, poll_id: str, user_id: str, slot: int, chosen: bool) -> None: ...
+    async def votes(self, poll_id: str) -> dict[str, frozenset[int]]: ...
+    async def close_poll(self, poll_id: str, slot: int) -> bool: ...
+    async def booking(self, poll_id: str) -> Booking | None: ...
+    async def set_booked(self, poll_id: str, meeting: JSON) -> None: ...
+    async def reopen(self, poll_id: str) -> None: ...
+
+
 class TokenRows(Protocol):
     """Signed-in users' msal caches (already encrypted by the caller) and finished SSO exchanges."""
 
@@ -138,6 +153,7 @@ class Store(
     ReferenceRows,
     PreferenceRows,
     JobRows,
+    PollRows,
     TokenRows,
     PendingRows,
     Lifecycle,

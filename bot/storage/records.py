@@ -126,6 +126,56 @@ class Backoff:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A chat member: Entra object id (votes, invitations), Teams id (card refresh), name."""
+
+    aad_id: str
+    teams_id: str
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A group chat's vote on a time: who is asked, and the candidate times."""
+
+    poll_id: str
+    tenant_id: str
+    conversation_id: str
+    creator: Member
+    subject: str
+    minutes: int
+    slots: tuple[tuple[str, str], ...]  # ISO start and end of each candidate time
+    members: tuple[Member, ...]
+    unreadable: tuple[str, ...] = ()
+    zone: str = "UTC"  # the creator's: the booked event's zone
+    locale: str = "en-US"  # the creator's: the booked event's default subject
+
+    def as_json(self) -> JSON:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, doc: JSON) -> Poll:
+        return cls(
+            **{
+                **doc,
+                "creator": Member(**doc["creator"]),
+                "slots": tuple((str(start), str(end)) for start, end in doc["slots"]),
+                "members": tuple(Member(**m) for m in doc["members"]),
+                "unreadable": tuple(doc.get("unreadable", ())),
+            }
+        )
+
+
+@dataclass(frozen=True)
+class Booking:
+    """A poll's one booking: the winning slot, and the event once it is created."""
+
+    slot: int
+    meeting: JSON | None  # None while the claimer is still booking it
+
+
+@dataclass(frozen=True)
 class PendingCommand:
     """What a user typed before signing in; `claimed_at` is set once a sign-in ran (or
     refused) it, so a repeated sign-in never runs it again."""

@@ -49,8 +49,26 @@ def make_loopback_tls(
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC) - timedelta(minutes=5)
     ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_cert = _ca_certificate(ca_key, now)
+    leaf_key = ec.generate_private_key(ec.SECP256R1())
+    leaf = _leaf_certificate(ca_key, ca_cert.subject, leaf_key, hosts, now)
+    tls = LoopbackTls(folder / "ca.pem", folder / "server.pem", folder / "server.key")
+    tls.ca_path.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    tls.cert_path.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    tls.key_path.write_bytes(
+        leaf_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return tls
+
+
+def _ca_certificate(ca_key: ec.EllipticCurvePrivateKey, now: datetime) -> x509.Certificate:
+    """A self-signed CA that may sign leaves only (path length 0), valid for two days."""
     ca_name = _name("Meeting bot test CA")
-    ca_cert = (
+    return (
         x509.CertificateBuilder()
         .subject_name(ca_name)
         .issuer_name(ca_name)
@@ -78,14 +96,23 @@ def make_loopback_tls(
         )
         .sign(ca_key, hashes.SHA256())
     )
-    leaf_key = ec.generate_private_key(ec.SECP256R1())
+
+
+def _leaf_certificate(
+    ca_key: ec.EllipticCurvePrivateKey,
+    ca_name: x509.Name,
+    leaf_key: ec.EllipticCurvePrivateKey,
+    hosts: tuple[str, ...],
+    now: datetime,
+) -> x509.Certificate:
+    """A server certificate for `hosts`, signed by the CA, valid for a day."""
     names: list[x509.GeneralName] = []
     for host in hosts:
         try:
             names.append(x509.IPAddress(ipaddress.ip_address(host)))
         except ValueError:
             names.append(x509.DNSName(host))
-    leaf = (
+    return (
         x509.CertificateBuilder()
         .subject_name(_name(hosts[0]))
         .issuer_name(ca_name)
@@ -102,14 +129,3 @@ def make_loopback_tls(
         )
         .sign(ca_key, hashes.SHA256())
     )
-    tls = LoopbackTls(folder / "ca.pem", folder / "server.pem", folder / "server.key")
-    tls.ca_path.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    tls.cert_path.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
-    tls.key_path.write_bytes(
-        leaf_key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return tls

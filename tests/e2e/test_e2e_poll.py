@@ -1,6 +1,6 @@
 """A group chat votes on a time, end to end, with three replicas of the bot sharing one
-database: three members vote at the same moment, each through a different replica, and
-exactly one event is booked."""
+database (one SQLite file, or one PostgreSQL: tests/support/postgres.py): three members vote
+at the same moment, each through a different replica, and exactly one event is booked."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from bot.runtime import build_runtime
 from tests.support.activities import USER_AAD, invoke, message
 from tests.support.cardtext import actions, buttons, card_text
 from tests.support.connector import ConnectorCapture
+from tests.support.postgres import postgres_cluster, postgres_url
 from tests.support.servers import BotUnderTest, Emulator
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday 10:00 in Berlin
@@ -30,6 +31,8 @@ MEGAN = ("29:megan", "cccccccc-0000-0000-0000-00000000000c", "Megan Bowen", "meg
 ADELE = ("29:adele", "dddddddd-0000-0000-0000-00000000000d", "Adele Vance", "adele@contoso.com")
 JANE = ("29:user-jane", USER_AAD, "Jane Doe", "jane@contoso.com")
 
+__all__ = ["postgres_cluster", "postgres_url"]
+
 pytestmark = pytest.mark.usefixtures("graph_contract")
 
 
@@ -38,12 +41,19 @@ def bot_clock() -> Callable[[], datetime]:
     return lambda: NOW
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Settings:
+    """The replicas' one database: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return replace(settings, bot_db=tmp_path / "shared.sqlite3")
+    return replace(settings, database_url=request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
 async def replicas(
-    settings: Settings, bot_clock: Callable[[], datetime], tmp_path: Path
+    shared: Settings, bot_clock: Callable[[], datetime]
 ) -> AsyncIterator[list[BotUnderTest]]:
-    """Three bots on one database file, as three replicas behind a load balancer."""
-    shared = replace(settings, bot_db=tmp_path / "shared.sqlite3")
+    """Three bots on one database, as three replicas behind a load balancer."""
     servers = [
         TestServer(
             build_runtime(shared, clock=bot_clock, join_link_waits=(0.05,)).app, host="127.0.0.1"

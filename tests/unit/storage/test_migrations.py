@@ -14,6 +14,7 @@ from bot.storage import SchemaTooNew, Upgrade
 from bot.storage.migrations import latest, migrations
 from bot.storage.sql_store import SqlStore
 from tests.unit.storage.conftest import Backend
+from tests.unit.storage.test_polls import POLL
 
 FUTURE = "INSERT INTO schema_version (version, name, applied_at) VALUES ({v}, 'future', '{t}')"
 WHEN = "2030-01-01T00:00:00+00:00"
@@ -52,6 +53,33 @@ async def test_a_database_of_an_older_bot_is_upgraded_and_keeps_its_rows(backend
     assert upgrade == Upgrade(1, latest(backend.name))
     assert await store.claim_action("pressed-before") is False
     assert await store.schedule_job("reminder", datetime(2026, 12, 1, tzinfo=UTC), {})
+    await store.aclose()
+
+
+async def test_a_database_from_before_polls_gets_their_tables_and_keeps_its_rows(
+    backend: Backend,
+) -> None:
+    """Version 3 moved poll votes into the bot's database (they had a SQLite file of their
+    own, which replicas on PostgreSQL could not share)."""
+    first, second, *_ = migrations(backend.name)
+    backend.script(first.sql)
+    backend.script(second.sql)
+    backend.script(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        f"applied_at TEXT NOT NULL); {FUTURE.format(v=1, t=WHEN)}; {FUTURE.format(v=2, t=WHEN)};"
+        "INSERT INTO done_actions VALUES ('pressed-before', '2026-11-01T00:00:00+00:00');"
+    )
+    store = backend.store()
+
+    upgrade = await store.open()
+
+    assert upgrade == Upgrade(2, latest(backend.name))
+    assert versions(backend)[:3] == [1, 2, 3]
+    assert await store.claim_action("pressed-before") is False
+    assert await store.create_poll(POLL) == POLL
+    await store.record_vote(POLL.poll_id, "aad-jane", 0, True)
+    assert await store.votes(POLL.poll_id) == {"aad-jane": frozenset({0})}
+    assert await store.close_poll(POLL.poll_id, 0) is True
     await store.aclose()
 
 
