@@ -155,7 +155,7 @@ class SignInGate:
 
     async def _verify_state(self, turn: TurnInfo) -> Reply:
         """The sign-in button's flow is done: redeem its code at the token service (200), or
-        say the sign-in did not finish (404, as botbuilder's OAuthPrompt answers)."""
+        say the sign-in did not finish (404, as the Bot Framework SDK's OAuthPrompt does)."""
         code = turn.value.get("state")
         if turn.requester is None or not isinstance(code, str) or not code.strip():
             return Reply(status=400)

@@ -7,7 +7,7 @@ cache (with the refresh token) is stored encrypted, so later turns — and later
 tokens silently. A failed exchange answers 412 so Teams falls back to the card's sign-in button:
 a link to the Bot Framework token service (bot/identity/token_service.py), which signs the user
 in with the Azure Bot's OAuth connection and keeps their Graph token; the bot asks it for that
-token (`signin/verifyState`, then on later turns) as botbuilder's OAuthPrompt does.
+token (`signin/verifyState`, then on later turns) as the Bot Framework SDK's OAuthPrompt does.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@ token a user got by pressing it.
 
 When Teams cannot sign a user in silently (consent is needed), the OAuthCard's button signs
 them in through the token service of the Azure Bot's OAuth connection; Teams then sends
-`signin/verifyState` with a code the bot redeems there for the user's token, as botbuilder's
-OAuthPrompt does. The transport implements this per turn (it holds the adapter's user-token
-client); everything else sees only this Protocol.
+`signin/verifyState` with a code the bot redeems there for the user's token, as the Bot
+Framework SDK's OAuthPrompt does. The transport implements this per turn (it holds the
+adapter's user-token client); everything else sees only this Protocol.
 """
 
 from __future__ import annotations
