@@ -17,6 +17,7 @@ from bot.conversation.listing import ListQuery, RowChange
 from bot.conversation.presses import OneAtATime
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
+from bot.meetings.event_links import JoinWords
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
 from bot.meetings.occurrences import first_occurrence
 from bot.meetings.service import TeamsLinkNotAllowed
@@ -91,7 +92,8 @@ class MeetingVerbs:
             return None
 
         async def move() -> Card:
-            moved = await self._meetings.reschedule(who, meeting, start, end, turn.tz)
+            words = join_words(turn.locale)
+            moved = await self._meetings.reschedule(who, meeting, start, end, turn.tz, words)
             return meeting_card(moved, turn.tz, turn.locale)
 
         return await self._exclusively(turn, data, moved_there, move)
@@ -103,7 +105,8 @@ class MeetingVerbs:
             return not_yours(turn)
         # Once per meeting (its intent and Graph's transactionId); a double click or an older
         # copy of the card finds the copy made and says the same.
-        copied = await self._meetings.add_to_calendar(who, meeting, turn.tz)
+        words = join_words(turn.locale)
+        copied = await self._meetings.add_to_calendar(who, meeting, turn.tz, words)
         notice = translator(turn.locale).gettext("Added to your calendar, with the same join link.")
         return meeting_card(copied, turn.tz, turn.locale, notice=notice)
 
@@ -128,7 +131,8 @@ class MeetingVerbs:
         _ = translator(turn.locale).gettext
 
         async def add() -> Card:
-            added = await self._meetings.add_standalone_link(who, meeting, turn.tz)
+            words = join_words(turn.locale)
+            added = await self._meetings.add_standalone_link(who, meeting, turn.tz, words)
             notice = _("Teams link added to the event: everyone invited gets it in an update.")
             return meeting_card(added, turn.tz, turn.locale, notice=notice)
 
@@ -164,3 +168,9 @@ class MeetingVerbs:
             return meeting_card(meeting, turn.tz, turn.locale)
 
         return await self._runner.guarded(turn, "make online", make_online)
+
+
+def join_words(locale: str) -> JoinWords:
+    """What an event's body and location say about its Teams link, in the organizer's language."""
+    _ = translator(locale).gettext
+    return JoinWords(_("Microsoft Teams meeting"), _("Join the meeting now"))

@@ -33,7 +33,15 @@ CHANNEL_NAME = "Announcements"
 
 @dataclass(frozen=True)
 class PlaygroundUser:
-    """A mock tenant member; `aad_object_id` is the id Graph calls use (`/users/{id}`)."""
+    """A mock tenant member; `aad_object_id` is the id Graph calls use (`/users/{id}`).
+
+    `id` is the playground's user id (`from.id`, mention ids) and is the object id too: the
+    playground's people picker submits the picked users' `id`s (its web client, main.*.js:
+    the `userList` store is keyed by the config's `users[].id` and the picker's onChange maps
+    each picked name to that key), where Teams submits Entra object ids. The same value makes
+    the playground's picker send what Teams sends; a Teams user id of someone outside the chat
+    can be resolved by no real API (the connector answers 404 MemberNotFoundInConversation).
+    """
 
     id: str
     given_name: str
@@ -44,6 +52,17 @@ class PlaygroundUser:
     @property
     def name(self) -> str:
         return f"{self.given_name} {self.surname}"
+
+    def as_directory_user(self) -> dict[str, str]:
+        """The same person in the Graph emulator's directory (its control API's
+        PUT /_emulator/users/{id} body), so `GET /users/{id}` names them as the playground does."""
+        return {
+            "displayName": self.name,
+            "givenName": self.given_name,
+            "surname": self.surname,
+            "mail": self.email,
+            "userPrincipalName": self.email,
+        }
 
     def as_config(self) -> dict[str, str]:
         return {
@@ -58,12 +77,16 @@ class PlaygroundUser:
         }
 
 
+def _object_id(n: int) -> str:
+    return f"00000000-0000-0000-0000-0000000000{20 + n:02d}"
+
+
 def _user(n: int, given: str, surname: str) -> PlaygroundUser:
     return PlaygroundUser(
-        id=f"user-id-{n}",
+        id=_object_id(n),
         given_name=given,
         surname=surname,
-        aad_object_id=f"00000000-0000-0000-0000-0000000000{20 + n:02d}",
+        aad_object_id=_object_id(n),
         email=f"{given.lower()}.{surname.lower()}@contoso.example",
     )
 

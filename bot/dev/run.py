@@ -1,8 +1,9 @@
 """`make run`: the bot on the embedded emulator plus the Agents Playground, stopped together.
 
 Start-up order: check every port (nothing written or started yet), start the bot (and the
-emulator), start the playground and wait until it listens on its own port, then say what to
-open. Whatever fails stops the run with one line (`StartError`).
+emulator, then put the playground's people in its directory), start the playground and wait
+until it listens on its own port, then say what to open. Whatever fails stops the run with one
+line (`StartError`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.dev import playground
+from bot.dev.directory import seed_directory
 from bot.dev.ports import PortUnavailable, StartError, check_ports, needed_ports
 from bot.runtime import serve
 
@@ -159,6 +161,8 @@ async def serve_with_playground(
     running = None
     try:
         await _until_ready(bot, ready)
+        if settings.local:
+            await seed_directory(settings)
         if missing:
             log.warning("Agents Playground not started: %s.", missing)
             log.warning(

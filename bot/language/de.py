@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language.de_commands import COMMANDS
+from bot.language.de_commands import COMMANDS, INVITE_VERBS, SEPARABLE
 from bot.language.de_messages import MESSAGES
 from bot.language.de_notices import BEFORE
 from bot.language.de_notices import COMMANDS as NOTICE_COMMANDS
@@ -42,6 +42,9 @@ DE = Language(
         "ein treffen",
         "einen anruf",
         "ein teams-meeting",
+        "das",
+        "den",
+        "die",
     ),
     generic_subjects=("meeting", "besprechung", "termin", "call", "treffen", "anruf"),
     cancel_fillers=(
@@ -58,7 +61,7 @@ DE = Language(
     now=("jetzt", "sofort", "gleich", "jetzt gleich", "asap"),
     today=("heute",),
     tomorrow=("morgen",),
-    day_after_tomorrow=("übermorgen",),
+    day_after_tomorrow=("übermorgen", "uebermorgen"),
     yesterday=("gestern", "vorgestern"),
     tonight=("heute abend", "heute nacht", "heut abend"),
     weekdays=(
@@ -73,7 +76,7 @@ DE = Language(
     months=(
         ("Januar", "Jänner", "Jan"),
         ("Februar", "Feb"),
-        ("März", "Mär", "Mrz"),
+        ("März", "Mär", "Mrz", "Maerz"),
         ("April", "Apr"),
         ("Mai",),
         ("Juni", "Jun"),
@@ -85,10 +88,30 @@ DE = Language(
         ("Dezember", "Dez"),
     ),
     on=("am", "an", "für", "für den", "ab"),
-    next=("nächsten", "nächster", "nächste", "kommenden", "kommender", "kommende"),
+    next=(
+        "nächsten",
+        "nächster",
+        "nächste",
+        "naechsten",
+        "naechster",
+        "naechste",
+        "kommenden",
+        "kommender",
+        "kommende",
+    ),
     this=("diesen", "dieser", "diese", "diesem", "heute"),
     next_suffix=(),
-    next_week_suffix=("nächste woche", "der nächsten woche", "in der nächsten woche"),
+    after_next=("übernächsten", "übernächster", "übernächste", "uebernaechsten", "uebernaechste"),
+    next_week_suffix=(
+        "nächste woche",
+        "der nächsten woche",
+        "in der nächsten woche",
+        "nächster woche",
+        "naechster woche",
+        "naechste woche",
+        "der naechsten woche",
+        "in der naechsten woche",
+    ),
     ordinals=(".",),
     day_month_joiners=(),
     year_joiners=(),
@@ -150,7 +173,13 @@ DE = Language(
     list_joiners=(",", "und", "&", "+", ";"),
     everyone=("alle", "allen", "das ganze team", "dem ganzen team", "@alle", "@everyone"),
     this_week=("diese woche", "dieser woche", "in dieser woche"),
-    next_week=("nächste woche", "nächster woche", "kommende woche", "in der nächsten woche"),
+    next_week=(
+        "nächste woche",
+        "nächster woche",
+        "kommende woche",
+        "in der nächsten woche",
+        "naechste woche",
+    ),
     list_preps=("für", "am", "von", "an", "in der"),
     subject_lead=(
         "über",
@@ -268,5 +297,9 @@ DE = Language(
         ),
         "cancel": ("absagen", "ab", "stornieren", "löschen", "streichen", "canceln"),
     },
+    time_lookalikes=("morgan", "feier"),
     subject_time_leads=("der", "die", "das", "des", "vom", "zum"),
+    separable=SEPARABLE,
+    invite_verbs=INVITE_VERBS,
+    invite_to=("zum", "zur", "zu"),
 )

@@ -96,3 +96,27 @@ COMMANDS = {
         "wann können wir",
     ),
 }
+
+#: Separable verbs: the particle ends the sentence ("Setz ein Meeting morgen um 10 an").
+SEPARABLE = {
+    "schedule": (
+        "plane ein",
+        "plan ein",
+        "setz an",
+        "setze an",
+        "setz auf",
+        "setze auf",
+        "lege an",
+        "leg an",
+        "trag ein",
+        "trage ein",
+        "richte ein",
+        "richt ein",
+        "mach aus",
+        "mache aus",
+        "lade ein",
+        "lad ein",
+    ),
+}
+#: Verbs whose object is who is invited: "lade Anna zum Sync morgen ein".
+INVITE_VERBS = ("lade", "lad")

@@ -64,6 +64,7 @@ MESSAGES = {
     "example_quoted": "planen „Montagsplanung“ morgen um 15 Uhr",
     "confirm_am_pm": "„{text}“ kann {a} oder {b} sein; ich habe {value} verstanden",
     "confirm_corrected": "Ich habe „{text}“ als „{value}“ gelesen",
+    "confirm_suspect": "„{text}“ sieht aus wie „{value}“, steht aber im Betreff",
     "confirm_command": "Ich habe „{text}“ als Befehl „{value}“ gelesen",
     "confirm_far_ahead": "{value} ist mehr als ein Jahr entfernt",
     "confirm_zone": "„{text}“ kann mehrere Zeitzonen bedeuten; ich habe {value} verstanden",

@@ -58,6 +58,7 @@ MESSAGES = {
     "two_zones": "I found two time zones, “{a}” and “{b}”; please give one.",
     "confirm_am_pm": "“{text}” could be {a} or {b}; I read {value}",
     "confirm_corrected": "I read “{text}” as “{value}”",
+    "confirm_suspect": "“{text}” looks like “{value}”, but I kept it in the subject",
     "confirm_command": "I read “{text}” as the command “{value}”",
     "confirm_far_ahead": "{value} is more than a year away",
     "confirm_zone": "“{text}” can mean more than one time zone; I read {value}",

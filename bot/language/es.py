@@ -207,5 +207,6 @@ ES = Language(
     },
     zone_city_before=("hora de", "horario de", "hora en", "según la hora de"),
     list_or_schedule=("agenda",),
+    time_lookalikes=("próximos", "próximas", "manzana", "maltés", "turca", "mario"),
     subject_time_leads=("de las", "del", "la", "el", "las"),
 )

@@ -61,6 +61,7 @@ MESSAGES = {
     "example_quoted": "agendar “Planificación del lunes” mañana a las 15h",
     "confirm_am_pm": "“{text}” puede ser {a} o {b}; entendí {value}",
     "confirm_corrected": "Entendí “{text}” como “{value}”",
+    "confirm_suspect": "“{text}” se parece a “{value}”, pero lo dejé en el asunto",
     "confirm_command": "Entendí “{text}” como el comando “{value}”",
     "confirm_far_ahead": "{value} es dentro de más de un año",
     "confirm_zone": "“{text}” puede ser más de una zona horaria; entendí {value}",

@@ -222,5 +222,6 @@ FR = Language(
     },
     zone_city_before=("heure de", "à l'heure de", "heure d'"),
     zone_false_friends=("est", "et"),
+    time_lookalikes=("vierges", "domaine"),
     subject_time_leads=("de", "des", "du", "le", "la"),
 )

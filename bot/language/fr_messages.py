@@ -66,6 +66,7 @@ MESSAGES = {
     "example_quoted": "planifier « Planning du lundi » demain à 15h",
     "confirm_am_pm": "« {text} » peut être {a} ou {b} ; j'ai compris {value}",
     "confirm_corrected": "J'ai lu « {text} » comme « {value} »",
+    "confirm_suspect": "« {text} » ressemble à « {value} », mais je l'ai laissé dans l'objet",
     "confirm_command": "J'ai lu « {text} » comme la commande « {value} »",
     "confirm_far_ahead": "{value} est dans plus d'un an",
     "confirm_zone": ("« {text} » peut désigner plusieurs fuseaux horaires ; j'ai compris {value}"),

@@ -216,5 +216,6 @@ PT = Language(
     ),
     zone_false_friends=("pt",),  # "equipe PT": Portugal, not Pacific time (unless after a time)
     list_or_schedule=("agenda",),
+    time_lookalikes=("próximos", "próximas", "domínio", "domingas", "turca", "mário", "quintal"),
     subject_time_leads=("das", "dos", "do", "da"),
 )

@@ -60,6 +60,7 @@ MESSAGES = {
     "two_zones": "Encontrei dois fusos horários, “{a}” e “{b}”; informe só um.",
     "confirm_am_pm": "“{text}” pode ser {a} ou {b}; entendi {value}",
     "confirm_corrected": "Entendi “{text}” como “{value}”",
+    "confirm_suspect": "“{text}” parece “{value}”, mas deixei no assunto",
     "confirm_command": "Entendi “{text}” como o comando “{value}”",
     "confirm_far_ahead": "{value} é daqui a mais de um ano",
     "confirm_zone": "“{text}” pode ser mais de um fuso horário; entendi {value}",

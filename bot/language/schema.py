@@ -53,6 +53,7 @@ MESSAGE_KEYS = (
     # unsure readings: what the confirmation card says back (see bot.parsing.doubts)
     "confirm_am_pm",
     "confirm_corrected",
+    "confirm_suspect",
     "confirm_command",
     "confirm_far_ahead",
     "confirm_zone",
@@ -175,6 +176,7 @@ class Language:
     messages: Mapping[str, str]
     # -- added for issue 11; defaults keep a minimal language valid --
     last: Words = ()  # "last Friday": in the past
+    after_next: Words = ()  # "übernächsten Montag": the Monday of the week after next
     last_suffix: Words = ()  # "sexta passada", "vendredi dernier"
     day_word_blockers: Words = ()  # "la" in "por la mañana": not "tomorrow"
     misspellings: Mapping[str, str] = field(default_factory=_none)  # "2morrow" -> "tomorrow"
@@ -188,6 +190,11 @@ class Language:
     list_or_schedule: Words = ()  # "agenda": the list, or the verb "agendar" when a meeting follows
     commands_last: Mapping[str, Words] = field(default_factory=_no_commands)  # "... absagen"
     subject_time_leads: Words = ()  # "the 5pm cutoff", "prazo das 17h": a time inside the subject
+    time_lookalikes: Words = ()  # "Morgan", "junior": ordinary words close to a time word
+    # German separable verbs: kind -> "verb particle" ("plane ein": "Plane Sync morgen 10 ein")
+    separable: Mapping[str, Words] = field(default_factory=_no_commands)
+    invite_verbs: Words = ()  # "lade": "lade Anna zum Sync ... ein" is the Sync, with Anna
+    invite_to: Words = ()  # "zum", "zur": between the invited people and the meeting
     # -- issue 16: recurring meetings and meeting options (in <code>_scheduling.py) --
     repeat_every: Words = ()  # "every", "toda", "cada", "jeden", "chaque"
     repeat_other: Words = ()  # "other" in "every other Tuesday": every second one

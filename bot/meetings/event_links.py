@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,18 @@ JSON = dict[str, Any]
 TEAMS = "teamsForBusiness"
 JOIN_LINK_SELECT = "isOnlineMeeting,onlineMeetingProvider,onlineMeeting,body"
 TEAMS_LOCATION = "Microsoft Teams meeting"
+
+
+@dataclass(frozen=True)
+class JoinWords:
+    """What an event's body and location say about its link, in the organizer's language (the
+    conversation translates them; English when nobody asked in another)."""
+
+    title: str = TEAMS_LOCATION
+    join: str = "Join the meeting now"
+
+
+ENGLISH = JoinWords()
 
 
 class LinkGraph(Protocol):
@@ -55,7 +68,9 @@ class EventLinks:
                 return {**doc, **fresh}
         return doc
 
-    async def add_standalone(self, user: str, doc: JSON, tz: ZoneInfo) -> tuple[JSON, str]:
+    async def add_standalone(
+        self, user: str, doc: JSON, tz: ZoneInfo, words: JoinWords = ENGLISH
+    ) -> tuple[JSON, str]:
         """A standalone Teams meeting at the event's time (createOrGet keyed on the event, so a
         second press finds the same one), its link written into the event's body and location.
         Only body and location are patched: the invitation carries the link to everyone."""
@@ -66,13 +81,18 @@ class EventLinks:
             return doc, join_url
         before = str((doc.get("body") or {}).get("content") or "")
         patch = {
-            "body": {"contentType": "html", "content": before + join_body(join_url)},
-            "location": {"displayName": TEAMS_LOCATION},
+            "body": {"contentType": "html", "content": before + join_body(join_url, words)},
+            "location": {"displayName": words.title},
         }
         return await self._graph.update_event(user, event_id, patch, tz.key), join_url
 
     async def after_move(
-        self, user: str, doc: JSON, join_url: str | None, tz: ZoneInfo
+        self,
+        user: str,
+        doc: JSON,
+        join_url: str | None,
+        tz: ZoneInfo,
+        words: JoinWords = ENGLISH,
     ) -> tuple[JSON, str | None]:
         """(the moved event, its current join link). The event is read again; a Teams link a
         move dropped is asked for again, and failing that a standalone link is added."""
@@ -94,7 +114,7 @@ class EventLinks:
         )
         if event_join_url(fresh):
             return fresh, event_join_url(fresh)
-        fresh, standalone = await self.add_standalone(user, fresh, tz)
+        fresh, standalone = await self.add_standalone(user, fresh, tz, words)
         return fresh, standalone or None
 
     async def _standalone_of(self, user: str, doc: JSON) -> JSON:
@@ -133,9 +153,7 @@ def carries(doc: JSON, join_url: str) -> bool:
     return join_url in content or join_url in html.unescape(content)
 
 
-def join_body(join_url: str) -> str:
+def join_body(join_url: str, words: JoinWords = ENGLISH) -> str:
     link = html.escape(join_url, quote=True)
-    return (
-        "<p>Microsoft Teams meeting</p>"
-        f'<p><a href="{link}">Join the meeting now</a></p><p>{link}</p>'
-    )
+    title, join = html.escape(words.title), html.escape(words.join)
+    return f'<p>{title}</p><p><a href="{link}">{join}</a></p><p>{link}</p>'

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.graph.zones import graph_zone
 from bot.meetings.creating import Creating
-from bot.meetings.event_links import TEAMS, TEAMS_LOCATION, EventLinks, join_body
+from bot.meetings.event_links import ENGLISH, TEAMS, EventLinks, JoinWords, join_body
 from bot.meetings.graph_docs import date_time_time_zone, meeting_from_event
 from bot.meetings.ledger import CALENDAR_COPY, Create
 from bot.meetings.model import Meeting, Requester, idempotency_key
@@ -27,15 +27,16 @@ class Linking:
         self._links = links
 
     async def add_standalone_link(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo, words: JoinWords = ENGLISH
     ) -> Meeting:
         """The way to join an event Outlook made without its Teams link: a standalone Teams
-        meeting whose link goes into the event's body and location (bot/meetings/event_links.py)."""
+        meeting whose link goes into the event's body and location, said in `words`
+        (bot/meetings/event_links.py)."""
         tz = graph_zone(tz)
         organizer = self._organizer
         user = organizer.user_path(requester)
         doc = await organizer.graph.get_event(user, meeting.id, tz.key)
-        doc, join_url = await self._links.add_standalone(user, doc, tz)
+        doc, join_url = await self._links.add_standalone(user, doc, tz, words)
         added = replace(meeting_from_event(doc, requester.user_id), join_url=join_url or None)
         added = await organizer.named(requester, added)
         await organizer.remember(requester, added)
@@ -56,11 +57,11 @@ class Linking:
         return await organizer.named(requester, meeting_from_event(doc, requester.user_id))
 
     async def add_to_calendar(
-        self, requester: Requester, meeting: Meeting, tz: ZoneInfo
+        self, requester: Requester, meeting: Meeting, tz: ZoneInfo, words: JoinWords = ENGLISH
     ) -> Meeting:
         """The standalone meeting, with a calendar event at the same time whose body carries
-        its link (made once: the meeting remembers it, so the card stops offering it, and cancel
-        and reschedule change both).
+        its link, said in `words` (the organizer's language), made once: the meeting remembers
+        it, so the card stops offering it, and cancel and reschedule change both.
 
         The event is not made an online meeting itself: that would mint a second, different link.
         """
@@ -71,8 +72,8 @@ class Linking:
             "subject": meeting.subject,
             "start": date_time_time_zone(meeting.start, tz),
             "end": date_time_time_zone(meeting.end, tz),
-            "body": {"contentType": "html", "content": join_body(meeting.join_url or "")},
-            "location": {"displayName": TEAMS_LOCATION},
+            "body": {"contentType": "html", "content": join_body(meeting.join_url or "", words)},
+            "location": {"displayName": words.title},
             "transactionId": idempotency_key(meeting.kind, meeting.id, "add_to_calendar"),
         }
         key = str(event["transactionId"])

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.graph.zones import graph_zone
 from bot.meetings import calendar_copy
-from bot.meetings.event_links import EventLinks
+from bot.meetings.event_links import ENGLISH, EventLinks, JoinWords
 from bot.meetings.graph_docs import (
     date_time_time_zone,
     graph_datetime,
@@ -30,18 +30,25 @@ class Rescheduling:
         self._reminders = reminders  # told of each move
 
     async def reschedule(
-        self, requester: Requester, meeting: Meeting, start: datetime, end: datetime, tz: ZoneInfo
+        self,
+        requester: Requester,
+        meeting: Meeting,
+        start: datetime,
+        end: datetime,
+        tz: ZoneInfo,
+        words: JoinWords = ENGLISH,
     ) -> Meeting:
         """Move one of the requester's own meetings (from `owned` or `find_by_name`).
 
-        Only start/end change: a PATCH with a body would issue a new join link."""
+        Only start/end change: a PATCH with a body would issue a new join link. A link the move
+        lost and that comes back as a standalone one is said in `words`."""
         tz = graph_zone(tz)
         organizer, graph = self._organizer, self._organizer.graph
         user = organizer.user_path(requester)
         if meeting.kind == EVENT:
             patch = {"start": date_time_time_zone(start, tz), "end": date_time_time_zone(end, tz)}
             doc = await graph.update_event(user, meeting.id, patch, tz.key)
-            doc, join_url = await self._links.after_move(user, doc, meeting.join_url, tz)
+            doc, join_url = await self._links.after_move(user, doc, meeting.join_url, tz, words)
             moved = replace(meeting_from_event(doc, requester.user_id), join_url=join_url)
         else:
             times = {"startDateTime": graph_datetime(start), "endDateTime": graph_datetime(end)}

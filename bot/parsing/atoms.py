@@ -29,7 +29,7 @@ class Clock:
 class DateSpec:
     kind: str  # "days" (n from today) | "weekday" | "ymd" | "dom" (day of month) | "past"
     n: int = 0  # days from today, or the weekday (Monday = 0)
-    mode: str = ""  # weekday: "" (bare) | "this" | "next" | "next_week" | "last"
+    mode: str = ""  # weekday: "" (bare) | "this" | "next" | "next_week" | "after_next" | "last"
     y: int | None = None
     m: int = 0
     d: int = 0

@@ -3,6 +3,7 @@
 Each kind of doubt has a key (Command.doubts) and a message "confirm_<key>" (Command.confirm):
 am_pm     a bare hour that could be morning or evening ("at 5"), read as the likelier one
 corrected a word read as the time word it resembles ("tomorow", "2morrow")
+suspect   a word kept in the subject that looks like a time word ("vendredj" near "10am")
 command   a command word one typo from another ("meet nwo" is meet now)
 zone      an abbreviation with more than one meaning (IST, CST, BST)
 weekday   a weekday that could be this week's or next week's ("next Friday" on a Wednesday)
@@ -20,7 +21,7 @@ from bot.language import Language
 from bot.parsing.atoms import Clock, Found
 from bot.parsing.when import Slots
 
-ORDER = ("command", "corrected", "zone", "am_pm", "weekday", "far_ahead", "no_unit")
+ORDER = ("command", "corrected", "suspect", "zone", "am_pm", "weekday", "far_ahead", "no_unit")
 FAR_AHEAD = timedelta(days=365)
 
 

@@ -21,7 +21,7 @@ class Fix:
     read: str  # what it was read as
 
 
-def _distance(word: str, target: str) -> int:
+def distance(word: str, target: str) -> int:
     """Edits between two words; a swap of two neighbouring letters is one."""
     before: list[int] = []
     prev = list(range(len(target) + 1))
@@ -46,14 +46,14 @@ def _close(word: str, target: str) -> bool:
         return False
     if target[: len(word) - 1] == word[:-1] and word[-1] != target[-1]:
         return False
-    return _distance(word, target) <= limit
+    return distance(word, target) <= limit
 
 
 @lru_cache(maxsize=4096)
 def closest(word: str, vocabulary: frozenset[str]) -> str | None:
     if word in vocabulary:
         return None
-    hits = sorted((_distance(word, t), t) for t in vocabulary if _close(word, t))
+    hits = sorted((distance(word, t), t) for t in vocabulary if _close(word, t))
     return hits[0][1] if hits else None
 
 

@@ -41,6 +41,9 @@ class Commands:
     lang: Language
     command: re.Pattern[str]
     command_last: re.Pattern[str] | None  # "Budget-Review absagen": the verb ends the sentence
+    separable: re.Pattern[str] | None  # "Plane Sync morgen 10 Uhr ein": the particle ends it
+    separable_kinds: Mapping[str, str]  # key("plane ein") -> kind
+    invite: re.Pattern[str] | None  # "Anna zum Sync": who, then what
     kinds: Mapping[str, str]  # key(phrase) -> kind
     last_kinds: Mapping[str, str]
     phrases: tuple[tuple[str, ...], ...]  # every command phrase as folded words, for typos
@@ -128,7 +131,8 @@ def _fuzzy(L: Language) -> dict[str, str]:
     return {fold(w): w for w in words if w.isalpha() and len(w) >= 5}
 
 
-def _known_words(L: Language) -> frozenset[str]:
+def words_of(L: Language) -> frozenset[str]:
+    """Every word of the language's lists, folded: never a typo of something else."""
     words: set[str] = set()
     for value in vars(L).values():
         phrases: list[str] = []
@@ -163,7 +167,32 @@ def commands_for(L: Language) -> Commands:
         ),
         written={tuple(fold(p).split()): p for ws in L.commands.values() for p in ws},
         preambles=re.compile(preamble),
+        **_separable(L, preamble),
     )
+
+
+class _Separable(TypedDict):
+    separable: re.Pattern[str] | None
+    separable_kinds: Mapping[str, str]
+    invite: re.Pattern[str] | None
+
+
+def _separable(L: Language, preamble: str) -> _Separable:
+    """German verbs whose particle ends the sentence: "Setz ein Meeting morgen um 10 an"."""
+    phrases = [fold(p).split() for words in L.separable.values() for p in words]
+    if not phrases:
+        return {"separable": None, "separable_kinds": {}, "invite": None}
+    verbs, particles = alt(p[0] for p in phrases), alt(p[-1] for p in phrases)
+    tail = rf"(?:[\s,]+{alt(L.subject_trail)})*"
+    return {
+        "separable": re.compile(
+            rf"{preamble}(?P<cmd>{verbs})\s+(?P<rest>.*?\S)[\s,]+(?P<part>{particles}){tail}\s*$"
+        ),
+        "separable_kinds": {key(p): kind for kind, ws in L.separable.items() for p in ws},
+        "invite": re.compile(rf"(?P<who>.+?)\s+{alt(L.invite_to)}\s+(?P<what>.+)")
+        if L.invite_to
+        else None,
+    }
 
 
 class _SubjectPatterns(TypedDict):
@@ -256,7 +285,7 @@ def _tables(L: Language) -> _Tables:
         "week_units": frozenset(key(w) for w in L.week_units),
         "fuzzy_words": frozenset(fuzzy),
         "spelled": fuzzy,
-        "known_words": _known_words(L),
+        "known_words": words_of(L),
         "misspellings": {fold(w): right for w, right in L.misspellings.items()},
         "zone_names": {key(w): z for w, z in L.zone_names.items()},
         "false_friends": frozenset(fold(w) for w in L.zone_false_friends),

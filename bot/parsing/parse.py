@@ -66,10 +66,11 @@ Never a silent guess. Two dates or two times ("Monday planning tomorrow 3pm") ar
 suggests quoting the subject, unless one time is plainly part of the subject ("Review of the
 5pm cutoff tomorrow 10am"). A reading that involved a choice is returned with `confirm` (why, in
 the user's language) and `doubts` (the reasons' keys, see bot.parsing.doubts): a bare hour, a
-misspelt time word read as the word ("tomorow", "2morrow"), a command word one typo away ("meet
-nwo"), an abbreviation with several zones (IST, CST, BST), "next Friday" said in Friday's week or
-a weekday said on that weekday, a start over a year ahead, a duration without a unit. Messages
-over MAX_CHARS characters are refused before any parsing, which caps the work.
+misspelt time word read as the word ("tomorow", "2morrow"), a word kept in the subject that looks
+like a time word of any language ("vendredj", bot/parsing/suspect.py), a command word one typo
+away ("meet nwo"), an abbreviation with several zones (IST, CST, BST), "next Friday" said in
+Friday's week or a weekday said on that weekday, a start over a year ahead, a duration without a
+unit. Messages over MAX_CHARS characters are refused before any parsing, which caps the work.
 """
 
 from __future__ import annotations
@@ -160,9 +161,27 @@ def _leading(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None
     return longer or _Read(lang, cmds.kinds[word], word, clean[m.end() :])
 
 
+def _separable(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None:
+    """German separable verbs: "Plane Sync morgen um 10 ein", "Setz ein Meeting ... an" (the
+    particle is not the subject); "lade Anna zum Sync ... ein" is the Sync, with Anna."""
+    for lang in langs:
+        cmds = commands_for(lang)
+        m = cmds.separable.match(folded) if cmds.separable else None
+        kind = cmds.separable_kinds.get(key(f"{m['cmd']} {m['part']}")) if m else None
+        if m is None or kind is None:
+            continue
+        rest = clean[m.start("rest") : m.end("rest")]
+        invite = cmds.invite.fullmatch(fold(rest)) if cmds.invite else None
+        if invite and key(m["cmd"]) in {key(v) for v in lang.invite_verbs}:
+            who, what = rest[: invite.end("who")], rest[invite.start("what") :]
+            rest = f"{what} {lang.with_words[0]} {who}"
+        return _Read(lang, kind, key(m["cmd"]), " " + rest)
+    return None
+
+
 def _command(clean: str, folded: str, locale: str) -> _Read | None:
     langs = languages_for(locale)
-    leading = _leading(clean, folded, langs)
+    leading = _separable(clean, folded, langs) or _leading(clean, folded, langs)
     if leading is not None:
         return leading
     for lang in langs:

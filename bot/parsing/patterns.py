@@ -135,7 +135,7 @@ def steps(L: Language) -> dict[str, str]:
         "day_word": rf"{on}{_blockers(L)}"
         rf"(?P<day>{alt(L.today + L.tomorrow + L.day_after_tomorrow + days_off)})",
         "weekday": rf"{on}(?:(?P<next>{alt(L.next)})\s+|(?P<this>{alt(L.this)})\s+"
-        rf"|(?P<last>{alt(L.last)})\s+|(?P<nwp>{alt(L.next_week_suffix)})\s*,?\s+{on})?(?P<wd>{wd})(?:\s+(?P<nw>{alt(L.next_week_suffix)})"
+        rf"|(?P<last>{alt(L.last)})\s+|(?P<an>{alt(L.after_next)})\s+|(?P<nwp>{alt(L.next_week_suffix)})\s*,?\s+{on})?(?P<wd>{wd})(?:\s+(?P<nw>{alt(L.next_week_suffix)})"
         rf"|\s+(?P<ns>{alt(L.next_suffix)})|\s+(?P<ls>{alt(L.last_suffix)}))?",
         "range_named": rf"(?P<rf>{rng_from})\s*{time('1', L, True)}\s*{rng_to}\s*"
         rf"(?P<named>{named})|(?P<rf2>{rng_from})\s*(?P<named2>{named})\s*{rng_to}\s*"

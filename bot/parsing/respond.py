@@ -94,6 +94,10 @@ def _fixed(sc: Scan) -> list[why.Doubt]:
     return [why.Doubt("corrected", f.said, f.read) for f in sc.fixes]
 
 
+def _suspected(sc: Scan) -> list[why.Doubt]:
+    return [why.Doubt("suspect", f.said, f.read) for f in sc.suspects]
+
+
 def _time_doubts(
     req: Request, slots: Slots, start: datetime, zone: str | None, read_tz: tzinfo
 ) -> list[why.Doubt]:
@@ -170,7 +174,7 @@ def _meeting(req: Request) -> Command:
         everyone=sc.everyone,
         options=sc.options,
     )
-    return _sure(req, command, [*_fixed(sc), *found])
+    return _sure(req, command, [*_fixed(sc), *_suspected(sc), *found])
 
 
 def _series(req: Request, timed: Command, repeat: Repeat) -> Command:

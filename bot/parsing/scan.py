@@ -2,7 +2,8 @@
 
 Each phrase found is masked out of a folded copy of the text, so later steps cannot read it twice
 and what is left over is the subject. A misspelt time word ("tomorow") is read as the word it
-stands for and recorded, so that the reading is confirmed.
+stands for and recorded, so that the reading is confirmed; a word left over that only looks
+like one ("vendredj") is recorded too (bot/parsing/suspect.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.parsing.fix import Fix, apply, corrections
 from bot.parsing.grammar import Grammar
 from bot.parsing.mask import PEOPLE, Mask
 from bot.parsing.steps import Ctx
+from bot.parsing.suspect import suspects
 from bot.parsing.text import fold, key
 from bot.parsing.times import read_times
 
@@ -55,6 +57,7 @@ class Scan:
     subject: str | None = None
     problem: Problem | None = None
     fixes: list[Fix] = field(default_factory=list)
+    suspects: list[Fix] = field(default_factory=list)  # left in the subject, but look like time
     options: MeetingOptions = field(default_factory=MeetingOptions)
     repeat: Repeat | None = None
 
@@ -169,4 +172,5 @@ def scan(
     out.finds = read_times(ctx, mask)
     pieces = _leftovers(text, mask, gr, out)
     out.subject = out.quoted or _subject(text, pieces, gr)
+    out.suspects = suspects(text, pieces, out.finds, gr)
     return out

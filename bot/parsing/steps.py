@@ -130,7 +130,9 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 def _weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     mode = (
-        "next_week"
+        "after_next"
+        if m["an"]
+        else "next_week"
         if m["nw"] or m["nwp"]
         else "last"
         if m["last"] or m["ls"]

@@ -11,6 +11,7 @@ from bot.parsing.steps import STEPS, Ctx, bare_after, span
 from bot.parsing.text import fold
 
 NO_UNIT_MINUTES = (10, 240)  # "for 45": minutes, confirmed; "for 5" stays unreadable
+SHORT_HOURS = 4  # "sexta 15h 2h": a second "2h" right after a time is how long, up to 4 hours
 
 
 def read_times(ctx: Ctx, mask: Mask) -> list[Found]:
@@ -29,6 +30,7 @@ def read_times(ctx: Ctx, mask: Mask) -> list[Found]:
     _durations_after(ctx, mask, finds)
     _zone_abbreviations(ctx, mask, finds)
     finds.sort(key=lambda f: f.start)
+    finds = _hours_after_time(ctx, mask, finds)
     finds = _join_ranges(ctx, mask, finds)
     return _times_in_subject(ctx, mask, finds)
 
@@ -77,6 +79,26 @@ def _durations_after(ctx: Ctx, mask: Mask, finds: list[Found]) -> None:
         if low <= n <= high and n % 5 == 0:
             finds.append(Found(*span(m, ctx), duration=timedelta(minutes=n), doubt="no_unit"))
             mask.hide(m.start(), m.end(), OTHER)
+
+
+def _hours_after_time(ctx: Ctx, mask: Mask, found: list[Found]) -> list[Found]:
+    """ "sexta às 15h 2h", "vendredi 15h 1h30": where "15h" is a time, a short "2h" right after
+    it is the meeting's length (in English "2h" is never a time: _durations_after reads it)."""
+    finds: list[Found] = []
+    for f in found:
+        a = finds[-1] if finds else None
+        short = _plain_time(f) and f.time is not None and f.time.h <= SHORT_HOURS
+        if a is None or a.time is None or a.until is not None or not short:
+            finds.append(f)
+            continue
+        m = ctx.gr.duration_after.match(fold(ctx.text), a.end)
+        hit = STEPS["duration_bare"](m, ctx) if m and m.end() == f.end else None
+        if hit is None or hit.duration is None:
+            finds.append(f)
+            continue
+        finds.append(hit)
+        mask.hide(f.start, f.end, OTHER)
+    return finds
 
 
 def _plain_time(f: Found | None) -> bool:

@@ -117,6 +117,8 @@ def resolve_day(spec: DateSpec, today: date, *, strict: bool = True) -> date | N
             ahead = ahead or 7
         elif spec.mode == "next_week":
             ahead = 7 - today.weekday() + spec.n
+        elif spec.mode == "after_next":
+            ahead = 14 - today.weekday() + spec.n
         return today + timedelta(days=ahead)
     if spec.kind == "dom":
         for k in range(13):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from playwright.async_api import expect
 
@@ -75,3 +76,17 @@ def test_start_up_ends_with_the_url_and_how_to_stop_and_logs_where_the_readme_sa
     assert f"Listening on {port}" in (folder / LOG_NAME).read_text()
     assert not (folder / "var").exists()
     assert not re.search(r"\b(ERROR|Traceback)\b", make_run.output())
+
+
+async def test_the_emulators_directory_knows_the_playgrounds_people(
+    make_run: RunningLauncher,
+) -> None:
+    """The form's people picker submits their object ids; GET /users/{id} must name them."""
+    port = make_run.ports["EMULATOR_PORT"]
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+        for user in (CURRENT_USER, *USERS):
+            response = await client.get(f"/_emulator/users/{user.aad_object_id}")
+            response.raise_for_status()
+            found = response.json()
+            assert (found["displayName"], found["mail"]) == (user.name, user.email)
+            assert found["seeded"] is True

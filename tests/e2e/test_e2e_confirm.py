@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.parsing.doubts import ORDER
 from tests.support.activities import OTHER_AAD, USER_AAD, invoke, message
 from tests.support.cardtext import action_data, buttons, card_text, join_urls
 from tests.support.connector import ConnectorCapture
@@ -54,6 +55,13 @@ UNSURE = {
         "2026-11-26T15:00:00",
         form={"subject": "Retro", "date": "2026-11-26", "time": "15:00", "duration": "30"},
     ),
+    "suspect": Unsure(
+        "schedule Sync vendredj 3pm",
+        "“vendredj” looks like “vendredi”, but I kept it in the subject",
+        "Wed, Nov 25, 2026, 3:00\u202fPM – 3:30\u202fPM",
+        "2026-11-25T15:00:00",
+        form={"subject": "Sync vendredj", "date": "2026-11-25", "time": "15:00"},
+    ),
     "far_ahead": Unsure(
         "meeting Retro 2028-01-05 3pm",
         "Wednesday, January 5, 2028 is more than a year away",
@@ -93,6 +101,10 @@ UNSURE = {
     ),
 }
 KINDS = pytest.mark.parametrize("kind", list(UNSURE))
+
+
+def test_every_kind_of_doubt_the_parser_has_a_row_here() -> None:
+    assert sorted(UNSURE) == sorted(ORDER)
 
 
 async def said(bot: BotUnderTest, capture: ConnectorCapture, text: str, url: str) -> Any:

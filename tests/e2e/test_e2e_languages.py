@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.activities import invoke, message
+from tests.support.activities import USER_AAD, invoke, message
 from tests.support.cardtext import action_data, buttons, card_text
 from tests.support.connector import ConnectorCapture
 from tests.support.servers import BotUnderTest, Emulator
@@ -140,3 +140,34 @@ async def test_form_errors_are_in_the_users_language(
 
     assert "Gib der Besprechung einen Betreff." in card_text(back)
     assert "Diese Zeit ist schon vorbei." in card_text(back)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "title", "join"),
+    [
+        ("pt-BR", "reunião Retro amanhã às 15h", "Reunião do Microsoft Teams", "Ingressar na"),
+        ("pt-PT", "reunião Retro amanhã às 15h", "Reunião do Microsoft Teams", "Aderir à"),
+        ("es-ES", "reunión Retro mañana a las 15h", "Reunión de Microsoft Teams", "Unirse a"),
+        ("de-DE", "Meeting Retro morgen um 15 Uhr", "Microsoft Teams-Besprechung", "Jetzt an"),
+        ("fr-FR", "réunion Rétro demain à 15h", "Réunion Microsoft Teams", "Rejoindre la"),
+    ],
+)
+async def test_the_calendar_copy_of_a_meeting_speaks_the_organizers_language(
+    bot: BotUnderTest,
+    emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+    locale: str,
+    text: str,
+    title: str,
+    join: str,
+) -> None:
+    capture, url = connector
+    card = await said(bot, capture, text, url, locale)
+
+    await bot.press(invoke(action_data(card, "add_to_calendar"), url, locale=locale))
+
+    [event] = await emulator.events_of(USER_AAD)
+    assert title in event["body"]["content"]
+    assert join in event["body"]["content"]
+    assert event["location"]["displayName"] == title
+    assert "Join the meeting now" not in event["body"]["content"]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.test_e2e_card_actions import first_card, reschedule_data
-from tests.support.activities import USER_AAD, invoke
+from tests.support.activities import USER_AAD, invoke, message
 from tests.support.cardtext import action_data, buttons, card_text, join_urls
 from tests.support.connector import ConnectorCapture
 from tests.support.servers import BotUnderTest, Emulator
@@ -105,6 +105,26 @@ async def test_a_reschedule_moves_the_standalone_meeting_whose_link_the_event_ca
     assert join_urls(moved) == join_urls(added) == [meeting["joinWebUrl"]]
     assert len(await emulator.graph_calls("/onlineMeetings/createOrGet", "POST")) == 1
     assert "4:30" in card_text(moved)
+
+
+async def test_the_added_link_speaks_the_organizers_language(
+    bot: BotUnderTest, emulator: Emulator, connector: tuple[ConnectorCapture, str]
+) -> None:
+    """What "Add a Teams link" writes into the invitation everyone reads is in the language the
+    organizer wrote in, never English by default."""
+    capture, url = connector
+    await seed_user(emulator, createsEventsOffline=True)
+    await bot.post(
+        message("agendar Orçamento amanhã às 15h com ann@contoso.com", url, locale="pt-BR")
+    )
+    card = capture.cards()[-1]
+
+    await bot.press(invoke(action_data(card, "add_standalone_link"), url, locale="pt-BR"))
+
+    [event] = await emulator.events_of(USER_AAD)
+    assert "Ingressar na" in event["body"]["content"]
+    assert "Join the meeting now" not in event["body"]["content"]
+    assert event["location"]["displayName"] == "Reunião do Microsoft Teams"
 
 
 async def test_a_reschedule_that_keeps_the_link_changes_nothing_else(

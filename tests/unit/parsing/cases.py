@@ -7,6 +7,7 @@ from typing import Any
 
 from tests.unit.parsing import (
     test_de_chat,
+    test_de_separable,
     test_de_times,
     test_en_chat,
     test_en_commands,
@@ -25,6 +26,8 @@ from tests.unit.parsing import (
     test_pt_commands,
     test_pt_plans,
     test_pt_times,
+    test_short_durations,
+    test_suspects,
 )
 from tests.unit.parsing.table import MENTIONS, aware, status
 
@@ -41,9 +44,19 @@ BY_LANGUAGE: dict[str, list[Any]] = {
     ],
     "pt": [*test_pt_commands.ROWS, *test_pt_times.ROWS, *test_pt_chat.ROWS, *test_pt_plans.ROWS],
     "es": [*test_es_times.ROWS, *test_es_chat.ROWS, *test_es_de_fr_plans.ES_ROWS],
-    "de": [*test_de_times.ROWS, *test_de_chat.ROWS, *test_es_de_fr_plans.DE_ROWS],
+    "de": [
+        *test_de_times.ROWS,
+        *test_de_chat.ROWS,
+        *test_es_de_fr_plans.DE_ROWS,
+        *test_de_separable.ROWS,
+    ],
     "fr": [*test_fr_times.ROWS, *test_fr_chat.ROWS, *test_es_de_fr_plans.FR_ROWS],
 }
+for row in [
+    *test_suspects.ROWS,
+    *test_short_durations.ROWS,
+]:  # one table for the five languages: by each row's locale
+    BY_LANGUAGE[row.values[3][:2]].append(row)
 CASES = [row for rows in BY_LANGUAGE.values() for row in rows]
 
 __all__ = ["BY_LANGUAGE", "CASES", "MENTIONS", "aware", "status"]

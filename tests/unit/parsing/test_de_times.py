@@ -246,6 +246,36 @@ WEEKDAYS = [
         "schedule",
         "liegt in der Vergangenheit",
     ),
+    D.sure(  # today is Wednesday the 25th: next week's Monday is the 30th, the one after the 7th
+        "uebernaechsten-montag",
+        "planen Budget-Review übernächsten Montag um 10 Uhr",
+        "12-07T10:00",
+        "12-07T10:30",
+    ),
+    D.sure(
+        "uebernaechsten-ohne-umlaut",
+        "planen Budget-Review uebernaechsten Mittwoch um 10 Uhr",
+        "12-09T10:00",
+        "12-09T10:30",
+    ),
+    D.sure(
+        "naechsten-ohne-umlaut",
+        "planen Budget-Review naechsten Dienstag um 10 Uhr",
+        "12-01T10:00",
+        "12-01T10:30",
+    ),
+    D.sure(
+        "montag-naechster-woche",
+        "planen Budget-Review Montag nächster Woche um 10 Uhr",
+        "30T10:00",
+        "30T10:30",
+    ),
+    D.sure(
+        "uebermorgen-ohne-umlaut",
+        "planen Budget-Review uebermorgen um 10 Uhr",
+        "27T10:00",
+        "27T10:30",
+    ),
     D.refused(
         "gestern",
         "planen Budget-Review gestern um 15 Uhr",
