@@ -18,12 +18,14 @@ from bot.conversation.budget import HARD_STOP_GRACE, Budgets, TurnBudget
 from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
-from bot.conversation.gates import Middleware, SignInGate, TenantGate, acting_as_sender
+from bot.conversation.gates import Middleware, TenantGate, acting_as_sender
 from bot.conversation.notices import NoticeSettings
+from bot.conversation.pending import PendingCommands
 from bot.conversation.planning import Planning
 from bot.conversation.polls import PollVerbs
 from bot.conversation.reconcile import Reconciler
 from bot.conversation.references import remember_reference
+from bot.conversation.sign_in import SignInGate
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
@@ -113,7 +115,7 @@ def build_conversation(
         acting_as_sender,
     ]
     if sso is not None:
-        gates.append(SignInGate(sso))
+        gates.append(SignInGate(sso, PendingCommands(storage, clock), settings.app_id))
     verbs = CardVerbs(runner, storage, planning=planning, polls=poll_verbs)
     return Conversation(runner, verbs, gates)
 

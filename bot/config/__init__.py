@@ -21,11 +21,14 @@ from bot.config.values import (
     https_url_setting,
     int_setting,
     seconds_setting,
+    service_url_setting,
 )
 
 DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0"
 DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
 BOT_FRAMEWORK_TOKEN_ISSUER = "https://api.botframework.com"
+#: The Bot Framework token service: the sign-in button's link, and users' tokens after it.
+BOT_FRAMEWORK_TOKEN_SERVICE = "https://api.botframework.com"
 ANY_TENANT = "*"
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", re.I)
@@ -51,6 +54,7 @@ class IdentitySettings:
     bot_openid_metadata_url: str = ""
     bot_token_issuer: str = BOT_FRAMEWORK_TOKEN_ISSUER
     sso_connection_name: str = "TeamsSSO"
+    token_service_url: str = BOT_FRAMEWORK_TOKEN_SERVICE
     sso_app_id_uri: str = ""
     token_cache_key: str = field(default="", repr=False)
 
@@ -282,6 +286,9 @@ def _identity_settings(env: Mapping[str, str], app_id: str) -> IdentitySettings:
         bot_openid_metadata_url=https_url_setting(env, "BOT_OPENID_METADATA_URL"),
         bot_token_issuer=env.get("BOT_TOKEN_ISSUER", "").strip() or BOT_FRAMEWORK_TOKEN_ISSUER,
         sso_connection_name=env.get("SSO_CONNECTION_NAME", "").strip() or "TeamsSSO",
+        token_service_url=service_url_setting(
+            env, "BOT_TOKEN_SERVICE_URL", BOT_FRAMEWORK_TOKEN_SERVICE
+        ),
         sso_app_id_uri=env.get("SSO_APP_ID_URI", "").strip(),
         token_cache_key=env.get("TOKEN_CACHE_KEY", "").strip(),
     )

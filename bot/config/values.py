@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class ConfigError(ValueError):
@@ -53,6 +56,15 @@ def https_url_setting(env: Mapping[str, str], name: str, default: str = "") -> s
     if value and not value.startswith("https://"):
         raise ConfigError(f"{name}={value!r} must be an https:// URL")
     return value
+
+
+def service_url_setting(env: Mapping[str, str], name: str, default: str) -> str:
+    """An https:// URL, or http:// on this machine only (a local stand-in, never a tenant's)."""
+    value = env.get(name, "").strip().rstrip("/") or default
+    host = urlsplit(value).hostname or ""
+    if value.startswith("https://") or (value.startswith("http://") and host in LOOPBACK):
+        return value
+    raise ConfigError(f"{name}={value!r} must be an https:// URL (http:// only on 127.0.0.1)")
 
 
 def file_setting(env: Mapping[str, str], name: str) -> Path | None:

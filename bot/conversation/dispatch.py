@@ -4,6 +4,7 @@ pressed button or the compose box's message extension, each answered with a card
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from bot.conversation.commands import CommandRunner
@@ -30,7 +31,11 @@ class Conversation:
         self._gates = tuple(gates)
 
     async def dispatch(self, turn: TurnInfo) -> Reply:
-        return await self._through(0, turn)
+        reply = await self._through(0, turn)
+        if reply.then is None:
+            return reply
+        then = await self._through(0, reply.then)  # every gate again: tenant, budget, sign-in
+        return replace(reply, post=reply.post + then.post, then=None)
 
     async def _through(self, index: int, turn: TurnInfo) -> Reply:
         if index == len(self._gates):

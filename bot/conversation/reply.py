@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cards.base import Card
 from cards.i18n import N_, translator
+
+if TYPE_CHECKING:
+    from bot.conversation.turn import TurnInfo
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -59,7 +62,8 @@ class Reply:
     of these are its response: `card` (it replaces the card whose button was pressed),
     `token_exchange`, `dialog` (a task module to show, or to show again with errors) or
     `compose` (a card for the user's compose box, to send in that chat) or `sign_in` (the
-    message extension asks its user to sign in first)."""
+    message extension asks its user to sign in first). `then` is a turn to dispatch next, from
+    the first gate, its posts after these (a command that waited for its user's sign-in)."""
 
     post: tuple[Attachment, ...] = ()
     status: int = 200
@@ -68,6 +72,7 @@ class Reply:
     dialog: Dialog | None = None
     compose: Card | None = None
     sign_in: SignInLink | None = None
+    then: TurnInfo | None = None
 
 
 NOTHING = Reply()

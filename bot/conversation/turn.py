@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversation import activity
 from bot.conversation.attendees import NoRoster, Roster
+from bot.identity.token_service import NoTokenService, TokenService
 from bot.meetings.model import Requester
 from bot.parsing import Mention
 
@@ -23,12 +24,14 @@ COMPOSE_FETCH = "composeExtension/fetchTask"
 COMPOSE_SUBMIT = "composeExtension/submitAction"
 _OBJECT_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 TOKEN_EXCHANGE = "signin/tokenExchange"
+VERIFY_STATE = "signin/verifyState"
 
 
 class TurnKind(StrEnum):
     MESSAGE = "message"  # typed text, or an Action.Submit button (then `action` is set)
     CARD_ACTION = "card_action"  # an Action.Execute (Universal Action) invoke
     TOKEN_EXCHANGE = "token_exchange"  # Teams' single sign-on token for the bot
+    VERIFY_STATE = "verify_state"  # the sign-in button's flow is done: a code for the token
     INSTALLED = "installed"  # the bot was added to a conversation
     COMPOSE_FETCH = "compose_fetch"  # the compose box's "Teams meeting": show the form
     COMPOSE_SUBMIT = "compose_submit"  # that form submitted: `value["data"]` holds its inputs
@@ -53,6 +56,7 @@ class TurnInfo:
     tenant_id: str = ""
     action: Mapping[str, Any] | None = None  # a button's data, its verb under "action"
     roster: Roster = field(default_factory=NoRoster, compare=False)
+    tokens: TokenService = field(default_factory=NoTokenService, compare=False)
     # Where to post later (a stored conversation reference): the channel's endpoint, and the
     # bot's and the sender's accounts on the channel.
     service_url: str = ""
@@ -67,9 +71,27 @@ class TurnInfo:
         """The same turn as if `text` had been typed (a help card's example button)."""
         return replace(self, text=text, action=None)
 
+    def typed(self, text: str, activity_id: str) -> TurnInfo:
+        """A message turn of the same sender and conversation, as if `text` had been typed in
+        activity `activity_id` (a command that waited for its user's sign-in)."""
+        return replace(
+            self,
+            kind=TurnKind.MESSAGE,
+            is_invoke=False,
+            text=text,
+            activity_id=activity_id,
+            action=None,
+            value={},
+            mentions=(),
+            reply_to_id="",
+        )
+
 
 def turn_from_activity(
-    doc: Mapping[str, Any], default_tz: ZoneInfo, roster: Roster | None = None
+    doc: Mapping[str, Any],
+    default_tz: ZoneInfo,
+    roster: Roster | None = None,
+    tokens: TokenService | None = None,
 ) -> TurnInfo:
     """Build a TurnInfo from a serialised (camelCase) activity."""
     entities = doc.get("entities")
@@ -108,6 +130,7 @@ def turn_from_activity(
         tenant_id=tenant,
         action=action,
         roster=roster or NoRoster(),
+        tokens=tokens or NoTokenService(),
         service_url=str(doc.get("serviceUrl") or ""),
         bot_id=bot_id,
         sender_id=str(sender.get("id") or ""),
@@ -131,6 +154,8 @@ def _kind_and_action(
         return TurnKind.CARD_ACTION, data
     if kind == "invoke" and doc.get("name") == TOKEN_EXCHANGE:
         return TurnKind.TOKEN_EXCHANGE, None
+    if kind == "invoke" and doc.get("name") == VERIFY_STATE:
+        return TurnKind.VERIFY_STATE, None
     if kind == "invoke" and doc.get("name") in _COMPOSE:
         return _COMPOSE[str(doc.get("name"))], None
     added = doc.get("membersAdded")

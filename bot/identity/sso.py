@@ -4,7 +4,10 @@ The bot sends an OAuthCard whose tokenExchangeResource names its api://botid-{ap
 Teams obtains a token for that resource silently and sends it in a `signin/tokenExchange`
 invoke. msal's on-behalf-of flow swaps it for a Graph token for the same user; the user's msal
 cache (with the refresh token) is stored encrypted, so later turns — and later processes — get
-tokens silently. A failed exchange answers 412 so Teams falls back to the card's sign-in button.
+tokens silently. A failed exchange answers 412 so Teams falls back to the card's sign-in button:
+a link to the Bot Framework token service (bot/identity/token_service.py), which signs the user
+in with the Azure Bot's OAuth connection and keeps their Graph token; the bot asks it for that
+token (`signin/verifyState`, then on later turns) as the Bot Framework SDK's OAuthPrompt does.
 """
 
 from __future__ import annotations
@@ -15,13 +18,13 @@ import uuid
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
 
 import jwt
 
 from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
 from bot.identity.token_cache import TokenCacheStore, exchange_key
+from bot.identity.token_service import SignInResource, TokenService, TokenServiceUnavailable
 from bot.meetings.model import Requester
 from cards.i18n import translator
 
@@ -33,9 +36,8 @@ log = logging.getLogger(__name__)
 GRAPH = "https://graph.microsoft.com"
 DELEGATED_SCOPES = (f"{GRAPH}/OnlineMeetings.ReadWrite", f"{GRAPH}/Calendars.ReadWrite")
 OAUTH_CARD = "application/vnd.microsoft.card.oauth"
-#: Where Azure Bot OAuth connections receive sign-in redirects (registered on the app).
-BOT_FRAMEWORK_REDIRECT = "https://token.botframework.com/.auth/web/redirect"
 FAILURE_DETAIL = "The bot is unable to exchange token. Proceed with regular login."
+NOT_A_JWT = "the token is not a JWT"
 
 
 class Exchange(Enum):
@@ -62,39 +64,57 @@ class SsoService:
 
     # --- the card ---------------------------------------------------------------------------
 
-    def sign_in_card(self, requester: Requester | None, locale: str) -> dict[str, Any]:
-        """An OAuthCard attachment: Teams exchanges silently; the button is the fallback."""
+    @property
+    def connection(self) -> str:
+        """The Azure Bot's OAuth connection the sign-in card and the token service name."""
+        return self._settings.identity.sso_connection_name
+
+    def sign_in_card(self, resource: SignInResource, locale: str) -> dict[str, Any]:
+        """An OAuthCard attachment: Teams exchanges silently; the button, the token service's
+        sign-in link, is the fallback."""
         _ = translator(locale).gettext
         return {
             "contentType": OAUTH_CARD,
             "content": {
                 "text": _("Sign in so I can create and change meetings as you."),
-                "connectionName": self._settings.identity.sso_connection_name,
+                "connectionName": self.connection,
                 "tokenExchangeResource": {
-                    "id": str(uuid.uuid4()),
-                    "uri": self._settings.sso_resource,
-                    "providerId": "AzureAD",
+                    "id": resource.exchange_id or str(uuid.uuid4()),
+                    "uri": resource.exchange_uri or self._settings.sso_resource,
+                    "providerId": resource.provider_id or "AzureAD",
                 },
-                "buttons": [
-                    {"type": "signin", "title": _("Sign in"), "value": self.sign_in_link(requester)}
-                ],
+                "buttons": [{"type": "signin", "title": _("Sign in"), "value": resource.link}],
             },
         }
 
-    def sign_in_link(self, requester: Requester | None) -> str:
-        """Entra's sign-in page for the bot's delegated scopes (the card's button; the compose
-        box's "auth" answer), redirecting to the Bot Framework's OAuth endpoint."""
-        tenant = requester.tenant_id if requester else "organizations"
-        query = urlencode(
-            {
-                "client_id": self._settings.app_id,
-                "response_type": "code",
-                "scope": " ".join((*DELEGATED_SCOPES, "offline_access")),
-                "redirect_uri": BOT_FRAMEWORK_REDIRECT,
-                "prompt": "consent",
-            }
-        )
-        return f"{self._entra.authority(tenant)}/oauth2/v2.0/authorize?{query}"
+    async def sign_in_resource(self, tokens: TokenService) -> SignInResource | None:
+        """The token service's sign-in link for this connection, or None (logged with the fix)."""
+        try:
+            return await tokens.sign_in_resource(self.connection)
+        except TokenServiceUnavailable as exc:
+            log.error(
+                "No sign-in link from the Bot Framework token service (%s): check that the "
+                "Azure Bot has an OAuth connection named %r (SSO_CONNECTION_NAME) and that "
+                "BOT_TOKEN_SERVICE_URL is its region's token service",
+                exc,
+                self.connection,
+            )
+            return None
+
+    async def service_token(
+        self, requester: Requester, tokens: TokenService, code: str = ""
+    ) -> str | None:
+        """The user's Graph token kept by the token service (redeeming the sign-in's `code`),
+        None when it has none for them — or one that is not theirs. Raises
+        TokenServiceUnavailable."""
+        token = await tokens.user_token(self.connection, code)
+        if token is None:
+            return None
+        mismatch = _not_for(requester, token)
+        if mismatch and mismatch != NOT_A_JWT:  # an opaque token is the service's to vouch for
+            log.warning("Token service token refused for user %s: %s", requester.user_id, mismatch)
+            return None
+        return token
 
     # --- the exchange -----------------------------------------------------------------------
 
@@ -174,9 +194,14 @@ class SsoService:
             log.info("User %s must sign in again: %s", requester.user_id, why)
         return None
 
-    async def sign_out(self, requester: Requester) -> bool:
-        """Forget the user's tokens; the next request asks them to sign in again."""
-        return await self._store.delete(requester.tenant_id, requester.user_id)
+    async def sign_out(self, requester: Requester, tokens: TokenService) -> None:
+        """Forget the user's tokens, the bot's and the token service's; the next request asks
+        them to sign in again."""
+        await self._store.delete(requester.tenant_id, requester.user_id)
+        try:
+            await tokens.sign_out(self.connection)
+        except TokenServiceUnavailable as exc:
+            log.warning("Sign-out of user %s at the token service: %s", requester.user_id, exc)
 
     def _lock_for(self, requester: Requester) -> asyncio.Lock:
         key = (requester.tenant_id.lower(), requester.user_id.lower())
@@ -203,7 +228,7 @@ def _not_for(requester: Requester, token: str) -> str:
     try:
         claims = jwt.decode(token, options={"verify_signature": False})
     except jwt.PyJWTError:
-        return "the token is not a JWT"
+        return NOT_A_JWT
     if str(claims.get("oid", "")).lower() != requester.user_id.lower():
         return "the token belongs to another user than the activity's sender"
     if str(claims.get("tid", "")).lower() != requester.tenant_id.lower():

@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # msal is loaded with Entra, only when the bot has credential
 
 #: The person the current turn acts for.
 ACTING_USER: ContextVar[Requester | None] = ContextVar("acting_user", default=None)
+#: A Graph token the current turn got for its user from the Bot Framework token service.
+TURN_TOKEN: ContextVar[tuple[Requester, str] | None] = ContextVar("turn_token", default=None)
 
 
 @contextlib.contextmanager
@@ -31,6 +33,17 @@ def acting_as(requester: Requester | None) -> Iterator[None]:
         yield
     finally:
         ACTING_USER.reset(token)
+
+
+@contextlib.contextmanager
+def using_token(requester: Requester, token: str) -> Iterator[None]:
+    """For the rest of the turn, `requester`'s Graph calls carry `token` (one the token
+    service holds and renews: the bot keeps no copy)."""
+    bound = TURN_TOKEN.set((requester, token))
+    try:
+        yield
+    finally:
+        TURN_TOKEN.reset(bound)
 
 
 class SignInRequired(TokenAcquisitionError):
@@ -72,6 +85,9 @@ class DelegatedTokenProvider:
         requester = ACTING_USER.get()
         if requester is None:
             raise SignInRequired("No signed-in user for this turn", "no_user")
+        bound = TURN_TOKEN.get()
+        if bound is not None and bound[0] == requester:
+            return bound[1]
         token = await self._users.access_token(requester)
         if not token:
             raise SignInRequired(f"User {requester.user_id} is not signed in", "sign_in_required")

@@ -1,8 +1,8 @@
 """Storage: everything the bot keeps — the meetings it created, card actions done, intents
 (what it is about to create), conversation references, user preferences, jobs, signed-in users'
-token caches, group chats' polls and votes — behind one async interface (protocol.py), in
-SQLite (one process, `BOT_DB`) or PostgreSQL (several replicas, `DATABASE_URL`), with
-versioned migrations (migrations/).
+token caches, group chats' polls and votes, commands waiting for a sign-in — behind one async
+interface (protocol.py), in SQLite (one process, `BOT_DB`) or PostgreSQL (several replicas,
+`DATABASE_URL`), with versioned migrations (migrations/).
 
 Exactly-once lives here, in unique keys, never in process memory.
 """
@@ -16,6 +16,7 @@ from bot.storage.protocol import (
     JobRows,
     Lifecycle,
     MeetingRows,
+    PendingRows,
     PollRows,
     PreferenceRows,
     ReferenceRows,
@@ -33,6 +34,7 @@ from bot.storage.records import (
     JobStatus,
     MeetingRecord,
     Member,
+    PendingCommand,
     Poll,
     Preferences,
     SchemaTooNew,
@@ -59,6 +61,8 @@ __all__ = [
     "MeetingRecord",
     "MeetingRows",
     "Member",
+    "PendingCommand",
+    "PendingRows",
     "Poll",
     "PollRows",
     "PreferenceRows",

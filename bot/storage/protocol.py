@@ -18,6 +18,7 @@ from bot.storage.records import (
     Intent,
     Job,
     MeetingRecord,
+    PendingCommand,
     Poll,
     Preferences,
     Upgrade,
@@ -130,6 +131,17 @@ class TokenRows(Protocol):
     async def remember_sso_exchange(self, key: str) -> None: ...
 
 
+class PendingRows(Protocol):
+    """What a user asked for before signing in, run once when the sign-in completes."""
+
+    async def save_pending_command(
+        self, tenant_id: str, user_id: str, conversation_id: str, command: PendingCommand
+    ) -> None: ...
+    async def claim_pending_command(
+        self, tenant_id: str, user_id: str, conversation_id: str, at: datetime
+    ) -> PendingCommand | None: ...
+
+
 class Lifecycle(Protocol):
     async def open(self) -> Upgrade:
         """Connect and apply pending migrations under a lock; raises SchemaTooNew."""
@@ -151,6 +163,7 @@ class Store(
     JobRows,
     PollRows,
     TokenRows,
+    PendingRows,
     Lifecycle,
     Protocol,
 ):

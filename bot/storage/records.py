@@ -177,6 +177,17 @@ class Booking:
 
 
 @dataclass(frozen=True)
+class PendingCommand:
+    """What a user typed before signing in; `claimed_at` is set once a sign-in ran (or
+    refused) it, so a repeated sign-in never runs it again."""
+
+    command: str
+    activity_id: str  # the message it was typed in
+    saved_at: datetime
+    claimed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Upgrade:
     """The schema version a database had before start-up, and the one it has now."""
 

@@ -7,13 +7,15 @@ from bot.storage.migrations import latest
 from bot.storage.recent import RecentlySaved
 from bot.storage.records import Upgrade
 from bot.storage.rows_jobs import JobRowsSql
+from bot.storage.rows_pending import PendingRows
 from bot.storage.rows_people import PeopleRows
 from bot.storage.rows_polls import PollRowsSql
 from bot.storage.rows_today import TodayRows
 
 
-class SqlStore(TodayRows, PeopleRows, JobRowsSql, PollRowsSql):
-    """Meetings, claims, intents, references, preferences, jobs, token and poll rows."""
+class SqlStore(TodayRows, PeopleRows, JobRowsSql, PollRowsSql, PendingRows):
+    """Meetings, claims, intents, references, preferences, jobs, token and poll rows, and
+    commands waiting for a sign-in."""
 
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -31,7 +31,9 @@ Readiness = Callable[[], Awaitable[str | None]]
 def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapter:
     """A CloudAdapter that validates callers whenever an app id is configured (`entra`),
     replying through connector clients kept across turns (bot/transport/connectors.py)."""
-    adapter = CloudAdapter(PooledConnectors(inbound_authentication(settings, entra)))
+    authentication = inbound_authentication(settings, entra)
+    token_service = settings.identity.token_service_url
+    adapter = CloudAdapter(PooledConnectors(authentication, token_service=token_service))
     adapter.on_turn_error = on_turn_error
     return adapter
 

@@ -58,8 +58,10 @@ class PooledConnectors(BotFrameworkAuthentication):  # type: ignore[misc]
         *,
         max_clients: int = MAX_CLIENTS,
         session_factory: Callable[[], aiohttp.ClientSession] = new_session,
+        token_service: str = "",
     ) -> None:
         self._inner = inner
+        self._token_service = token_service
         self._max = max_clients
         self._new_session = session_factory
         self._session: aiohttp.ClientSession | None = None
@@ -130,8 +132,8 @@ class PooledConnectors(BotFrameworkAuthentication):  # type: ignore[misc]
         return self._pooled(claims_identity, self._inner.create_connector_factory(claims_identity))
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        """Kept per app id: the bot never calls the token service (single sign-on goes through
-        msal), yet CloudAdapter makes one for every turn."""
+        """Kept per app id (CloudAdapter asks for one every turn), talking to BOT_TOKEN_SERVICE_URL:
+        delegated mode's sign-in button and the tokens users get through it."""
         app_id = app_id_of(claims_identity)
         found = self._user_tokens.get(app_id)
         if found is None:
@@ -139,6 +141,8 @@ class PooledConnectors(BotFrameworkAuthentication):  # type: ignore[misc]
             api = getattr(found, "_client", None)  # botframework's TokenApiClient
             if api is not None and hasattr(api, "config"):
                 api.config.pipeline = pooled_pipeline(api.config, self.session)
+                if self._token_service:
+                    api.config.base_url = self._token_service
             self._user_tokens[app_id] = found
         return found
 

@@ -51,6 +51,7 @@ from bot.conversation.turn import (
 )
 from bot.observability import Telemetry
 from bot.transport.roster import ConnectorRoster
+from bot.transport.user_tokens import ConnectorTokenService
 from bot.transport.wire_json import card_message
 from cards import error_card
 from cards.base import Card
@@ -126,7 +127,8 @@ class MeetingBot(Bot):  # type: ignore[misc]
 
     async def on_turn(self, context: TurnContext) -> None:
         doc = turn_document(context.activity)
-        turn = turn_from_activity(doc, self._default_tz, ConnectorRoster(context))
+        roster, tokens = ConnectorRoster(context), ConnectorTokenService(context)
+        turn = turn_from_activity(doc, self._default_tz, roster, tokens)
         if turn.kind is TurnKind.OTHER and turn.is_invoke:
             log.debug("ignoring invoke %r", context.activity.name)
         started = time.perf_counter()

@@ -12,7 +12,6 @@ import re
 import sqlite3
 import uuid
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,60 +19,16 @@ import pytest
 
 from bot.config import Settings
 from graph_emulator.identity import AppRegistration, IdentityServer
-from tests.support.activities import OTHER_AAD, TENANT, USER_AAD, compose_invoke, message
+from tests.support.activities import OTHER_AAD, USER_AAD, compose_invoke, message
 from tests.support.cardtext import card_text, join_urls
 from tests.support.connector import ConnectorCapture
-from tests.support.identity_fixtures import (
-    APP_ID,
-    SignedBot,
-    bot_env,
-    graph_headers,
-    running_bot,
-    settings_from,
-)
+from tests.support.identity_fixtures import APP_ID, SignedBot, graph_headers, running_bot
 from tests.support.servers import Emulator
+from tests.support.sso_fixtures import RESOURCE, exchange, oauth_cards, service_graph_token
 
-pytest_plugins = ["tests.support.identity_fixtures"]
+pytest_plugins = ["tests.support.identity_fixtures", "tests.support.sso_fixtures"]
 
-OAUTH_CARD = "application/vnd.microsoft.card.oauth"
 OBO = "urn:ietf:params:oauth:grant-type:jwt-bearer"
-RESOURCE = f"api://botid-{APP_ID}"
-
-
-@pytest.fixture
-def delegated(
-    identity: IdentityServer, secure_emulator: Emulator, trusted_ca: Path, tmp_path: Path
-) -> Settings:
-    return settings_from(bot_env(identity, secure_emulator, tmp_path, GRAPH_AUTH="delegated"))
-
-
-def exchange(
-    identity: IdentityServer,
-    service_url: str,
-    exchange_id: str = "exchange-1",
-    oid: str = USER_AAD,
-) -> dict[str, Any]:
-    """The `signin/tokenExchange` invoke Teams sends after getting the user an SSO token."""
-    activity = message("", service_url)
-    activity.update(
-        type="invoke",
-        name="signin/tokenExchange",
-        value={
-            "id": exchange_id,
-            "connectionName": "TeamsSSO",
-            "token": identity.user_token(oid, TENANT, RESOURCE, name="Jane Doe"),
-        },
-    )
-    return activity
-
-
-def oauth_cards(capture: ConnectorCapture) -> list[dict[str, Any]]:
-    return [
-        attachment["content"]
-        for activity in capture.activities
-        for attachment in activity.get("attachments") or []
-        if attachment.get("contentType") == OAUTH_CARD
-    ]
 
 
 def obo_calls(identity: IdentityServer) -> list[dict[str, Any]]:
@@ -114,7 +69,11 @@ async def test_without_a_token_the_user_gets_an_sso_card_and_graph_is_not_called
     assert resource["providerId"]
     assert card["connectionName"] == "TeamsSSO"
     assert card["buttons"][0]["type"] == "signin"
-    assert card["buttons"][0]["value"].startswith(f"{identity.base_url}/{TENANT}/oauth2/v2.0/")
+    assert card["buttons"][0]["value"].startswith(f"{service_url}/api/oauth/signin?signin=")
+    [asked] = capture.token_service.calls("/api/botsignin/GetSignInResource")
+    assert asked["state"]["connectionName"] == "TeamsSSO"
+    assert asked["state"]["msAppId"] == APP_ID
+    assert asked["authorization"].startswith("Bearer ")
     assert await secure_emulator.requests() == []
 
 
@@ -148,8 +107,9 @@ async def test_the_compose_action_without_a_token_answers_with_the_auth_teams_ex
     assert auth["type"] == "auth"
     [link] = auth["suggestedActions"]["actions"]
     assert (link["type"], link["title"]) == ("openUrl", "Sign in")
-    assert link["value"].startswith(f"{identity.base_url}/{TENANT}/oauth2/v2.0/authorize?")
-    assert "client_id=" in link["value"]
+    assert link["value"].startswith(
+        f"{service_url}/api/oauth/signin?signin="
+    )  # the token service's
     assert capture.activities == []  # nothing posted into the chat
     assert await secure_emulator.requests() == []
 
@@ -160,8 +120,8 @@ async def test_the_compose_action_back_from_its_sign_in_without_a_token_says_whe
     secure_emulator: Emulator,
     connector: tuple[ConnectorCapture, str],
 ) -> None:
-    """Teams sends the invoke again with a `state` after its sign-in window; the bot's tokens
-    come only from single sign-on in a chat with it, so it says so instead of asking again."""
+    """Teams sends the invoke again with a `state` after its sign-in window; a code the token
+    service does not redeem gets no second sign-in link: the form says where to sign in."""
     _, service_url = connector
     data = {"nonce": "n1", "subject": "Sync", "when": "now"}
     again = compose_invoke("composeExtension/submitAction", service_url, data=data)
@@ -174,6 +134,29 @@ async def test_the_compose_action_back_from_its_sign_in_without_a_token_says_whe
     assert "Please sign in first" in card_text(form)
     assert '"Sync"' in str(form).replace("'", '"')  # the input is kept
     assert await secure_emulator.requests() == []
+
+
+async def test_the_compose_action_back_from_its_sign_in_with_a_code_creates_the_meeting(
+    delegated: Settings,
+    identity: IdentityServer,
+    secure_emulator: Emulator,
+    connector: tuple[ConnectorCapture, str],
+) -> None:
+    """The invoke again with the code the sign-in page gave (`state`): redeemed at the token
+    service, the form's meeting is made as the user, and its card goes into the compose box."""
+    capture, service_url = connector
+    code = capture.token_service.sign_in("29:user-jane", service_graph_token(identity))
+    data = {"nonce": "n1", "subject": "Sync", "when": "now"}
+    again = compose_invoke("composeExtension/submitAction", service_url, data=data)
+    again["value"]["state"] = code
+
+    async with running_bot(delegated, identity) as bot:
+        response = await bot.send(again)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["composeExtension"]["type"] == "result"
+    assert len(await secure_emulator.graph_calls("createOrGet", "POST")) == 1
+    assert capture.activities == []
 
 
 async def test_the_compose_action_of_a_signed_in_user_opens_its_form(

@@ -1,4 +1,5 @@
-"""A capture server standing in for the Bot Connector (the activity's serviceUrl)."""
+"""A capture server standing in for the Bot Connector (the activity's serviceUrl) and, on the
+same address, the Bot Framework token service (BOT_TOKEN_SERVICE_URL in the identity tests)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+
+from tests.support.token_service import TokenServiceDouble
 
 
 @dataclass
@@ -24,6 +27,7 @@ class ConnectorCapture:
     unexpected: list[CapturedCall] = field(default_factory=list)
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
     gone: set[str] = field(default_factory=set)  # conversations the bot was removed from: 403
+    token_service: TokenServiceDouble = field(default_factory=TokenServiceDouble)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -72,6 +76,7 @@ class ConnectorCapture:
         app.router.add_put("/v3/conversations/{conv}/activities/{activity}", send)
         app.router.add_get("/v3/conversations/{conv}/members/{member}", member)
         app.router.add_get("/v3/conversations/{conv}/pagedmembers", paged_members)
+        self.token_service.add_routes(app.router)
         app.router.add_route("*", "/{tail:.*}", catch_all)
         return app
 

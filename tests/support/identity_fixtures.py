@@ -8,9 +8,10 @@ assertion rewriting is off here (PYTEST_DONT_REWRITE) and helpers raise with mes
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import Settings, load_settings
+from bot.conversation.commands import utcnow
 from bot.runtime import build_runtime
 from graph_emulator import EmulatorSettings, start_emulator
 from graph_emulator.identity import (
@@ -129,8 +131,10 @@ class SignedBot(BotUnderTest):
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings, identity: IdentityServer) -> AsyncIterator[SignedBot]:
-    runtime = build_runtime(settings, join_link_waits=(0.05, 0.1))
+async def running_bot(
+    settings: Settings, identity: IdentityServer, clock: Callable[[], datetime] | None = None
+) -> AsyncIterator[SignedBot]:
+    runtime = build_runtime(settings, join_link_waits=(0.05, 0.1), clock=clock or utcnow)
     server = TestServer(runtime.app, host="127.0.0.1")
     await server.start_server()
     try:

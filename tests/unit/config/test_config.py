@@ -32,6 +32,11 @@ BASE = {"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": SECRET, "MicrosoftAppT
             {"AUTHORITY_HOST": "http://login.example"}, "AUTHORITY_HOST", id="authority-not-https"
         ),
         pytest.param(
+            {"BOT_TOKEN_SERVICE_URL": "http://token.example"},
+            "BOT_TOKEN_SERVICE_URL",
+            id="token-service-not-https",
+        ),
+        pytest.param(
             {"BOT_OPENID_METADATA_URL": "http://x/meta"}, "BOT_OPENID_METADATA_URL", id="metadata"
         ),
         pytest.param(
@@ -117,3 +122,17 @@ def test_the_time_budgets_default_to_ten_and_sixty_seconds() -> None:
 def test_a_budget_that_cannot_work_is_refused_by_name(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_settings(env)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", "https://api.botframework.com"),
+        ("https://europe.token.botframework.com/", "https://europe.token.botframework.com"),
+        ("http://127.0.0.1:8123", "http://127.0.0.1:8123"),
+    ],
+    ids=["default", "regional", "local-stand-in"],
+)
+def test_the_token_service_is_the_public_one_unless_set(value: str, expected: str) -> None:
+    settings = load_settings({"BOT_TOKEN_SERVICE_URL": value})
+    assert settings.identity.token_service_url == expected
