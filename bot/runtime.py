@@ -38,6 +38,7 @@ from bot.meetings.reminders import Reminders
 from bot.meetings.service import MeetingService
 from bot.observability import Telemetry
 from bot.observability.tracing import start_tracing
+from bot.parsing.warm import warm_up
 from bot.storage import Store, describe_store, store_for
 from bot.transport.app import close_adapter, create_adapter, create_app
 from bot.transport.handler import MeetingBot
@@ -201,6 +202,7 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
         if upgrade.before != upgrade.after:
             log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
         background.loop(runtime.reconciler.run(), "reconciler")  # first: what a crash left
+        background.loop(_warm_parser(), "parser warm-up")  # off the event loop: not a turn's wait
         jobs.start()
 
     async def stop_jobs(_: web.Application) -> None:
@@ -219,6 +221,15 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
     runtime.app.on_startup.append(open_storage)
     runtime.app.on_shutdown.append(stop_jobs)
     runtime.app.on_cleanup.append(close_graph)
+
+
+async def _warm_parser() -> None:
+    """The grammar compiled in a thread, so a replica's first messages do not wait for it; a
+    failure here costs only that wait, so it is logged, never raised."""
+    try:
+        await asyncio.to_thread(warm_up)
+    except Exception:
+        log.exception("Parser warm-up failed; the grammar compiles on first use instead")
 
 
 def describe_startup(settings: Settings) -> list[str]:
