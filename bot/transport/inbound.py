@@ -33,6 +33,7 @@ from botframework.connector.auth import (
 
 from bot.config import Settings
 from bot.graph.auth import TokenAcquisitionError, msal_failure
+from bot.transport.signing_keys import with_fresh_keys
 
 if TYPE_CHECKING:
     from bot.identity.entra import Entra
@@ -142,7 +143,9 @@ class FailClosedAuthentication(BotFrameworkAuthentication):  # type: ignore[misc
         try:
             if not auth_header:  # botframework-connector would fail on it with an AttributeError
                 raise PermissionError("no Authorization header")
-            return await self._inner.authenticate_request(activity, auth_header)
+            return await with_fresh_keys(
+                lambda: self._inner.authenticate_request(activity, auth_header)
+            )
         except Exception as exc:
             raise _rejected(
                 exc, f"{activity.channel_id} activity from {activity.service_url}"
@@ -152,13 +155,17 @@ class FailClosedAuthentication(BotFrameworkAuthentication):  # type: ignore[misc
         self, auth_header: str, channel_id_header: str
     ) -> AuthenticateRequestResult:
         try:
-            return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+            return await with_fresh_keys(
+                lambda: self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+            )
         except Exception as exc:
             raise _rejected(exc, "streaming request") from None
 
     async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         try:
-            return await self._inner.authenticate_channel_request(auth_header)
+            return await with_fresh_keys(
+                lambda: self._inner.authenticate_channel_request(auth_header)
+            )
         except Exception as exc:
             raise _rejected(exc, "channel request") from None
 

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from aiohttp.test_utils import TestServer
+from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 
 from bot.config import Settings, load_settings
 from bot.conversation.commands import utcnow
@@ -62,6 +63,9 @@ def identity(
         token_lifetime_seconds=token_lifetime,
     )
     server = start_identity_server(settings, tmp_path / "identity-tls")
+    # botframework-connector caches each metadata URL's keys for the whole process: a new
+    # server on a port an earlier test's server had would otherwise meet that server's keys
+    JwtTokenExtractor.metadataCache.clear()
     yield server
     server.close()
 
