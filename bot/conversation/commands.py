@@ -23,6 +23,7 @@ from bot.conversation.listing import ListQuery, MeetingLists
 from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
 from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
+from bot.conversation.wording import cancel_note, default_subject, read_as
 from bot.meetings.model import Meeting, Person, idempotency_key
 from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command, CommandKind, parse_command
@@ -36,7 +37,7 @@ from cards import (
 )
 from cards.actions import in_language
 from cards.base import Card
-from cards.i18n import N_, Words, reply_locale, translator
+from cards.i18n import N_, reply_locale, translator
 from cards.timefmt import babel_locale
 
 log = logging.getLogger(__name__)
@@ -223,7 +224,7 @@ class CommandRunner:
         locale = turn.locale
         _ = translator(locale).gettext
         start, end = self._window(command)
-        subject = command.subject or _default_subject(people, _)
+        subject = command.subject or default_subject(people, _)
         try:
             meeting = await self.meetings.schedule_event(
                 turn.requester,
@@ -246,7 +247,7 @@ class CommandRunner:
         start = command.start or self.clock().replace(second=0, microsecond=0)
         end = command.end or start + timedelta(days=7)
         query, cut = ListQuery.bounded(start, end)
-        caution = _read_as(command, _)
+        caution = read_as(command, _)
         if cut and query.end is not None:
             last = format_date(
                 query.end.astimezone(turn.tz), "long", locale=babel_locale(turn.locale)
@@ -281,36 +282,13 @@ class CommandRunner:
             )
         if len(found) > 1:
             query = ListQuery(name=command.subject)
-            return await self.lists.card(turn, query, caution=_read_as(command, _))
+            return await self.lists.card(turn, query, caution=read_as(command, _))
         meeting = found[0]
         # Ask first, on the meeting's own card, when the request was unsure, people would be
         # told (the card's Cancel asks too) or it repeats (this one or all?): cancelling cannot
         # be undone.
         if command.confirm or meeting.attendees or meeting.recurrence:
-            caution = _read_as(command, _)
+            caution = read_as(command, _)
             return meeting_card(meeting, turn.tz, locale, caution=caution, confirm_cancel=True)
         cancelled = await self.meetings.cancel(turn.requester, meeting, cancel_note(turn))
         return meeting_card(cancelled, turn.tz, locale)
-
-
-def cancel_note(turn: TurnInfo) -> str:
-    """What the attendees of a cancelled event read, in the organizer's language."""
-    _ = translator(turn.locale).gettext
-    who = turn.requester.name if turn.requester and turn.requester.name else _("The organizer")
-    return _("{who} cancelled this meeting in Microsoft Teams.").format(who=who)
-
-
-def _read_as(command: Command, _: Words) -> str | None:
-    """How an unsure request was read, for the card that answers it without acting."""
-    return _("Please check: {reason}").format(reason=command.confirm) if command.confirm else None
-
-
-def _default_subject(people: Sequence[Person], _: Words) -> str:
-    """`schedule a call with ann@x.com tomorrow` has no subject: "Meeting with Ann"."""
-    if not people:
-        # TRANSLATORS: the subject of a meeting the request gave none
-        return _("Meeting")
-    first = people[0].name or people[0].email.split("@")[0].replace(".", " ").title()
-    if len(people) > 1:
-        return _("Meeting with {name} and others").format(name=first)
-    return _("Meeting with {name}").format(name=first)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.conversation.commands import NO_ACCOUNT, CommandRunner, cancel_note
+from bot.conversation.commands import NO_ACCOUNT, CommandRunner
 from bot.conversation.failures import not_yours
 from bot.conversation.forms import FormError, parse_reschedule
 from bot.conversation.listing import ListQuery, RowChange
 from bot.conversation.presses import OneAtATime
 from bot.conversation.turn import TurnInfo
+from bot.conversation.wording import cancel_note
 from bot.graph.ids import is_graph_id
 from bot.meetings.event_links import JoinWords
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester

@@ -7,13 +7,14 @@ A slot's button schedules the meeting with the usual flow and the card becomes t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.polls import PollVerbs
 from bot.conversation.turn import TurnInfo
+from bot.conversation.wording import default_subject
 from bot.meetings.model import Meeting, Person, Requester, idempotency_key
 from bot.meetings.options import BadOption, NoOnlineMeeting
 from bot.meetings.planning import find_slots
@@ -21,7 +22,7 @@ from bot.meetings.service import MeetingService, TeamsLinkNotAllowed
 from bot.parsing import Command
 from cards import error_card, meeting_card, slots_card, teams_not_allowed_card
 from cards.base import Card
-from cards.i18n import Words, translator
+from cards.i18n import translator
 
 GROUPS = ("groupChat", "channel")
 SEARCH_DAYS = 7
@@ -124,13 +125,3 @@ class Planning:
             notice = _("Teams has no meeting behind this event yet.")
             return meeting_card(meeting, turn.tz, turn.locale, notice=notice)
         return meeting_card(updated, turn.tz, turn.locale, notice=_("Meeting options saved."))
-
-
-def default_subject(people: Sequence[Person], _: Words) -> str:
-    """A booking without a subject: "Meeting with Ann" (the same words as a command's)."""
-    if not people:
-        return _("Meeting")
-    first = people[0].name or people[0].email.split("@")[0].replace(".", " ").title()
-    if len(people) > 1:
-        return _("Meeting with {name} and others").format(name=first)
-    return _("Meeting with {name}").format(name=first)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language.de_commands import COMMANDS, INVITE_VERBS, SEPARABLE
+from bot.language.de_commands import COMMANDS, COMMANDS_LAST, INVITE_VERBS, SEPARABLE
 from bot.language.de_messages import MESSAGES
 from bot.language.de_notices import BEFORE
 from bot.language.de_notices import COMMANDS as NOTICE_COMMANDS
@@ -282,21 +282,7 @@ DE = Language(
     },
     zone_city_before=("zeit in", "ortszeit", "ortszeit in"),
     zone_city_after=("zeit", "ortszeit"),
-    commands_last={
-        "schedule": (
-            "planen",
-            "einplanen",
-            "vereinbaren",
-            "ansetzen",
-            "buchen",
-            "eintragen",
-            "organisieren",
-            "erstellen",
-            "anlegen",
-            "machen",
-        ),
-        "cancel": ("absagen", "ab", "stornieren", "löschen", "streichen", "canceln"),
-    },
+    commands_last=COMMANDS_LAST,
     time_lookalikes=("morgan", "feier"),
     subject_time_leads=("der", "die", "das", "des", "vom", "zum"),
     separable=SEPARABLE,

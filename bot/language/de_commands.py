@@ -120,3 +120,20 @@ SEPARABLE = {
 }
 #: Verbs whose object is who is invited: "lade Anna zum Sync morgen ein".
 INVITE_VERBS = ("lade", "lad")
+
+#: Commands whose verb ends the sentence ("Budget-Review morgen um 15 Uhr absagen").
+COMMANDS_LAST = {
+    "schedule": (
+        "planen",
+        "einplanen",
+        "vereinbaren",
+        "ansetzen",
+        "buchen",
+        "eintragen",
+        "organisieren",
+        "erstellen",
+        "anlegen",
+        "machen",
+    ),
+    "cancel": ("absagen", "ab", "stornieren", "löschen", "streichen", "canceln"),
+}

@@ -7,7 +7,7 @@ and `grammar_for` (everything after the command, compiled only for the language 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TypedDict
@@ -15,6 +15,7 @@ from typing import TypedDict
 from bot.language import Language
 from bot.parsing import patterns
 from bot.parsing.text import alt, fold, key
+from bot.parsing.word_tables import day_words, fuzzy_words, index_of, named_times, words_of
 
 
 class Lazy:
@@ -96,54 +97,6 @@ class Grammar:
     false_friends: frozenset[str]
     generic_subjects: frozenset[str]
     list_or_schedule: frozenset[str]
-
-
-def _index(groups: Iterable[Iterable[str]]) -> dict[str, int]:
-    return {key(word): i for i, words in enumerate(groups) for word in words}
-
-
-def _days(L: Language) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for words, value in (
-        (L.today, "0"),
-        (L.tomorrow, "1"),
-        (L.day_after_tomorrow, "2"),
-        (L.yesterday, "yesterday"),
-        (L.tonight, "tonight"),
-    ):
-        table.update((key(w), value) for w in words)
-    return table
-
-
-def _named(L: Language) -> dict[str, tuple[int, int]]:
-    table = {key(w): (12, 0) for w in L.noon}
-    table.update((key(w), (0, 0)) for w in L.midnight)
-    table.update((key(w), (17, 0)) for w in L.end_of_day)
-    return table
-
-
-def _fuzzy(L: Language) -> dict[str, str]:
-    """Words whose misspelling ("tomorow") is read as the word and confirmed.
-    Short month names are left out: "Match" is not a typo of "March"."""
-    words = [*L.today, *L.tomorrow, *L.yesterday, *L.tonight, *L.noon, *L.midnight]
-    words += [w for names in L.weekdays for w in names]
-    words += [w for names in L.months for w in names if len(w) >= 6]
-    return {fold(w): w for w in words if w.isalpha() and len(w) >= 5}
-
-
-def words_of(L: Language) -> frozenset[str]:
-    """Every word of the language's lists, folded: never a typo of something else."""
-    words: set[str] = set()
-    for value in vars(L).values():
-        phrases: list[str] = []
-        if isinstance(value, tuple):
-            phrases = [p for v in value for p in (v if isinstance(v, tuple) else (v,))]
-        elif isinstance(value, Mapping) and value is not L.messages:
-            phrases = [
-                p for k, v in value.items() for p in ((k, *v) if isinstance(v, tuple) else (k,))
-            ]
-        words.update(w for p in phrases if isinstance(p, str) for w in fold(p).split())
-    return frozenset(words)
 
 
 @cache
@@ -269,13 +222,13 @@ def _time_patterns(L: Language) -> _TimePatterns:
 
 
 def _tables(L: Language) -> _Tables:
-    fuzzy = _fuzzy(L)
+    fuzzy = fuzzy_words(L)
     return {
-        "days": _days(L),
-        "weekdays": _index(L.weekdays),
-        "months": _index(L.months),
+        "days": day_words(L),
+        "weekdays": index_of(L.weekdays),
+        "months": index_of(L.months),
         "periods": {key(w): name for name, ws in L.periods.items() for w in ws},
-        "named": _named(L),
+        "named": named_times(L),
         "numbers": {key(w): n for w, n in L.number_words.items()},
         "hour_words": {key(w): n for w, n in L.hour_words.items()},
         "clock_offsets": {key(w): n for w, n in {**L.clock_before, **L.clock_after}.items()},

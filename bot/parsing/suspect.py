@@ -15,8 +15,9 @@ from functools import cache, lru_cache
 from bot.language import ALL, Language
 from bot.parsing.atoms import Found
 from bot.parsing.fix import Fix, distance
-from bot.parsing.grammar import Grammar, words_of
+from bot.parsing.grammar import Grammar
 from bot.parsing.text import fold
+from bot.parsing.word_tables import words_of
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = re.compile(r"[aeiouy]")
