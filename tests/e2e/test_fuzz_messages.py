@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,7 +16,7 @@ import pytest
 from graph_emulator.identity import IdentityServer
 from tests.support.connector import ConnectorCapture
 from tests.support.fuzz import Case, malformed_requests
-from tests.support.identity_fixtures import APP_ID, SignedBot, bot_env, running_bot, settings_from
+from tests.support.identity_fixtures import APP_ID, SignedBot
 from tests.support.servers import BotUnderTest, Emulator
 
 pytest_plugins = ["tests.support.identity_fixtures"]
@@ -54,15 +52,6 @@ async def test_no_malformed_activity_gets_a_5xx_without_an_app_id(
     assert not failures, "\n".join(failures[:40])
     assert not traces(caplog), traces(caplog)[:10]
     assert not any("Traceback" in str(a) for a in capture.activities)
-
-
-@pytest.fixture
-async def signed_bot(
-    identity: IdentityServer, secure_emulator: Emulator, trusted_ca: Path, tmp_path: Path
-) -> AsyncIterator[SignedBot]:
-    settings = settings_from(bot_env(identity, secure_emulator, tmp_path))
-    async with running_bot(settings, identity) as bot:
-        yield bot
 
 
 async def test_no_malformed_activity_gets_a_5xx_with_an_app_id(

@@ -8,8 +8,7 @@ identity server (AUTHORITY_HOST), which the capture connector receives.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from collections.abc import Callable
 
 import jwt
 import pytest
@@ -21,23 +20,11 @@ from tests.support.identity_fixtures import (
     APP_ID,
     CONNECTOR_SCOPE,
     SignedBot,
-    bot_env,
-    running_bot,
-    settings_from,
     token_calls,
 )
 from tests.support.servers import BotUnderTest, Emulator
 
 pytest_plugins = ["tests.support.identity_fixtures"]
-
-
-@pytest.fixture
-async def signed_bot(
-    identity: IdentityServer, secure_emulator: Emulator, trusted_ca: Path, tmp_path: Path
-) -> AsyncIterator[SignedBot]:
-    settings = settings_from(bot_env(identity, secure_emulator, tmp_path))
-    async with running_bot(settings, identity) as bot:
-        yield bot
 
 
 async def test_a_signed_activity_is_handled_and_the_reply_carries_the_bots_own_token(

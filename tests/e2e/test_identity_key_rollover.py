@@ -8,29 +8,16 @@ daily refresh every request signed with the new key would be refused
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
-import pytest
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 
 from graph_emulator.identity import IdentityServer, SigningKey
 from tests.support.activities import message
 from tests.support.connector import ConnectorCapture
-from tests.support.identity_fixtures import SignedBot, bot_env, running_bot, settings_from
-from tests.support.servers import Emulator
+from tests.support.identity_fixtures import SignedBot
 
 pytest_plugins = ["tests.support.identity_fixtures"]
-
-
-@pytest.fixture
-async def signed_bot(
-    identity: IdentityServer, secure_emulator: Emulator, trusted_ca: Path, tmp_path: Path
-) -> AsyncIterator[SignedBot]:
-    settings = settings_from(bot_env(identity, secure_emulator, tmp_path))
-    async with running_bot(settings, identity) as bot:
-        yield bot
 
 
 def keys_fetched_ago(identity: IdentityServer, ago: timedelta) -> None:

@@ -148,6 +148,16 @@ async def running_bot(
         await server.close()
 
 
+@pytest.fixture
+async def signed_bot(
+    identity: IdentityServer, secure_emulator: Emulator, trusted_ca: Path, tmp_path: Path
+) -> AsyncIterator[SignedBot]:
+    """A bot that checks inbound tokens, with its own app id, Graph = the secure emulator."""
+    settings = settings_from(bot_env(identity, secure_emulator, tmp_path))
+    async with running_bot(settings, identity) as bot:
+        yield bot
+
+
 def settings_from(env: Mapping[str, str]) -> Settings:
     return load_settings(dict(env))
 
