@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -76,7 +77,7 @@ class SqliteDatabase:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             try:
                 conn.execute(f"PRAGMA busy_timeout = {MIGRATION_BUSY_MS}")
-                conn.execute("PRAGMA journal_mode = WAL")
+                _wal(conn)
                 self._upgrade = _migrate(conn)
                 conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
             except BaseException:
@@ -196,3 +197,20 @@ def _adopt_unversioned(conn: sqlite3.Connection) -> None:
     columns = {row[1] for row in conn.execute("PRAGMA table_info(meetings)")}
     if columns and "details" not in columns:
         conn.execute("ALTER TABLE meetings ADD COLUMN details TEXT NOT NULL DEFAULT '{}'")
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL. The switch needs the file to itself, and SQLite answers "database
+    is locked" at once, without its busy handler, while another process opening the same file
+    holds it (replicas starting together): ask again, as long as a migration may take."""
+    deadline = time.monotonic() + MIGRATION_BUSY_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)  # on the store's own thread, before it serves anything
+        pause = min(pause * 2, 0.25)

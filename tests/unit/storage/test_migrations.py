@@ -7,6 +7,7 @@ import asyncio
 import os
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -107,6 +108,23 @@ async def test_replicas_starting_together_migrate_once(backend: Backend) -> None
     newest = latest(backend.name)
     assert sorted(u.before for u in upgrades) == [0, newest, newest, newest]
     assert versions(backend) == list(range(1, newest + 1))
+    for store in stores:
+        await store.aclose()
+
+
+@pytest.mark.parametrize("round_", range(8))
+async def test_replicas_opening_one_new_sqlite_file_together_all_start(
+    tmp_path: Path, round_: int
+) -> None:
+    """Switching a file to WAL needs it to itself, and SQLite answers "database is locked" at
+    once (no busy wait) while another replica opens it: every replica must still start."""
+    backend = Backend("sqlite", str(tmp_path / f"bot-{round_}.sqlite3"))
+    stores = [backend.store() for _ in range(8)]
+
+    opened = await asyncio.gather(*(store.open() for store in stores), return_exceptions=True)
+
+    assert [type(o).__name__ for o in opened] == ["Upgrade"] * 8, opened
+    assert backend.sql("PRAGMA journal_mode") == [("wal",)]
     for store in stores:
         await store.aclose()
 
