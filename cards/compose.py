@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cards.base import Card, card, heading, text
-from cards.form import duration_choice
+from cards.form import duration_choice, with_error
 from cards.i18n import Words, translator
 
 Element = dict[str, Any]
@@ -29,9 +29,7 @@ def compose_form(
     _ = t.gettext
 
     def field(element: Element) -> list[Element]:
-        message = errors.get(str(element["id"]))
-        below = [text(message, color="Attention", size="Small", spacing="None")] if message else []
-        return [element, *below]
+        return with_error(element, errors)
 
     body: list[Element] = [heading(_("New Teams meeting"))]
     if errors.get("form"):

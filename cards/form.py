@@ -14,6 +14,13 @@ DURATION_CHOICES = (15, 30, 45, 60, 90, 120)
 Element = dict[str, Any]
 
 
+def with_error(element: Element, errors: Mapping[str, str]) -> list[Element]:
+    """A form field and, right below it, its error (already in the viewer's language)."""
+    message = errors.get(str(element["id"]))
+    below = [text(message, color="Attention", size="Small", spacing="None")] if message else []
+    return [element, *below]
+
+
 def schedule_form(
     values: Mapping[str, str] | None = None,
     errors: Mapping[str, str] | None = None,
@@ -28,9 +35,7 @@ def schedule_form(
     _ = t.gettext
 
     def field(element: Element) -> list[Element]:
-        message = errors.get(str(element["id"]))
-        below = [text(message, color="Attention", size="Small", spacing="None")] if message else []
-        return [element, *below]
+        return with_error(element, errors)
 
     body: list[Element] = [heading(_("New meeting"))]
     if errors.get("form"):
