@@ -22,9 +22,15 @@ from graph_emulator.identity import AppRegistration, IdentityServer
 from tests.support.activities import OTHER_AAD, USER_AAD, compose_invoke, message
 from tests.support.cardtext import card_text, join_urls
 from tests.support.connector import ConnectorCapture
-from tests.support.identity_fixtures import APP_ID, SignedBot, graph_headers, running_bot
+from tests.support.identity_fixtures import APP_ID, SignedBot, running_bot
 from tests.support.servers import Emulator
-from tests.support.sso_fixtures import RESOURCE, exchange, oauth_cards, service_graph_token
+from tests.support.sso_fixtures import (
+    RESOURCE,
+    exchange,
+    oauth_cards,
+    organizer,
+    service_graph_token,
+)
 
 pytest_plugins = ["tests.support.identity_fixtures", "tests.support.sso_fixtures"]
 
@@ -37,18 +43,6 @@ def obo_calls(identity: IdentityServer) -> list[dict[str, Any]]:
 
 def user_token_calls(identity: IdentityServer) -> list[dict[str, Any]]:
     return [c for c in identity.token_requests() if c["grantType"] in (OBO, "refresh_token")]
-
-
-async def organizer(emulator: Emulator, identity: IdentityServer, join_url: str) -> str:
-    """Ask Graph, as the user, who organizes the meeting behind a join link."""
-    async with httpx.AsyncClient(base_url=emulator.base_url) as graph:
-        response = await graph.get(
-            "/me/onlineMeetings",
-            params={"$filter": f"JoinWebUrl eq '{join_url}'"},
-            headers=graph_headers(identity, USER_AAD, "OnlineMeetings.ReadWrite"),
-        )
-    [meeting] = response.json()["value"]
-    return str(meeting["participants"]["organizer"]["identity"]["user"]["id"])
 
 
 async def test_without_a_token_the_user_gets_an_sso_card_and_graph_is_not_called(

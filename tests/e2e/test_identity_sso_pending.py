@@ -14,7 +14,6 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 
 from bot.config import Settings
@@ -23,24 +22,19 @@ from tests.support.activities import USER_AAD, compose_invoke, message
 from tests.support.cardtext import actions, card_text, join_urls
 from tests.support.clock import Clock
 from tests.support.connector import ConnectorCapture
-from tests.support.identity_fixtures import graph_headers, running_bot
+from tests.support.identity_fixtures import running_bot
 from tests.support.servers import Emulator
-from tests.support.sso_fixtures import exchange, oauth_cards, service_graph_token, verify_state
+from tests.support.sso_fixtures import (
+    exchange,
+    oauth_cards,
+    organizer,
+    service_graph_token,
+    verify_state,
+)
 
 pytest_plugins = ["tests.support.identity_fixtures", "tests.support.sso_fixtures"]
 
 SENDER = "29:user-jane"  # the sender's Teams account id: the token service's user id
-
-
-async def organizer(emulator: Emulator, identity: IdentityServer, join_url: str) -> str:
-    async with httpx.AsyncClient(base_url=emulator.base_url) as graph:
-        response = await graph.get(
-            "/me/onlineMeetings",
-            params={"$filter": f"JoinWebUrl eq '{join_url}'"},
-            headers=graph_headers(identity, USER_AAD, "OnlineMeetings.ReadWrite"),
-        )
-    [meeting] = response.json()["value"]
-    return str(meeting["participants"]["organizer"]["identity"]["user"]["id"])
 
 
 async def creates(emulator: Emulator) -> list[dict[str, Any]]:

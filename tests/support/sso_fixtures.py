@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.config import Settings
@@ -84,3 +85,15 @@ def oauth_cards(capture: ConnectorCapture) -> list[dict[str, Any]]:
         for attachment in activity.get("attachments") or []
         if attachment.get("contentType") == OAUTH_CARD
     ]
+
+
+async def organizer(emulator: Emulator, identity: IdentityServer, join_url: str) -> str:
+    """Ask Graph, as the user, who organizes the meeting behind a join link."""
+    async with httpx.AsyncClient(base_url=emulator.base_url) as graph:
+        response = await graph.get(
+            "/me/onlineMeetings",
+            params={"$filter": f"JoinWebUrl eq '{join_url}'"},
+            headers=graph_headers(identity, USER_AAD, "OnlineMeetings.ReadWrite"),
+        )
+    [meeting] = response.json()["value"]
+    return str(meeting["participants"]["organizer"]["identity"]["user"]["id"])
