@@ -92,10 +92,11 @@ async def sqlite_figures(tmp: Path, calls: int) -> dict[str, float]:
 
     try:
         return {
-            "sqlite trip (no work), c=1": await cpu_per_call(hop, calls * 4, 1),
-            "sqlite read (preferences), c=1": await cpu_per_call(read, calls * 4, 1),
-            "sqlite write (preferences), c=1": await cpu_per_call(write, calls, 1),
-            "sqlite write (preferences), c=8": await cpu_per_call(write, calls, 8),
+            "sqlite trip (no work), c=1": await cpu_per_call(hop, calls * 10, 1),
+            "sqlite trip (no work), c=8": await cpu_per_call(hop, calls * 10, 8),
+            "sqlite read (preferences), c=1": await cpu_per_call(read, calls * 10, 1),
+            "sqlite write (preferences), c=1": await cpu_per_call(write, calls * 2, 1),
+            "sqlite write (preferences), c=8": await cpu_per_call(write, calls * 4, 8),
         }
     finally:
         await store.aclose()
