@@ -17,11 +17,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.storage.database import Row
+from bot.storage.database import Row, Statement
 from bot.storage.migrations import latest, pending, sqlite_statements
 from bot.storage.records import StorageUnavailable, Upgrade
 from bot.storage.sql_store import SqlStore
-from bot.storage.sqlite_batch import GroupCommit
+from bot.storage.sqlite_batch import GroupCommit, read_then_write
 from bot.storage.sqlite_thread import StoreThread
 
 T = TypeVar("T")
@@ -97,6 +97,13 @@ class SqliteDatabase:
 
     async def execute_together(self, statements: Sequence[tuple[str, Sequence[object]]]) -> None:
         await self._writes.write_together(statements)
+
+    async def read_then_write(
+        self, read: Statement, make: Callable[[list[Row]], Sequence[Statement]]
+    ) -> list[list[Row]]:
+        """A write like any other (group commit), whose statements come from its read."""
+        results = await self._writes.write_together(read_then_write(read, make))
+        return [rows for _, rows in results]
 
     def ts(self, value: datetime) -> object:
         if value.tzinfo is None:
