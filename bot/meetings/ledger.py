@@ -134,9 +134,13 @@ class Ledger:
     async def _settle(
         self, requester: Requester, create: Create, meeting: Meeting, doc: JSON
     ) -> None:
+        """The intent done and the meeting recorded. Graph's document (~3 KB) is kept only
+        for a calendar copy, which has no record: anything else is read back from its
+        record, never from the intent's result."""
         record = to_record(requester, meeting) if create.kind in (ONLINE, EVENT) else None
+        result = None if record is not None else doc
         try:  # one transaction: the meeting is recorded and the intent done, or neither
-            await self._storage.complete_intent(create.key, meeting.id, doc, meeting=record)
+            await self._storage.complete_intent(create.key, meeting.id, result, meeting=record)
         except StorageError as error:
             log.error("Created %s %s but could not record it: %s", create.kind, create.key, error)
             raise MeetingNotSaved(meeting, error) from error

@@ -2,10 +2,13 @@
 
 A `schedule` took four trips (the intent; the meeting recorded and the intent done; the
 user's preferences; the reminder), now two: the reminder reads the preferences in its own
-write, which shares the record's transaction. A `meet now` reads no preferences."""
+write, which shares the record's transaction. A `meet now` reads no preferences.
+Graph's ~3 KB answer is not written twice: the meeting's record is what is read back."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,6 +63,12 @@ async def service(emulator: Emulator, store: SqliteStore) -> AsyncIterator[Meeti
     await graph.aclose()
 
 
+def intents(path: str) -> list[tuple[str, int, int]]:
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT kind, length(request), length(result) FROM intents").fetchall()
+    return [(str(kind), int(request), int(result)) for kind, request, result in rows]
+
+
 async def test_a_schedule_takes_two_trips_and_gets_its_reminder(
     service: MeetingService, store: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -93,3 +102,17 @@ async def test_a_meet_now_takes_two_trips_and_reads_no_preferences(
 
     assert trips.count == 2
     assert await store.claim_jobs("w", now + timedelta(days=1)) == []
+
+
+async def test_graphs_answer_is_not_kept_twice(service: MeetingService, store: SqliteStore) -> None:
+    """The intent keeps the request (to send it again); the record keeps the meeting."""
+    now = datetime.now(UTC)
+    await service.create_online_meeting(ALEX, "Standup", now, now + timedelta(minutes=15), "k1")
+    end = START + timedelta(minutes=30)
+    await service.schedule_event(ALEX, "Review", START, end, [], ZoneInfo("UTC"), "k2")
+
+    kept = intents(store._sqlite.path)
+
+    assert sorted(kind for kind, _, _ in kept) == ["event", "online"]
+    assert all(result == len(json.dumps({})) for _, _, result in kept)
+    assert all(request < 1000 for _, request, _ in kept)
