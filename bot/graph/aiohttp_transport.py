@@ -85,16 +85,18 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 content = await answer.read()
         except Exception as exc:
             raise _httpx_error(exc, request) from exc
-        return httpx.Response(
+        response = httpx.Response(
             answer.status,
             headers=answer.raw_headers,
-            content=content,
+            stream=httpx.ByteStream(content),  # as httpcore hands it over: headers as sent
             request=request,
             extensions={
                 "http_version": b"HTTP/1.1",
                 "reason_phrase": (answer.reason or "").encode("ascii", "replace"),
             },
         )
+        response.read()  # httpx decodes it (gzip, ...), from memory
+        return response
 
     def _proxy(self, url: URL) -> Proxy:
         """HTTP(S)_PROXY / NO_PROXY for this scheme and host, read once: aiohttp's trust_env

@@ -38,6 +38,9 @@ class Wire:
     def __init__(self, http: httpx.AsyncClient, transport: httpx.AsyncBaseTransport | None) -> None:
         self._http = http
         self._transport = transport
+        # Whether the jar may hold a cookie: asking it (len) walks every cookie, each call;
+        # only our own answers put one there (this client is GraphClient's alone).
+        self._cookies = bool(http.cookies)
 
     async def send(
         self,
@@ -71,6 +74,7 @@ class Wire:
         await response.aread()
         if "set-cookie" in response.headers:
             self._http.cookies.extract_cookies(response)
+            self._cookies = True
         return response
 
     def build(
@@ -104,9 +108,8 @@ class Wire:
             extensions={"timeout": timeouts.as_dict()},
         )
         request.read()
-        cookies = self._http.cookies
-        if cookies:
-            cookies.set_cookie_header(request)
+        if self._cookies and self._http.cookies:
+            self._http.cookies.set_cookie_header(request)
         return request
 
 
