@@ -3,14 +3,14 @@
 `httpx.AsyncClient.request` merges the client's URL, params, headers and cookies into each
 request (parsing the URL again every time), and `send` runs an auth flow, a redirect loop and
 a cookie jar that turns every answer into urllib's request and response objects: ~250 µs of
-CPU per call here, more than aiohttp spends moving the bytes (bench/bench_io.py). GraphClient's
-own client has no base URL, params, auth, event hooks or redirects to follow, so for it the
-request is made here, with the headers and body httpx would have made (the client's headers,
-then the call's, Host first, Content-Length and Content-Type after; `json` encoded as httpx
-does), its URL parsed once per URL and params (URLs are immutable: they are kept), and sent
-straight to the client's transport. The client's cookie jar still works as httpx's does (its
-cookies are sent, a Set-Cookie is kept), httpx's logger still gets its line per request, and
-a closed client refuses, as httpx's does.
+CPU per call here over a transport that does nothing, more than aiohttp spends moving the
+bytes. GraphClient's own client has no base URL, params, auth, event hooks or redirects to
+follow, so for it the request is made here, with the headers and body httpx would have made
+(the client's headers, then the call's, Host first, Content-Length and Content-Type after;
+`json` encoded as httpx does), its URL parsed once per URL and params (URLs are immutable:
+they are kept), and sent straight to the client's transport. The client's cookie jar still
+works as httpx's does (its cookies are sent, a Set-Cookie is kept), httpx's logger still gets
+its line per request, and a closed client refuses, as httpx's does.
 
 A client handed in from outside (tests, tools) is used as httpx uses it: `request()`.
 """
@@ -27,9 +27,11 @@ import httpx
 
 #: httpx's own logger: its line per request (INFO) is written here as httpx writes it.
 HTTPX_LOG = logging.getLogger("httpx")
-#: What httpx adds for a body it encodes (`encode_json`), unless the caller set it.
+#: Methods httpx gives a `Content-Length: 0` when they carry no body.
 BODY_METHODS = ("POST", "PUT", "PATCH")
+_JSON = b"application/json"
 Params = tuple[tuple[str, str], ...]
+Field = tuple[bytes, bytes]
 
 
 class Wire:
@@ -111,10 +113,6 @@ class Wire:
         if self._cookies and self._http.cookies:
             self._http.cookies.set_cookie_header(request)
         return request
-
-
-_JSON = b"application/json"
-Field = tuple[bytes, bytes]
 
 
 def _encode_json(value: Any) -> bytes:
