@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from functools import cache
@@ -76,7 +75,7 @@ def _agenda(req: Request) -> Command:
     if when.problem or when.start is None:
         return refused
     at = when.start.astimezone(req.tz).strftime("%H:%M")
-    return _sure(req, dataclasses.replace(Command(CommandKind.AGENDA_DAILY), at=at), [])
+    return _sure(req, Command(CommandKind.AGENDA_DAILY, at=at), [])
 
 
 def _switch(kind: CommandKind) -> Callable[[Request], Command]:

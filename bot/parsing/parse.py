@@ -75,7 +75,6 @@ unit. Messages over MAX_CHARS characters are refused before any parsing, which c
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from collections.abc import Sequence
@@ -84,7 +83,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.language import Language, languages_for, message_language
-from bot.parsing.command import Command, CommandKind, Mention
+from bot.parsing.command import Command, CommandKind, Mention, evolve
 from bot.parsing.doubts import Doubt
 from bot.parsing.find import find_time
 from bot.parsing.fix import command_typo, first_words
@@ -238,4 +237,4 @@ def parse_command(
         return find_time(request)
     notice = NOTICE_HANDLERS.get(read.kind)
     command = notice(request) if notice is not None else handle(request)
-    return dataclasses.replace(command, language=read.lang.code)
+    return evolve(command, language=read.lang.code)

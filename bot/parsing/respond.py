@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.language import Language, month_first
 from bot.parsing import doubts as why
-from bot.parsing.command import Command, CommandKind
+from bot.parsing.command import Command, CommandKind, evolve
 from bot.parsing.extras import Repeat
 from bot.parsing.grammar import Grammar
 from bot.parsing.scan import MentionLike, Problem, Scan, scan
@@ -167,7 +167,7 @@ def _meeting(req: Request) -> Command:
             timed = _series(req, timed, sc.repeat)
             if timed.error:
                 return timed
-    command = dataclasses.replace(
+    command = evolve(
         timed,
         subject=subject_of(req, sc),
         attendees=tuple(sc.attendees),
@@ -185,13 +185,13 @@ def _series(req: Request, timed: Command, repeat: Repeat) -> Command:
     if isinstance(placed, Problem):
         return fail(req, placed)
     start, end, rule = placed
-    return dataclasses.replace(timed, start=start, end=end, recurrence=rule)
+    return evolve(timed, start=start, end=end, recurrence=rule)
 
 
 def _sure(req: Request, command: Command, found: Sequence[why.Doubt]) -> Command:
     """The command with its doubts said in the user's language (none: it is sure)."""
     keys, text = why.confirm(req.msg, [*req.doubts, *found])
-    return dataclasses.replace(command, confirm=text, doubts=keys)
+    return evolve(command, confirm=text, doubts=keys)
 
 
 def _list(req: Request) -> Command:

@@ -1,0 +1,52 @@
+"""The shortcuts taken for speed (issue 15) give what the plain way gives."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.parsing.command import Command, CommandKind, MeetingOptions, Recurrence, evolve
+
+FULL = Command(
+    CommandKind.SCHEDULE,
+    subject="Sync",
+    start=datetime(2026, 1, 5, 9, tzinfo=UTC),
+    end=datetime(2026, 1, 5, 10, tzinfo=UTC),
+    attendees=("ann@contoso.com",),
+    everyone=True,
+    confirm="Sure?",
+    zone="Europe/Berlin",
+    doubts=("am_pm",),
+    recurrence=Recurrence("daily"),
+    options=MeetingOptions(record=True),
+    duration=timedelta(minutes=30),
+    language="en",
+    minutes=5,
+    at="08:30",
+)
+
+
+@pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(Command)])
+def test_evolve_is_dataclasses_replace(field: str) -> None:
+    for base in (Command(CommandKind.MEET_NOW), FULL):
+        value = getattr(FULL if base is not FULL else Command(CommandKind.HELP), field)
+        changed = evolve(base, **{field: value})
+        assert changed == dataclasses.replace(base, **{field: value})
+        assert changed is not base
+        assert hash(changed) == hash(dataclasses.replace(base, **{field: value}))
+
+
+def test_evolve_keeps_command_frozen_and_refuses_unknown_fields() -> None:
+    changed = evolve(FULL, language="pt")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        changed.language = "en"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="langauge"):
+        evolve(FULL, langauge="pt")
+
+
+def test_command_builds_nothing_that_evolve_would_skip() -> None:
+    """evolve copies fields: it would skip a __post_init__ or a field set outside __init__."""
+    assert not hasattr(Command, "__post_init__")
+    assert all(f.init for f in dataclasses.fields(Command))
