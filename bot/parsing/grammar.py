@@ -1,7 +1,8 @@
 """The shared grammar, compiled once per language from its word lists (see bot.language).
 
-Two parts, compiled on first use: `commands_for` (the command words, tried for every language)
-and `grammar_for` (everything after the command, compiled only for the language that matched).
+Two parts, compiled on first use: `commands_for` (the command words, tried for every language,
+bot/parsing/commands.py) and `grammar_for` (everything after the command, compiled only for the
+language that matched).
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from typing import TypedDict
 
 from bot.language import Language
 from bot.parsing import patterns
+from bot.parsing.commands import Commands, commands_for
 from bot.parsing.text import alt, fold, key
 from bot.parsing.word_tables import day_words, fuzzy_words, index_of, named_times, words_of
+
+__all__ = ["Commands", "Grammar", "Lazy", "commands_for", "grammar_for"]
 
 
 class Lazy:
@@ -35,21 +39,6 @@ class Lazy:
         if self._compiled is None:
             self._compiled = re.compile(self.source)
         return self._compiled
-
-
-@dataclass(frozen=True, eq=False)
-class Commands:
-    lang: Language
-    command: re.Pattern[str]
-    command_last: re.Pattern[str] | None  # "Budget-Review absagen": the verb ends the sentence
-    separable: re.Pattern[str] | None  # "Plane Sync morgen 10 Uhr ein": the particle ends it
-    separable_kinds: Mapping[str, str]  # key("plane ein") -> kind
-    invite: re.Pattern[str] | None  # "Anna zum Sync": who, then what
-    kinds: Mapping[str, str]  # key(phrase) -> kind
-    last_kinds: Mapping[str, str]
-    phrases: tuple[tuple[str, ...], ...]  # every command phrase as folded words, for typos
-    written: Mapping[tuple[str, ...], str]  # folded words -> the phrase as the language writes it
-    preambles: re.Pattern[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,55 +86,6 @@ class Grammar:
     false_friends: frozenset[str]
     generic_subjects: frozenset[str]
     list_or_schedule: frozenset[str]
-
-
-@cache
-def commands_for(L: Language) -> Commands:
-    """The command words of `L`: small, so every language's are compiled when first tried."""
-    every = alt(p for words in L.commands.values() for p in words)
-    preamble = rf"\s*[¿¡]?\s*(?:{alt(L.preambles)}\s*[,:]?\s*)*"
-    last = [p for words in L.commands_last.values() for p in words]
-    return Commands(
-        lang=L,
-        command=re.compile(rf"{preamble}(?P<cmd>{every})(?=$|[\s,:;.!?])"),
-        command_last=re.compile(rf"{preamble}(?P<rest>.*?\S)[\s,]+(?P<cmd>{alt(last)})\s*$")
-        if last
-        else None,
-        kinds={key(p): kind for kind, words in L.commands.items() for p in words},
-        last_kinds={key(p): kind for kind, words in L.commands_last.items() for p in words},
-        phrases=tuple(
-            sorted({tuple(fold(p).split()) for ws in L.commands.values() for p in ws}, key=len)[
-                ::-1
-            ]
-        ),
-        written={tuple(fold(p).split()): p for ws in L.commands.values() for p in ws},
-        preambles=re.compile(preamble),
-        **_separable(L, preamble),
-    )
-
-
-class _Separable(TypedDict):
-    separable: re.Pattern[str] | None
-    separable_kinds: Mapping[str, str]
-    invite: re.Pattern[str] | None
-
-
-def _separable(L: Language, preamble: str) -> _Separable:
-    """German verbs whose particle ends the sentence: "Setz ein Meeting morgen um 10 an"."""
-    phrases = [fold(p).split() for words in L.separable.values() for p in words]
-    if not phrases:
-        return {"separable": None, "separable_kinds": {}, "invite": None}
-    verbs, particles = alt(p[0] for p in phrases), alt(p[-1] for p in phrases)
-    tail = rf"(?:[\s,]+{alt(L.subject_trail)})*"
-    return {
-        "separable": re.compile(
-            rf"{preamble}(?P<cmd>{verbs})\s+(?P<rest>.*?\S)[\s,]+(?P<part>{particles}){tail}\s*$"
-        ),
-        "separable_kinds": {key(p): kind for kind, ws in L.separable.items() for p in ws},
-        "invite": re.compile(rf"(?P<who>.+?)\s+{alt(L.invite_to)}\s+(?P<what>.+)")
-        if L.invite_to
-        else None,
-    }
 
 
 class _SubjectPatterns(TypedDict):

@@ -84,10 +84,11 @@ from zoneinfo import ZoneInfo
 
 from bot.language import Language, languages_for, message_language
 from bot.parsing.command import Command, CommandKind, Mention, evolve
+from bot.parsing.commands import Commands, Starts, commands_for, starts
 from bot.parsing.doubts import Doubt
 from bot.parsing.find import find_time
 from bot.parsing.fix import command_typo, first_words
-from bot.parsing.grammar import Commands, commands_for, grammar_for
+from bot.parsing.grammar import grammar_for
 from bot.parsing.notices import NOTICE_HANDLERS
 from bot.parsing.respond import Request, handle
 from bot.parsing.text import fold, key
@@ -142,13 +143,13 @@ def _typo(cmds: Commands, clean: str, folded: str, start: int, known: int) -> _R
     return _Read(cmds.lang, kind, key(written), clean[end:], (doubt,))
 
 
-def _leading(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None:
+def _leading(clean: str, folded: str, langs: Sequence[Language], at: Starts) -> _Read | None:
     """The command words the message starts with: the longest any language knows, the
     locale's language first among equals ("réunion maintenant" is French meet now, not
     Spanish "reunión" about "maintenant"; "link" under pt-BR is Portuguese)."""
     found: list[tuple[Language, re.Match[str]]] = []
     for lang in langs:
-        m = commands_for(lang).command.match(folded)
+        m = commands_for(lang).lead(folded, at)
         if m is not None:
             found.append((lang, m))
     if not found:
@@ -160,12 +161,12 @@ def _leading(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None
     return longer or _Read(lang, cmds.kinds[word], word, clean[m.end() :])
 
 
-def _separable(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None:
+def _separable(clean: str, folded: str, langs: Sequence[Language], at: Starts) -> _Read | None:
     """German separable verbs: "Plane Sync morgen um 10 ein", "Setz ein Meeting ... an" (the
     particle is not the subject); "lade Anna zum Sync ... ein" is the Sync, with Anna."""
     for lang in langs:
         cmds = commands_for(lang)
-        m = cmds.separable.match(folded) if cmds.separable else None
+        m = cmds.split_verb(folded, at)
         kind = cmds.separable_kinds.get(key(f"{m['cmd']} {m['part']}")) if m else None
         if m is None or kind is None:
             continue
@@ -180,12 +181,13 @@ def _separable(clean: str, folded: str, langs: Sequence[Language]) -> _Read | No
 
 def _command(clean: str, folded: str, locale: str) -> _Read | None:
     langs = languages_for(locale)
-    leading = _separable(clean, folded, langs) or _leading(clean, folded, langs)
+    at = starts(folded)
+    leading = _separable(clean, folded, langs, at) or _leading(clean, folded, langs, at)
     if leading is not None:
         return leading
     for lang in langs:
         cmds = commands_for(lang)
-        m = cmds.command_last.match(folded) if cmds.command_last else None
+        m = cmds.last(folded)
         if m is not None:
             word = key(m["cmd"])
             return _Read(lang, cmds.last_kinds[word], word, clean[m.start("rest") : m.end("rest")])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 _SPECIAL = {"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
@@ -33,6 +34,8 @@ def fold(text: str) -> str:
 
 
 _KEY_JUNK = re.compile(r"[\s\-.]+")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_WORD_RUN = re.compile(r"\w*")
 
 
 def key(phrase: str) -> str:
@@ -44,12 +47,13 @@ def _edge_left(phrase: str) -> str:
     return r"\b" if _WORD_EDGE.match(phrase[0]) else ""
 
 
+def _parts(phrase: str) -> list[list[str]]:
+    """The phrase's folded words, each split at its inner hyphens ("e-mail": "e", "mail")."""
+    return [_HYPHEN.split(word) for word in fold(phrase).split()]
+
+
 def _phrase(phrase: str, left: bool, right: str) -> str:
-    words = fold(phrase).split()
-    body = r"\s+".join(
-        r"[-\s]?".join(re.escape(part) for part in re.split(r"(?<=\w)-(?=\w)", word))
-        for word in words
-    )
+    body = r"\s+".join(r"[-\s]?".join(re.escape(part) for part in word) for word in _parts(phrase))
     if left:
         body = _edge_left(phrase) + body
     if _WORD_EDGE.match(phrase[-1]):
@@ -60,10 +64,61 @@ def _phrase(phrase: str, left: bool, right: str) -> str:
     return body
 
 
+def _unique(phrases: Iterable[str]) -> set[str]:
+    return {p.strip() for p in phrases if p.strip()}
+
+
 def alt(phrases: Iterable[str], *, left: bool = True, right: str = "word") -> str:
     """A non-capturing alternation, longest first, with word boundaries where the phrase edges
     are letters or digits. `right="letter"` lets a digit follow ("1h30")."""
-    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    unique = sorted(_unique(phrases), key=lambda p: (-len(p), p))
     if not unique:
         return "(?!)"
     return "(?:" + "|".join(_phrase(p, left, right) for p in unique) + ")"
+
+
+@dataclass(frozen=True)
+class Openings:
+    """How every match of `alt(phrases)` (a word boundary on the right) begins: with one of
+    `words` as a whole run of word characters, or with one of `prefixes`. Testing that is far
+    cheaper than compiling the alternation, and rules most patterns out (issue 15: the first
+    message of a replica compiled every language's command words)."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def at(self, text: str, i: int, run: str) -> bool:
+        """Whether a match may start at `i`, where `run` is the run of word characters."""
+        return run in self.words or text.startswith(self.prefixes, i)
+
+
+def _opening(phrase: str) -> tuple[str, bool]:
+    """The text every match of the phrase starts with, literally (its first word up to an inner
+    hyphen), and whether no word character can follow it: a whole first word of a longer phrase
+    (a blank follows) or a whole phrase ending in a word character (a word boundary follows)."""
+    parts = _parts(phrase)
+    if not parts:
+        return "", False
+    first = parts[0][0]
+    whole = len(parts[0]) == 1 and (len(parts) > 1 or bool(_WORD_EDGE.match(phrase[-1])))
+    return first, whole and _WORD_RUN.fullmatch(first) is not None
+
+
+def openings(phrases: Iterable[str]) -> Openings:
+    found = [_opening(p) for p in _unique(phrases)]
+    return Openings(
+        frozenset(text for text, whole in found if whole),
+        tuple(sorted({text for text, whole in found if not whole})),
+    )
+
+
+def word_at(text: str, i: int) -> str:
+    """The run of word characters (as a regex reads them) starting at `i`."""
+    m = _WORD_RUN.match(text, i)
+    return m[0] if m else ""
+
+
+def closings(phrases: Iterable[str]) -> frozenset[str]:
+    """The text every match of `alt(phrases)` ends with, one of these literally: its phrase's
+    last word after its last inner hyphen."""
+    return frozenset(parts[-1][-1] if parts else "" for parts in map(_parts, _unique(phrases)))

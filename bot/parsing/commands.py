@@ -1,0 +1,176 @@
+"""Each language's command words, compiled only when a message could start with them.
+
+A message is tried against every language's command words on purpose: people write in any
+language, whatever their Teams locale. But compiling one language's command patterns costs
+milliseconds, and the first message of a fresh replica used to compile all five (issue 15).
+Every phrase of an alternation built by `alt` starts with a fixed piece of text (its first word
+up to an inner hyphen, bot.parsing.text.openings), so a language none of whose command words or
+polite openings ("please", "por favor") starts where the message's first word does cannot read
+it. `Commands.lead` tells that by comparing text, and compiles the language's pattern only
+when it might match: the reading is the one trying every language's pattern gives
+(tests/unit/parsing/test_command_words.py checks it over every command word of every language).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, cached_property
+
+from bot.language import Language
+from bot.parsing.text import Openings, alt, closings, fold, key, openings, word_at
+
+_MARKS = ("¿", "¡")
+Starts = tuple[tuple[int, str], ...]
+
+
+def starts(folded: str) -> Starts:
+    """Where a pattern opening with `\\s*[¿¡]?\\s*` can read its first word (after the blanks,
+    and after the opening mark when there is one: no word starts with a blank), each with the
+    run of word characters there."""
+    rest = folded.lstrip()
+    first = len(folded) - len(rest)
+    at = [first]
+    if rest[:1] in _MARKS:
+        at.append(len(folded) - len(rest[1:].lstrip()))
+    return tuple((i, word_at(folded, i)) for i in at)
+
+
+def _may(openings: Openings, folded: str, at: Starts) -> bool:
+    return any(openings.at(folded, i, run) for i, run in at)
+
+
+class Commands:
+    """One language's command words: tables built, and patterns compiled, on first use.
+
+    `lead`, `split_verb` and `last` match as the compiled patterns `command`, `separable` and
+    `command_last` do, but first rule out, without compiling, a message that cannot match."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+
+    @cached_property
+    def _preamble(self) -> str:
+        return rf"\s*[¿¡]?\s*(?:{alt(self.lang.preambles)}\s*[,:]?\s*)*"
+
+    @cached_property
+    def _every(self) -> tuple[str, ...]:
+        return tuple(p for words in self.lang.commands.values() for p in words)
+
+    @cached_property
+    def _last(self) -> tuple[str, ...]:
+        return tuple(p for words in self.lang.commands_last.values() for p in words)
+
+    @cached_property
+    def _split(self) -> tuple[list[str], ...]:
+        """German separable verbs as folded words: ["plane", "ein"]."""
+        return tuple(fold(p).split() for words in self.lang.separable.values() for p in words)
+
+    @cached_property
+    def _leads(self) -> Openings:
+        """How the command pattern's first word starts: as a preamble or a command word."""
+        return openings((*self.lang.preambles, *self._every))
+
+    @cached_property
+    def _split_leads(self) -> Openings:
+        return openings((*self.lang.preambles, *(p[0] for p in self._split)))
+
+    @cached_property
+    def _last_ends(self) -> tuple[str, ...]:
+        return tuple(closings(self._last))
+
+    @cached_property
+    def command(self) -> re.Pattern[str]:
+        every = alt(self._every)
+        return re.compile(rf"{self._preamble}(?P<cmd>{every})(?=$|[\s,:;.!?])")
+
+    @cached_property
+    def command_last(self) -> re.Pattern[str] | None:
+        """ "Budget-Review absagen": the verb ends the sentence."""
+        if not self._last:
+            return None
+        return re.compile(rf"{self._preamble}(?P<rest>.*?\S)[\s,]+(?P<cmd>{alt(self._last)})\s*$")
+
+    @cached_property
+    def separable(self) -> re.Pattern[str] | None:
+        """ "Plane Sync morgen 10 Uhr ein": the particle ends the sentence."""
+        if not self._split:
+            return None
+        verbs, particles = alt(p[0] for p in self._split), alt(p[-1] for p in self._split)
+        tail = rf"(?:[\s,]+{alt(self.lang.subject_trail)})*"
+        return re.compile(
+            rf"{self._preamble}(?P<cmd>{verbs})\s+(?P<rest>.*?\S)[\s,]+(?P<part>{particles})"
+            rf"{tail}\s*$"
+        )
+
+    @cached_property
+    def invite(self) -> re.Pattern[str] | None:
+        """ "Anna zum Sync": who, then what."""
+        if not self._split or not self.lang.invite_to:
+            return None
+        return re.compile(rf"(?P<who>.+?)\s+{alt(self.lang.invite_to)}\s+(?P<what>.+)")
+
+    @cached_property
+    def preambles(self) -> re.Pattern[str]:
+        return re.compile(self._preamble)
+
+    @cached_property
+    def kinds(self) -> Mapping[str, str]:
+        """key(phrase) -> kind."""
+        return {key(p): kind for kind, words in self.lang.commands.items() for p in words}
+
+    @cached_property
+    def last_kinds(self) -> Mapping[str, str]:
+        return {key(p): kind for kind, words in self.lang.commands_last.items() for p in words}
+
+    @cached_property
+    def separable_kinds(self) -> Mapping[str, str]:
+        """key("plane ein") -> kind."""
+        return {key(p): kind for kind, words in self.lang.separable.items() for p in words}
+
+    @cached_property
+    def phrases(self) -> tuple[tuple[str, ...], ...]:
+        """Every command phrase as folded words, longest first, for typos."""
+        return tuple(sorted({tuple(fold(p).split()) for p in self._every}, key=len)[::-1])
+
+    @cached_property
+    def by_initial(self) -> Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """The phrases by their first letter, each with its place in `phrases`: a message's
+        first word one typo away from a phrase's starts with one of that word's first two
+        letters, so only those phrases are compared with it (bot/parsing/fix.py)."""
+        found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for i, phrase in enumerate(self.phrases):
+            if phrase:  # a phrase of no words is never a typo's
+                found.setdefault(phrase[0][0], []).append((i, phrase))
+        return {initial: tuple(phrases) for initial, phrases in found.items()}
+
+    @cached_property
+    def written(self) -> Mapping[tuple[str, ...], str]:
+        """Folded words -> the phrase as the language writes it."""
+        return {tuple(fold(p).split()): p for p in self._every}
+
+    def lead(self, folded: str, at: Starts) -> re.Match[str] | None:
+        """`command.match(folded)`; `at` is `starts(folded)`."""
+        if not _may(self._leads, folded, at):
+            return None
+        return self.command.match(folded)
+
+    def split_verb(self, folded: str, at: Starts) -> re.Match[str] | None:
+        """`separable.match(folded)`, None when the language has no separable verbs."""
+        if not self._split or not _may(self._split_leads, folded, at):
+            return None
+        assert self.separable is not None
+        return self.separable.match(folded)
+
+    def last(self, folded: str) -> re.Match[str] | None:
+        """`command_last.match(folded)`, None when no command word of the language ends it."""
+        if not self._last or not folded.rstrip().endswith(self._last_ends):
+            return None
+        assert self.command_last is not None
+        return self.command_last.match(folded)
+
+
+@cache
+def commands_for(L: Language) -> Commands:
+    """The command words of `L`, one object per language (its patterns compile on first use)."""
+    return Commands(L)
