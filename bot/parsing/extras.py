@@ -19,6 +19,7 @@ from bot.language import Language
 from bot.parsing.atoms import DateSpec
 from bot.parsing.command import MeetingOptions
 from bot.parsing.grammar import Grammar
+from bot.parsing.lazy import Lazy, needs
 from bot.parsing.mask import OTHER, Mask
 from bot.parsing.steps import STEPS, Ctx, span
 from bot.parsing.text import alt, key
@@ -53,15 +54,16 @@ class Repeat:
 
 @dataclass(frozen=True, eq=False)
 class _Patterns:
-    forms: tuple[tuple[str, re.Pattern[str]], ...]
-    adverb: re.Pattern[str]
-    until: re.Pattern[str]
-    span: re.Pattern[str]
-    options: tuple[tuple[str, re.Pattern[str]], ...]
+    forms: tuple[tuple[str, Lazy], ...]
+    adverb: Lazy
+    until: Lazy
+    span: Lazy
+    options: tuple[tuple[str, Lazy], ...]
 
 
 @cache
-def _patterns(L: Language) -> _Patterns:
+def _forms(L: Language) -> dict[str, str]:
+    """The ways to say a repetition, most specific first."""
     every, fill = alt(L.repeat_every), rf"(?:(?:{alt(L.repeat_fillers)})\s+)*"
     wd = alt((w for names in L.weekdays for w in names), right="none") + r"s?(?!\w)"
     idx, of_month = alt(L.week_index), alt(L.repeat_of_month)
@@ -80,16 +82,40 @@ def _patterns(L: Language) -> _Patterns:
         "weekly": rf"{every}\s+(?:(?P<other>{alt(L.repeat_other)})\s+)?(?P<wd>{wd})"
         rf"(?P<more>(?:\s*(?:,|{alt(L.list_joiners)})\s*{wd})*)",
     }
-    options = tuple((k, re.compile(rf"(?<!\w){alt(L.meeting_options[k])}")) for k in _OPTIONS)
+    return {name: rf"(?<!\w)(?:{rx})" for name, rx in forms.items()}
+
+
+def _span(L: Language) -> str:
+    num = rf"(?:\d{{1,2}}|{alt(L.number_words)})"
+    return (
+        rf"(?<!\w)(?:{alt(L.duration_preps)}\s+)?(?P<n>{num})\s+"
+        rf"(?P<unit>{alt(L.week_units + L.month_units + L.repeat_times)})(?!\w)"
+    )
+
+
+def _lazy_form(L: Language, name: str, wanted: frozenset[str]) -> tuple[str, Lazy]:
+    return name, Lazy(lambda: _forms(L)[name], needs=wanted)
+
+
+def _option(words: tuple[str, ...]) -> Lazy:
+    return Lazy(lambda: rf"(?<!\w){alt(words)}", needs=needs(words))
+
+
+@cache
+def _patterns(L: Language) -> _Patterns:
+    """Each compiled the first time a message holds the words it needs (bot/parsing/lazy.py):
+    most messages repeat nothing and ask for no option, and never compile these (issue 15)."""
+    every = needs(L.repeat_every)
     return _Patterns(
-        forms=tuple((name, re.compile(rf"(?<!\w)(?:{rx})")) for name, rx in forms.items()),
-        adverb=re.compile(rf"(?<!\w){alt(L.repeat_adverbs)}"),
-        until=re.compile(rf"(?<!\w){alt(L.repeat_until)}\s+"),
-        span=re.compile(
-            rf"(?<!\w)(?:{alt(L.duration_preps)}\s+)?(?P<n>{num})\s+"
-            rf"(?P<unit>{alt(L.week_units + L.month_units + L.repeat_times)})(?!\w)"
+        forms=(
+            _lazy_form(L, "relative", needs(L.week_index)),
+            _lazy_form(L, "absolute", needs(L.repeat_monthly, L.repeat_of_month)),
+            *(_lazy_form(L, name, every) for name in ("every_n", "weekdays", "days", "weekly")),
         ),
-        options=options,
+        adverb=Lazy(lambda: rf"(?<!\w){alt(L.repeat_adverbs)}", needs=needs(L.repeat_adverbs)),
+        until=Lazy(lambda: rf"(?<!\w){alt(L.repeat_until)}\s+", needs=needs(L.repeat_until)),
+        span=Lazy(lambda: _span(L), needs=needs(L.week_units, L.month_units, L.repeat_times)),
+        options=tuple((k, _option(L.meeting_options[k])) for k in _OPTIONS),
     )
 
 

@@ -1,0 +1,86 @@
+"""The part of a language's grammar that reads dates, times, durations and zones.
+
+Each pattern is compiled the first time a message needs it, not with the rest of the language
+(issue 15): "meet now" never compiles the pattern for "22:00 to 01:00", and a pattern that
+needs a word list's phrase is not even run on a message without one (bot/parsing/lazy.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, cached_property
+
+from bot.language import Language
+from bot.parsing import patterns
+from bot.parsing.lazy import Lazy, needs
+from bot.parsing.text import alt
+
+
+@cache
+def _zone_abbreviations() -> re.Pattern[str]:
+    """The same for every language: compiled once."""
+    return re.compile(patterns.zone_abbreviations())
+
+
+class TimeGrammar:
+    lang: Language
+
+    @cached_property
+    def steps(self) -> tuple[tuple[str, Lazy], ...]:
+        """The phrase patterns in the order they are read (bot/parsing/patterns.py::steps)."""
+        L = self.lang
+        triggers, wanted = patterns.triggers(L), patterns.step_needs(L)
+        return tuple(
+            (name, Lazy(rx, triggers.get(name), wanted.get(name)))
+            for name, rx in patterns.steps(L).items()
+        )
+
+    @cached_property
+    def bare_after(self) -> re.Pattern[str]:
+        return re.compile(patterns.bare_after(self.lang))
+
+    @cached_property
+    def duration_after(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*,?\s*{patterns.duration(self.lang, True, False)}")
+
+    @cached_property
+    def duration_no_unit(self) -> Lazy:
+        preps = self.lang.duration_preps
+        return Lazy(
+            lambda: rf"{alt(preps)}\s+(?P<n>\d{{2,3}})(?=\s*(?:$|[\x01\x02\x03,;]))",
+            needs=needs(preps),
+        )
+
+    @cached_property
+    def zone_words(self) -> Lazy:
+        L = self.lang
+        return Lazy(lambda: patterns.zone_words(L), patterns.zone_trigger(L))
+
+    @property
+    def zone_abbreviations(self) -> re.Pattern[str]:
+        return _zone_abbreviations()
+
+    @cached_property
+    def range_gap(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*{alt(self.lang.range_to)}\s*")
+
+    @cached_property
+    def range_to_lead(self) -> re.Pattern[str]:
+        return re.compile(rf"{alt(self.lang.range_to)}\s")
+
+    @cached_property
+    def range_lead(self) -> re.Pattern[str]:
+        return re.compile(rf"{alt(self.lang.range_from)}\s*$")
+
+    @cached_property
+    def at_end(self) -> re.Pattern[str]:
+        """ "à" right before "15 heures": a time, not a duration."""
+        return re.compile(rf"(?:^|\s){alt(self.lang.at)}\s*$")
+
+    @cached_property
+    def dangling_duration(self) -> Lazy:
+        preps = self.lang.duration_preps
+        return Lazy(
+            lambda: rf"{alt(preps)}\s+\d{{1,3}}(?:[.,]\d+)?(?:\s*[^\W\d_]{{1,3}})?\W*$",
+            needs=needs(preps),
+        )

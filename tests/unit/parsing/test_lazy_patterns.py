@@ -1,0 +1,162 @@
+"""A pattern skipped because the message lacks the texts it needs (bot/parsing/lazy.py) could not
+have matched it: proved from each compiled pattern's structure, for every pattern of every
+language, so that skipping one never changes a reading."""
+
+from __future__ import annotations
+
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+import pytest
+
+from bot.language import ALL, Language
+from bot.parsing import extras
+from bot.parsing.grammar import Grammar, grammar_for
+from bot.parsing.lazy import Lazy, needs
+from bot.parsing.text import fold
+from tests.unit.parsing.cases import CASES
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_MANY = 20_000  # strings a run of literal items may spell before it is judged on its own
+
+
+def _strings(op: Any, av: Any) -> set[str] | None:
+    """The strings a literal-only item can match (zero-width ones match ""); None when it can
+    match more than a few words (a class such as \\s, a repetition without bound)."""
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is sre.IN:
+        chars = [chr(a) for o, a in av if o is sre.LITERAL]
+        return set(chars) if len(chars) == len(av) else None
+    if op is sre.SUBPATTERN:
+        assert not av[1], "no inline flags: the text is folded, never matched case-blind"
+        return _spelled(av[3])
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            spelled = _spelled(branch)
+            if spelled is None:
+                return None
+            found |= spelled
+        return found
+    if op in _REPEATS and av[:2] == (0, 1):
+        inner = _spelled(av[2])
+        return None if inner is None else inner | {""}
+    return None
+
+
+def _spelled(items: Any) -> set[str] | None:
+    found = {""}
+    for op, av in items:
+        part = _strings(op, av)
+        if part is None or len(found) * len(part) > _MANY:
+            return None
+        found = {a + b for a in found for b in part}
+    return found
+
+
+def _sequence(items: Any, wanted: frozenset[str]) -> bool:
+    """Whether every match of the sequence leaves one of `wanted` in the text: some run of
+    literal items of it always spells one, or some other item always holds one."""
+    items = list(items)
+    run, start = {""}, 0  # what the literal items from `start` on spell
+    for i, (op, av) in enumerate(items):
+        if _item(op, av, wanted):
+            return True
+        part = _strings(op, av)
+        if part is not None and len(run) * len(part) <= _MANY:
+            run = {a + b for a in run for b in part}
+            continue
+        if _all_hold(run, wanted):
+            return True
+        if op is sre.BRANCH and run != {""}:  # re factored the alternatives' common start out
+            rest = items[i + 1 :]
+            if all(_sequence([*items[start:i], *branch, *rest], wanted) for branch in av[1]):
+                return True
+        run, start = (part, i) if part is not None else ({""}, i + 1)
+    return _all_hold(run, wanted)
+
+
+def _all_hold(spelled: set[str], wanted: frozenset[str]) -> bool:
+    return all(any(w in s for w in wanted) for s in spelled)
+
+
+def _item(op: Any, av: Any, wanted: frozenset[str]) -> bool:
+    if op is sre.SUBPATTERN:
+        assert not av[1], "no inline flags: the text is folded, never matched case-blind"
+        return _sequence(av[3], wanted)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, wanted)
+    if op is sre.BRANCH:
+        return all(_sequence(branch, wanted) for branch in av[1])
+    if op in _REPEATS:
+        return bool(av[0] >= 1 and _sequence(av[2], wanted))
+    if op is sre.ASSERT:  # what a lookaround sees is in the text too
+        return _sequence(av[1], wanted)
+    if op is sre.ASSERT_NOT:
+        return len(av[1]) == 0  # "(?!)" (an empty word list) never matches at all
+    return False
+
+
+def holds_one_of(source: str, wanted: frozenset[str]) -> bool:
+    """Whether every match of `source` leaves one of `wanted` in the text it matched in."""
+    return _sequence(_parser.parse(source), wanted)
+
+
+def _lazies(L: Language) -> dict[str, Lazy]:
+    """Every pattern of the language that can be skipped, by name."""
+    gr = grammar_for(L)
+    found = {f"step {name}": lazy for name, lazy in gr.steps}
+    for name in dir(Grammar):
+        value = getattr(gr, name)
+        if isinstance(value, Lazy):
+            found[name] = value
+    patterns = extras._patterns(L)
+    found.update((f"repeat {name}", lazy) for name, lazy in patterns.forms)
+    found.update((f"option {name}", lazy) for name, lazy in patterns.options)
+    found.update(adverb=patterns.adverb, until=patterns.until, span=patterns.span)
+    return {name: lazy for name, lazy in found.items() if lazy.needs is not None}
+
+
+LAZIES = [(L, name) for L in ALL for name in _lazies(L)]
+
+
+@pytest.mark.parametrize(("lang", "name"), LAZIES, ids=[f"{L.code}-{n}" for L, n in LAZIES])
+def test_every_match_holds_a_text_the_pattern_needs(lang: Language, name: str) -> None:
+    lazy = _lazies(lang)[name]
+    assert lazy.needs is not None
+    assert holds_one_of(lazy.source, frozenset(lazy.needs)), (name, lazy.needs)
+
+
+def test_the_patterns_that_need_words_are_checked() -> None:
+    """The steps that name a word list, the repetitions, the options and the people."""
+    names = {name for _, name in LAZIES}
+    assert {"step weekday", "step duration", "repeat weekly", "option record"} <= names
+    assert {"everyone", "loose_email", "attendee_group", "schedule_filler"} <= names
+    assert len(LAZIES) >= 5 * 30
+
+
+@pytest.mark.parametrize("lang", ALL, ids=lambda L: L.code)
+def test_a_skipped_pattern_finds_nothing_in_any_phrasing(lang: Language) -> None:
+    texts = {fold(row.values[0]) for row in CASES}
+    for name, lazy in _lazies(lang).items():
+        for text in texts:
+            if not lazy.wanted(text):
+                assert lazy.rx.search(text) is None, (name, text)
+
+
+def test_the_proof_refuses_a_pattern_that_can_do_without_the_text() -> None:
+    assert not holds_one_of(r"(?:every\s+)?monday", frozenset({"every"}))
+    assert not holds_one_of(r"every|day", frozenset({"every"}))
+    assert not holds_one_of(r"(?!every)\w+", frozenset({"every"}))
+    assert holds_one_of(r"(?<!\w)(?:every|each)\s+day", needs(["every", "each"]))
+    assert holds_one_of(r"x(?=\d+ of the month)", frozenset({"month"}))
+
+
+def test_needs_keeps_the_shortest_text_that_any_longer_one_holds() -> None:
+    assert needs(["Monday", "Mon", "segunda-feira", "segunda"]) == {"mon", "segunda"}
+    assert needs([]) == frozenset()
