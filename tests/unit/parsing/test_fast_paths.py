@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.parsing.command import Command, CommandKind, MeetingOptions, Recurrence, evolve
+from bot.parsing.text import _fold_char, fold
 
 FULL = Command(
     CommandKind.SCHEDULE,
@@ -50,3 +52,13 @@ def test_command_builds_nothing_that_evolve_would_skip() -> None:
     """evolve copies fields: it would skip a __post_init__ or a field set outside __init__."""
     assert not hasattr(Command, "__post_init__")
     assert all(f.init for f in dataclasses.fields(Command))
+
+
+def test_fold_is_each_characters_fold() -> None:
+    """fold translates through a table filled as characters come; the plain way joins them."""
+    rng = random.Random(15)
+    chars = [chr(c) for c in range(0x3100)] + ["😀", "’", "\u00a0", "ǅ", "İ", "ẞ", "ß", "ﬁ"]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randrange(40))) for _ in range(500)]
+    for text in [*chars, *texts, "Revisão amanhã às 15h", "ÜBERNÄCHSTEN Montag"]:
+        assert fold(text) == "".join(map(_fold_char, text)), repr(text)
+        assert len(fold(text)) == len(text)
