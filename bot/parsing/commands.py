@@ -67,12 +67,12 @@ class Commands:
         return tuple(fold(p).split() for words in self.lang.separable.values() for p in words)
 
     @cached_property
-    def _leads(self) -> Openings:
+    def leads(self) -> Openings:
         """How the command pattern's first word starts: as a preamble or a command word."""
         return openings((*self.lang.preambles, *self._every))
 
     @cached_property
-    def _split_leads(self) -> Openings:
+    def split_leads(self) -> Openings:
         return openings((*self.lang.preambles, *(p[0] for p in self._split)))
 
     @cached_property
@@ -151,13 +151,13 @@ class Commands:
 
     def lead(self, folded: str, at: Starts) -> re.Match[str] | None:
         """`command.match(folded)`; `at` is `starts(folded)`."""
-        if not _may(self._leads, folded, at):
+        if not _may(self.leads, folded, at):
             return None
         return self.command.match(folded)
 
     def split_verb(self, folded: str, at: Starts) -> re.Match[str] | None:
         """`separable.match(folded)`, None when the language has no separable verbs."""
-        if not self._split or not _may(self._split_leads, folded, at):
+        if not self._split or not _may(self.split_leads, folded, at):
             return None
         assert self.separable is not None
         return self.separable.match(folded)

@@ -12,7 +12,7 @@ import pytest
 
 from bot.language import ALL, Language, languages_for
 from bot.parsing.commands import commands_for, starts
-from bot.parsing.parse import _command, _Read, _typo
+from bot.parsing.reading import Read, _command_leads, _typo, _verb_leads, read_command
 from bot.parsing.text import fold, key, openings
 
 LOCALES = ("en-US", "pt-BR", "es-ES", "de-DE", "fr-FR")
@@ -73,6 +73,10 @@ def test_ruling_a_language_out_never_misses_a_match(lang: Language) -> None:
         assert _same(cmds.split_verb(folded, at), split), text
         last = cmds.command_last.match(folded) if cmds.command_last else None
         assert _same(cmds.last(folded), last), text
+        if cmds.command.match(folded) is not None:
+            assert lang in _command_leads().languages(folded, at), text
+        if split is not None:
+            assert lang in _verb_leads().languages(folded, at), text
 
 
 class _Alone:
@@ -82,18 +86,18 @@ class _Alone:
         cmds = commands_for(lang)
         m = cmds.separable.match(folded) if cmds.separable else None
         kind = cmds.separable_kinds.get(key(f"{m['cmd']} {m['part']}")) if m else None
-        self.separable = _Read(lang, kind, key(m["cmd"]), "") if m and kind else None
+        self.separable = Read(lang, kind, key(m["cmd"]), "") if m and kind else None
         self.leading = cmds.command.match(folded)
         last = cmds.command_last.match(folded) if cmds.command_last else None
         self.last = None
         if last is not None:
             word, rest = key(last["cmd"]), clean[last.start("rest") : last.end("rest")]
-            self.last = _Read(lang, cmds.last_kinds[word], word, rest)
+            self.last = Read(lang, cmds.last_kinds[word], word, rest)
         pre = cmds.preambles.match(folded)
         self.typo = _typo(cmds, clean, folded, pre.end() if pre else 0, 0)
 
 
-def _every_language(clean: str, alone: dict[str, _Alone], locale: str) -> _Read | None:
+def _every_language(clean: str, alone: dict[str, _Alone], locale: str) -> Read | None:
     """The reading as it was before issue 15: every language's patterns, in turn."""
     langs = languages_for(locale)
     read = next((r for lang in langs if (r := alone[lang.code].separable)), None)
@@ -104,12 +108,12 @@ def _every_language(clean: str, alone: dict[str, _Alone], locale: str) -> _Read 
         lang, m = max(matched, key=lambda f: len(f[1]["cmd"]))
         cmds = commands_for(lang)
         longer = _typo(cmds, clean, fold(clean), m.start("cmd"), len(m["cmd"].split()))
-        return longer or _Read(lang, cmds.kinds[key(m["cmd"])], key(m["cmd"]), clean[m.end() :])
+        return longer or Read(lang, cmds.kinds[key(m["cmd"])], key(m["cmd"]), clean[m.end() :])
     read = next((r for lang in langs if (r := alone[lang.code].last)), None)
     return read or next((r for lang in langs if (r := alone[lang.code].typo)), None)
 
 
-def _shown(read: _Read | None, rest: bool) -> tuple[object, ...] | None:
+def _shown(read: Read | None, rest: bool) -> tuple[object, ...] | None:
     """The language, command and doubts read; and the words after it, when asked."""
     if read is None:
         return None
@@ -125,7 +129,7 @@ def test_the_language_and_command_read_are_those_of_trying_every_language() -> N
         for locale in LOCALES:
             expected = _every_language(clean, alone, locale)
             rest = expected is None or expected not in {a.separable for a in alone.values()}
-            read = _command(clean, folded, locale)
+            read = read_command(clean, folded, locale)
             assert _shown(read, rest) == _shown(expected, rest), (text, locale)
 
 
