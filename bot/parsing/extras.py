@@ -19,7 +19,7 @@ from bot.language import Language
 from bot.parsing.atoms import DateSpec
 from bot.parsing.command import MeetingOptions
 from bot.parsing.grammar import Grammar
-from bot.parsing.lazy import Lazy, needs
+from bot.parsing.lazy import Lazy, Needs, needs
 from bot.parsing.mask import OTHER, Mask
 from bot.parsing.steps import STEPS, Ctx, span
 from bot.parsing.text import alt, key
@@ -93,7 +93,7 @@ def _span(L: Language) -> str:
     )
 
 
-def _lazy_form(L: Language, name: str, wanted: frozenset[str]) -> tuple[str, Lazy]:
+def _lazy_form(L: Language, name: str, wanted: Needs) -> tuple[str, Lazy]:
     return name, Lazy(lambda: _forms(L)[name], needs=wanted)
 
 

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from bot.language import Language
 from bot.parsing.commands import Commands, commands_for
 from bot.parsing.grammar_times import TimeGrammar
-from bot.parsing.lazy import Lazy, needs
+from bot.parsing.lazy import Lazy, Needs, needs
 from bot.parsing.mask import PEOPLE
 from bot.parsing.text import alt
 from bot.parsing.word_tables import WordTables
@@ -65,7 +65,7 @@ class Grammar(TimeGrammar, WordTables):
                 rf"(?:{alt(L.with_words)}\s*:?\s*)?\x01+"
                 rf"(?:\s*{alt(L.list_joiners)}?\s*\x01+)*"
             ),
-            needs=frozenset(PEOPLE),
+            needs=Needs(texts=(PEOPLE,)),
         )
 
     @cached_property
@@ -77,7 +77,7 @@ class Grammar(TimeGrammar, WordTables):
                 rf"{alt(with_words)}\s*:?\s*(?P<addr>[a-z0-9][\w.%+-]*@[a-z][\w-]*)"
                 r"(?![\w.@-])"
             ),
-            needs=frozenset("@"),
+            needs=Needs(texts=("@",)),
         )
 
     @cached_property

@@ -13,39 +13,70 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.parsing.text import openings
 
+_RUNS = re.compile(r"\w+")
 
-def needs(*phrase_lists: Iterable[str]) -> frozenset[str]:
-    """The texts one of which every match of `alt(phrases)` contains, for the phrases of all
-    the lists, without a text that holds another (it is in the message only if the other is)."""
+
+@lru_cache(maxsize=64)
+def runs(text: str) -> frozenset[str]:
+    """The text's runs of word characters: each pattern asks, so they are found once a text."""
+    return frozenset(_RUNS.findall(text))
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What every match of a pattern leaves in the text: one of `words` as a whole run of word
+    characters ("a" in "a las 3", not in "sala"), or one of `texts` anywhere in it."""
+
+    words: frozenset[str] = frozenset()
+    texts: tuple[str, ...] = ()
+
+    def met(self, text: str) -> bool:
+        """Run for most patterns of every message: kept to set operations and substring tests."""
+        if self.words and not self.words.isdisjoint(runs(text)):
+            return True
+        return bool(self.texts) and any(map(text.__contains__, self.texts))
+
+
+def needs(*phrase_lists: Iterable[str], loose: Iterable[str] = ()) -> Needs:
+    """What every match of `alt(phrases)` leaves in the text, for the phrases of all the lists:
+    each phrase's first word (up to an inner hyphen), a whole word where `alt` puts word
+    boundaries around it; `loose` phrases are matched without one on their left. A text that
+    holds another is left out (it is in a message only if the other is), and so is a word that
+    holds a text."""
+    words: set[str] = set()
     texts: set[str] = set()
     for phrases in phrase_lists:
-        found = openings(phrases)
-        texts.update(found.words, found.prefixes)
-    by_length = sorted(texts, key=len)
+        found = openings(phrases, edges=True)
+        words.update(found.words)
+        texts.update(found.prefixes)
+    found = openings(loose)
+    texts.update(found.words, found.prefixes)
     kept: list[str] = []
-    for text in by_length:
+    for text in sorted(texts, key=len):
         if not any(shorter in text for shorter in kept):
             kept.append(text)
-    return frozenset(kept)
+    return Needs(frozenset(w for w in words if not any(t in w for t in kept)), tuple(kept))
 
 
 class Lazy:
     """A pattern compiled on first use, from its source (or a function that writes it), and
-    searched only when the text holds one of `needs` (when given) and `trigger` finds something
+    searched only when the text holds what it `needs` (when given) and `trigger` finds something
     in it (a digit for an hour): otherwise it cannot match, and it says so without running."""
 
     def __init__(
         self,
         source: str | Callable[[], str],
         trigger: str | None = None,
-        needs: frozenset[str] | None = None,
+        needs: Needs | None = None,
     ) -> None:
         self._source = source
         self._trigger = trigger
-        self.needs = None if needs is None else tuple(sorted(needs, key=len))
+        self.needs = needs
         self._compiled: re.Pattern[str] | None = None
         self._compiled_trigger: re.Pattern[str] | None = None
 
@@ -54,7 +85,7 @@ class Lazy:
         return self._source if isinstance(self._source, str) else self._source()
 
     def wanted(self, text: str) -> bool:
-        if self.needs is not None and not any(map(text.__contains__, self.needs)):
+        if self.needs is not None and not self.needs.met(text):
             return False
         if not self._trigger:
             return True

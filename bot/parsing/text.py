@@ -102,10 +102,10 @@ def alt(phrases: Iterable[str], *, left: bool = True, right: str = "word") -> st
 
 @dataclass(frozen=True)
 class Openings:
-    """How every match of `alt(phrases)` (a word boundary on the right) begins: with one of
-    `words` as a whole run of word characters, or with one of `prefixes`. Testing that is far
-    cheaper than compiling the alternation, and rules most patterns out (issue 15: the first
-    message of a replica compiled every language's command words)."""
+    """How every match of `alt(phrases)` begins: with one of `words` as a whole run of word
+    characters, or with one of `prefixes`. Testing that is far cheaper than compiling the
+    alternation, and rules most patterns out (issue 15: the first message of a replica
+    compiled every language's command words)."""
 
     words: frozenset[str]
     prefixes: tuple[str, ...]
@@ -115,20 +115,26 @@ class Openings:
         return run in self.words or text.startswith(self.prefixes, i)
 
 
-def _opening(phrase: str) -> tuple[str, bool]:
+def _opening(phrase: str, edges: bool) -> tuple[str, bool]:
     """The text every match of the phrase starts with, literally (its first word up to an inner
-    hyphen), and whether no word character can follow it: a whole first word of a longer phrase
-    (a blank follows) or a whole phrase ending in a word character (a word boundary follows)."""
+    hyphen), and whether it is a whole run of word characters: no word character follows it
+    (a blank follows the first word of a longer phrase; a word boundary, a phrase ending in a
+    word character) and, with `edges`, none comes before it (a word boundary, a phrase starting
+    with a word character)."""
     parts = _parts(phrase)
     if not parts:
         return "", False
     first = parts[0][0]
     whole = len(parts[0]) == 1 and (len(parts) > 1 or bool(_WORD_EDGE.match(phrase[-1])))
+    if edges and not _WORD_EDGE.match(phrase[0]):
+        whole = False
     return first, whole and _WORD_RUN.fullmatch(first) is not None
 
 
-def openings(phrases: Iterable[str]) -> Openings:
-    found = [_opening(p) for p in _unique(phrases)]
+def openings(phrases: Iterable[str], *, edges: bool = False) -> Openings:
+    """For `alt(phrases)` with its default word boundaries: `words` are whole words after the
+    position a match starts at, and with `edges` wherever they are in the text."""
+    found = [_opening(p, edges) for p in _unique(phrases)]
     return Openings(
         frozenset(text for text, whole in found if whole),
         tuple(sorted({text for text, whole in found if not whole})),

@@ -4,6 +4,7 @@ language, so that skipping one never changes a reading."""
 
 from __future__ import annotations
 
+import re
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -13,21 +14,53 @@ import pytest
 from bot.language import ALL, Language
 from bot.parsing import extras
 from bot.parsing.grammar import Grammar, grammar_for
-from bot.parsing.lazy import Lazy, needs
+from bot.parsing.lazy import Lazy, Needs, needs
 from bot.parsing.text import fold
 from tests.unit.parsing.cases import CASES
 
+_WHOLE = re.compile(r"\w+")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_EDGES = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING)
+_WORD = (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD)
+_BLANK = (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE)
+EDGE = "\x00"  # where the pattern asserts a word ends: no word character on the other side
 _MANY = 20_000  # strings a run of literal items may spell before it is judged on its own
 
 
+def _no_word(op: Any, av: Any) -> bool:
+    """An item that asserts the character beside it is no word character: \\b, ^, $, (?<!\\w)."""
+    if op is sre.AT:
+        return av in _EDGES
+    if op is not sre.ASSERT_NOT or len(av[1]) != 1 or av[1][0][0] is not sre.IN:
+        return False
+    members = av[1][0][1]
+    return any(o is sre.CATEGORY and a in _WORD for o, a in members)
+
+
+def _blanks(op: Any, av: Any) -> bool:
+    """An item that reads at least one character, and only characters that are no word
+    characters: \\s+, [\\s,]+."""
+    if op not in _REPEATS or av[0] < 1 or len(av[2]) != 1 or av[2][0][0] is not sre.IN:
+        return False
+    members = av[2][0][1]
+    return all(
+        (o is sre.CATEGORY and a in _BLANK) or (o is sre.LITERAL and not _wordy(chr(a)))
+        for o, a in members
+    )
+
+
+def _wordy(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _strings(op: Any, av: Any) -> set[str] | None:
-    """The strings a literal-only item can match (zero-width ones match ""); None when it can
-    match more than a few words (a class such as \\s, a repetition without bound)."""
+    """The strings a literal-only item can match (EDGE for an assertion that a word ends there,
+    "" for other zero-width ones); None when it can match more than a few words."""
     if op is sre.LITERAL:
         return {chr(av)}
-    if op in _ZERO_WIDTH:
+    if _no_word(op, av):
+        return {EDGE}
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return {""}
     if op is sre.IN:
         chars = [chr(a) for o, a in av if o is sre.LITERAL]
@@ -59,9 +92,9 @@ def _spelled(items: Any) -> set[str] | None:
     return found
 
 
-def _sequence(items: Any, wanted: frozenset[str]) -> bool:
-    """Whether every match of the sequence leaves one of `wanted` in the text: some run of
-    literal items of it always spells one, or some other item always holds one."""
+def _sequence(items: Any, wanted: Needs) -> bool:
+    """Whether every match of the sequence leaves what is `wanted` in the text: some run of
+    literal items of it always spells it, or some other item always holds it."""
     items = list(items)
     run, start = {""}, 0  # what the literal items from `start` on spell
     for i, (op, av) in enumerate(items):
@@ -71,21 +104,37 @@ def _sequence(items: Any, wanted: frozenset[str]) -> bool:
         if part is not None and len(run) * len(part) <= _MANY:
             run = {a + b for a in run for b in part}
             continue
-        if _all_hold(run, wanted):
+        edge = EDGE if _blanks(op, av) else ""
+        if _all_hold({s + edge for s in run}, wanted):
             return True
         if op is sre.BRANCH and run != {""}:  # re factored the alternatives' common start out
             rest = items[i + 1 :]
             if all(_sequence([*items[start:i], *branch, *rest], wanted) for branch in av[1]):
                 return True
-        run, start = (part, i) if part is not None else ({""}, i + 1)
+        run, start = (part, i) if part is not None else ({edge}, i + 1)
     return _all_hold(run, wanted)
 
 
-def _all_hold(spelled: set[str], wanted: frozenset[str]) -> bool:
-    return all(any(w in s for w in wanted) for s in spelled)
+def _whole(word: str, spelled: str) -> bool:
+    """Whether `word` is in `spelled` with no word character on either side."""
+    at = spelled.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before, after = spelled[at - 1 : at], spelled[end : end + 1]
+        if before and after and not _wordy(before) and not _wordy(after):
+            return True
+        at = spelled.find(word, at + 1)
+    return False
 
 
-def _item(op: Any, av: Any, wanted: frozenset[str]) -> bool:
+def _all_hold(spelled: set[str], wanted: Needs) -> bool:
+    return all(
+        any(t in s for t in wanted.texts) or any(_whole(w, s) for w in wanted.words)
+        for s in spelled
+    )
+
+
+def _item(op: Any, av: Any, wanted: Needs) -> bool:
     if op is sre.SUBPATTERN:
         assert not av[1], "no inline flags: the text is folded, never matched case-blind"
         return _sequence(av[3], wanted)
@@ -102,8 +151,9 @@ def _item(op: Any, av: Any, wanted: frozenset[str]) -> bool:
     return False
 
 
-def holds_one_of(source: str, wanted: frozenset[str]) -> bool:
-    """Whether every match of `source` leaves one of `wanted` in the text it matched in."""
+def holds(source: str, wanted: Needs) -> bool:
+    """Whether every match of `source` leaves what is `wanted` in the text it matched in."""
+    assert all(_WHOLE.fullmatch(w) for w in wanted.words), "a word is made of word characters"
     return _sequence(_parser.parse(source), wanted)
 
 
@@ -129,7 +179,7 @@ LAZIES = [(L, name) for L in ALL for name in _lazies(L)]
 def test_every_match_holds_a_text_the_pattern_needs(lang: Language, name: str) -> None:
     lazy = _lazies(lang)[name]
     assert lazy.needs is not None
-    assert holds_one_of(lazy.source, frozenset(lazy.needs)), (name, lazy.needs)
+    assert holds(lazy.source, lazy.needs), (name, lazy.needs)
 
 
 def test_the_patterns_that_need_words_are_checked() -> None:
@@ -150,13 +200,28 @@ def test_a_skipped_pattern_finds_nothing_in_any_phrasing(lang: Language) -> None
 
 
 def test_the_proof_refuses_a_pattern_that_can_do_without_the_text() -> None:
-    assert not holds_one_of(r"(?:every\s+)?monday", frozenset({"every"}))
-    assert not holds_one_of(r"every|day", frozenset({"every"}))
-    assert not holds_one_of(r"(?!every)\w+", frozenset({"every"}))
-    assert holds_one_of(r"(?<!\w)(?:every|each)\s+day", needs(["every", "each"]))
-    assert holds_one_of(r"x(?=\d+ of the month)", frozenset({"month"}))
+    every = Needs(texts=("every",))
+    assert not holds(r"(?:every\s+)?monday", every)
+    assert not holds(r"every|day", every)
+    assert not holds(r"(?!every)\w+", every)
+    assert holds(r"(?<!\w)(?:every|each)\s+day", Needs(texts=("every", "each")))
+    assert holds(r"x(?=\d+ of the month)", Needs(texts=("month",)))
+    assert holds(r"(?:\ba\b|\bthe\s+x)", Needs(frozenset({"a", "the"})))
+    assert not holds(r"(?:\ba|\bthe\s+x)", Needs(frozenset({"a", "the"})))  # "a" of "april"
+    assert not holds(r"(?:a\b|\bthe\s+x)", Needs(frozenset({"a", "the"})))  # "a" of "sala"
+    assert not holds(r"\bthe[-\s]?x", Needs(frozenset({"the"})))  # "thex"
 
 
 def test_needs_keeps_the_shortest_text_that_any_longer_one_holds() -> None:
-    assert needs(["Monday", "Mon", "segunda-feira", "segunda"]) == {"mon", "segunda"}
-    assert needs([]) == frozenset()
+    found = needs(["Monday", "Mon", "segunda-feira", "segunda", "a las"])
+    assert found == Needs(frozenset({"monday", "mon", "a"}), ("segunda",))
+    assert needs(["e-mail", "email"]) == Needs(frozenset(), ("e",))
+    assert needs(["x"], loose=["hours", "h"]) == Needs(frozenset({"x"}), ("h",))
+    assert needs([]) == Needs()
+
+
+def test_a_word_is_met_whole_and_a_text_anywhere() -> None:
+    assert Needs(frozenset({"a"})).met("x a las 3")
+    assert not Needs(frozenset({"a"})).met("sala")
+    assert Needs(texts=("a",)).met("sala")
+    assert not Needs().met("anything")
