@@ -11,15 +11,18 @@ import re
 from functools import cache, cached_property
 
 from bot.language import Language
+from bot.language.zones import ABBREVIATIONS
 from bot.parsing import patterns
 from bot.parsing.lazy import Lazy, needs
-from bot.parsing.text import alt
+from bot.parsing.text import alt, fold
 
 
 @cache
-def _zone_abbreviations() -> re.Pattern[str]:
-    """The same for every language: compiled once."""
-    return re.compile(patterns.zone_abbreviations())
+def _zone_abbreviations() -> Lazy:
+    """The same for every language: one pattern, compiled once, run only when the message has
+    one of the abbreviations as a word."""
+    names = [fold(a) for a in ABBREVIATIONS if a not in ("UTC", "GMT")]
+    return Lazy(patterns.zone_abbreviations, needs=needs(names))
 
 
 class TimeGrammar:
@@ -53,11 +56,16 @@ class TimeGrammar:
 
     @cached_property
     def zone_words(self) -> Lazy:
+        """ "UTC+2", "+05:30", "London time", "hora de Lisboa"."""
         L = self.lang
-        return Lazy(lambda: patterns.zone_words(L), patterns.zone_trigger(L))
+        wanted = needs(
+            L.zone_names, L.zone_city_before, L.zone_city_after, loose=("utc", "gmt", "+", "\u2212")
+        )
+        return Lazy(lambda: patterns.zone_words(L), patterns.zone_trigger(L), wanted)
 
     @property
-    def zone_abbreviations(self) -> re.Pattern[str]:
+    def zone_abbreviations(self) -> Lazy:
+        """ "CET", "3pm EST", "10h BRT"."""
         return _zone_abbreviations()
 
     @cached_property

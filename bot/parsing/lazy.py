@@ -85,7 +85,11 @@ class Lazy:
         return self._source if isinstance(self._source, str) else self._source()
 
     def wanted(self, text: str) -> bool:
-        if self.needs is not None and not self.needs.met(text):
+        needs = self.needs  # Needs.met, inlined: this runs for most patterns of every message
+        if needs is not None and not (
+            (needs.words and not needs.words.isdisjoint(runs(text)))
+            or (needs.texts and any(map(text.__contains__, needs.texts)))
+        ):
             return False
         if not self._trigger:
             return True

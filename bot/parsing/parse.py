@@ -81,10 +81,11 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.language import Language, message_language
+from bot.language import Language
 from bot.parsing.command import Command, CommandKind, Mention, evolve
 from bot.parsing.find import find_time
 from bot.parsing.grammar import grammar_for
+from bot.parsing.locales import reply_language
 from bot.parsing.notices import NOTICE_HANDLERS
 from bot.parsing.reading import read_command
 from bot.parsing.respond import Request, handle
@@ -125,7 +126,7 @@ def parse_command(
     default_duration: timedelta = DEFAULT_DURATION,
 ) -> Command:
     """Read one message. `now` must be aware; the result's times are in `tz`."""
-    msg = message_language(locale)
+    msg = reply_language(locale)
     if len(text) > MAX_CHARS:
         error = msg.messages["too_long"].format(
             n=len(text), limit=MAX_CHARS, example=msg.messages["example_schedule"]

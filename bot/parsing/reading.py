@@ -14,16 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from bot.language import ALL, Language, languages_for
+from bot.language import ALL, Language
 from bot.parsing.commands import Commands, Starts, commands_for, starts
 from bot.parsing.doubts import Doubt
 from bot.parsing.fix import command_typo, first_words
+from bot.parsing.locales import languages
 from bot.parsing.text import Openings, fold, key
-
-#: The locale's language first, then the others (a handful of locales: computed once each).
-_languages = lru_cache(maxsize=256)(languages_for)
 
 
 @dataclass(frozen=True)
@@ -134,7 +132,7 @@ def _separable(clean: str, folded: str, langs: Sequence[Language], at: Starts) -
 def read_command(clean: str, folded: str, locale: str) -> Read | None:
     """The command `clean` (its `folded` form) is, and in which language; None if no
     language's command words, even one typo away, start or end it."""
-    langs = _languages(locale)
+    langs = languages(locale)
     at = starts(folded)
     leading = _separable(clean, folded, langs, at) or _leading(clean, folded, langs, at)
     if leading is not None:

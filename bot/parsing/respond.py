@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from bot.language import Language, month_first
+from bot.language import Language
 from bot.parsing import doubts as why
 from bot.parsing.command import Command, CommandKind, evolve
 from bot.parsing.extras import Repeat
 from bot.parsing.grammar import Grammar
+from bot.parsing.locales import month_first_of
 from bot.parsing.scan import MentionLike, Problem, Scan, scan
 from bot.parsing.series import place
 from bot.parsing.text import fold, key
@@ -138,7 +139,7 @@ def _meeting(req: Request) -> Command:
         rest = rest[filler.end() :] if filler else rest
         if not rest.strip() or key(rest) in req.gr.generic_subjects:
             return _sure(req, Command(CommandKind.SCHEDULE), [])  # open the scheduling form
-    sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale), extras=True)
+    sc = scan(rest, req.gr, req.mentions, month_first=month_first_of(req.locale), extras=True)
     slots = collect(sc.finds)
     if sc.problem:
         return fail(req, sc.problem)
@@ -204,7 +205,7 @@ def _list(req: Request) -> Command:
     if week:
         monday = today - timedelta(days=today.weekday() - (7 if week["next"] else 0))
         return _days(req, monday, 7, [])
-    sc = scan(req.rest, req.gr, (), month_first=month_first(req.locale))
+    sc = scan(req.rest, req.gr, (), month_first=month_first_of(req.locale))
     slots = collect(sc.finds)
     problem = Problem("list_range", req.rest.strip())
     day = _list_day(sc, slots, today)

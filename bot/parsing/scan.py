@@ -29,6 +29,7 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|„([^“”]+)
 _EMAIL = re.compile(r"(?:mailto:)?(?<![\w.+-])([a-z0-9][\w.%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
 _PIECE = re.compile(r"[^\x01\x02\x03]+")
 _OTHER = "\x03"
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum), not a bare "_"
 
 
 class MentionLike(Protocol):
@@ -128,7 +129,7 @@ def _leftovers(text: str, mask: Mask, gr: Grammar, out: Scan) -> list[tuple[int,
         if dangling:
             s, e = m.start() + dangling.start(), m.start() + dangling.end()
             out.problem = out.problem or Problem("bad_duration", text[s:e].strip())
-        if any(ch.isalnum() for ch in piece):
+        if _ALNUM.search(piece):
             pieces.append(m.span())
     return pieces
 

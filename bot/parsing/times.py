@@ -36,9 +36,7 @@ def read_times(ctx: Ctx, mask: Mask) -> list[Found]:
 
 
 def _zone_words(ctx: Ctx, mask: Mask, finds: list[Found]) -> None:
-    if not ctx.gr.zone_words.wanted(mask.text):
-        return
-    for m in ctx.gr.zone_words.rx.finditer(mask.text):
+    for m in ctx.gr.zone_words.finditer(mask.text):
         hit = zones.from_words(m, ctx.gr, 0, ctx.text)
         if hit is not None:
             finds.append(hit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from bot.parsing.atoms import Clock, DateSpec, Found
 from bot.parsing.scan import Problem
@@ -64,6 +65,14 @@ def collect(finds: list[Found]) -> Slots | Problem:
 
 def local(day: date, h: int, mi: int, tz: tzinfo) -> datetime:
     """Wall time on `day` in `tz`, normalised through UTC (moves times in a DST gap forward)."""
+    return _local(day, h, mi, tz, id(tz))
+
+
+@lru_cache(maxsize=1024)
+def _local(day: date, h: int, mi: int, tz: tzinfo, _tz_id: int) -> datetime:
+    """The same few days and hours are placed for every message: each once (two zone
+    conversions, issue 15). Keyed by the zone object itself, not by equality: two fixed
+    offsets of different names are equal, and the result carries its zone."""
     return datetime(day.year, day.month, day.day, h, mi, tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.parsing.command import Command, CommandKind, MeetingOptions, Recurrence, evolve
+from bot.parsing.scan import _ALNUM
 from bot.parsing.text import _fold_char, fold
 
 FULL = Command(
@@ -62,3 +63,8 @@ def test_fold_is_each_characters_fold() -> None:
     for text in [*chars, *texts, "Revisão amanhã às 15h", "ÜBERNÄCHSTEN Montag"]:
         assert fold(text) == "".join(map(_fold_char, text)), repr(text)
         assert len(fold(text)) == len(text)
+
+
+def test_a_piece_with_a_letter_or_digit_is_found_as_str_isalnum_finds_it() -> None:
+    for code in range(0x3100):
+        assert bool(_ALNUM.search(chr(code))) == chr(code).isalnum(), hex(code)

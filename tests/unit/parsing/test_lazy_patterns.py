@@ -187,6 +187,7 @@ def test_the_patterns_that_need_words_are_checked() -> None:
     names = {name for _, name in LAZIES}
     assert {"step weekday", "step duration", "repeat weekly", "option record"} <= names
     assert {"everyone", "loose_email", "attendee_group", "schedule_filler"} <= names
+    assert {"zone_words", "zone_abbreviations", "step iso"} <= names
     assert len(LAZIES) >= 5 * 30
 
 
@@ -197,6 +198,8 @@ def test_a_skipped_pattern_finds_nothing_in_any_phrasing(lang: Language) -> None
         for text in texts:
             if not lazy.wanted(text):
                 assert lazy.rx.search(text) is None, (name, text)
+            if lazy.needs is not None and not lazy.needs.met(text):
+                assert not lazy.wanted(text), (name, text)  # wanted inlines met
 
 
 def test_the_proof_refuses_a_pattern_that_can_do_without_the_text() -> None:
