@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from bot.language import ALL, Language
 from bot.parsing.commands import Commands, Starts, commands_for, starts
@@ -24,8 +24,7 @@ from bot.parsing.locales import languages
 from bot.parsing.text import Openings, fold, key
 
 
-@dataclass(frozen=True)
-class Read:
+class Read(NamedTuple):
     """Which command a message starts (or, in German, ends) with, and the words around it."""
 
     lang: Language

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.language import Language
@@ -31,8 +30,7 @@ _EXAMPLES = {
 }
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     kind: str
     word: str  # the command word as matched, folded ("meetnow")
     rest: str  # the user's text after it
@@ -211,7 +209,7 @@ def _list(req: Request) -> Command:
     day = _list_day(sc, slots, today)
     if day is None:
         if req.word in req.gr.list_or_schedule:  # "agenda uma reunião amanhã às 10h"
-            return _meeting(dataclasses.replace(req, kind="schedule"))
+            return _meeting(req._replace(kind="schedule"))
         return fail(req, problem)
     return _days(req, day, 1, _fixed(sc))
 

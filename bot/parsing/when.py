@@ -3,9 +3,9 @@ bot.parsing; DST: a wall time that does not exist moves forward, an ambiguous on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.parsing.atoms import Clock, DateSpec, Found
 from bot.parsing.scan import Problem
@@ -13,8 +13,7 @@ from bot.parsing.scan import Problem
 RECENT_PAST_DAYS = 31  # "Nov 20" said on Nov 25 is a mistake, not next year's Nov 20
 
 
-@dataclass(frozen=True)
-class Slots:
+class Slots(NamedTuple):
     date: Found | None = None
     time: Found | None = None
     part: Found | None = None  # the phrase naming a part of day ("morning", "tonight")
@@ -26,8 +25,7 @@ class Slots:
         return self.part.period if self.part else None
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     start: datetime | None = None
     end: datetime | None = None
     problem: Problem | None = None
