@@ -19,7 +19,7 @@ from bot.language import Language
 from bot.parsing.atoms import DateSpec
 from bot.parsing.command import MeetingOptions
 from bot.parsing.grammar import Grammar
-from bot.parsing.lazy import Lazy, Needs, needs
+from bot.parsing.lazy import Lazy, Needs, either, needs
 from bot.parsing.mask import OTHER, Mask
 from bot.parsing.steps import STEPS, Ctx, span
 from bot.parsing.text import alt, key
@@ -59,6 +59,8 @@ class _Patterns:
     until: Lazy
     span: Lazy
     options: tuple[tuple[str, Lazy], ...]
+    any_repeat: Needs  # met when one of the forms or the adverbs may be
+    any_option: Needs
 
 
 @cache
@@ -106,22 +108,38 @@ def _patterns(L: Language) -> _Patterns:
     """Each compiled the first time a message holds the words it needs (bot/parsing/lazy.py):
     most messages repeat nothing and ask for no option, and never compile these (issue 15)."""
     every = needs(L.repeat_every)
+    forms = (
+        _lazy_form(L, "relative", needs(L.week_index)),
+        _lazy_form(L, "absolute", needs(L.repeat_monthly, L.repeat_of_month)),
+        *(_lazy_form(L, name, every) for name in ("every_n", "weekdays", "days", "weekly")),
+    )
+    adverb = Lazy(lambda: rf"(?<!\w){alt(L.repeat_adverbs)}", needs=needs(L.repeat_adverbs))
+    options = tuple((k, _option(L.meeting_options[k])) for k in _OPTIONS)
     return _Patterns(
-        forms=(
-            _lazy_form(L, "relative", needs(L.week_index)),
-            _lazy_form(L, "absolute", needs(L.repeat_monthly, L.repeat_of_month)),
-            *(_lazy_form(L, name, every) for name in ("every_n", "weekdays", "days", "weekly")),
-        ),
-        adverb=Lazy(lambda: rf"(?<!\w){alt(L.repeat_adverbs)}", needs=needs(L.repeat_adverbs)),
+        forms=forms,
+        adverb=adverb,
         until=Lazy(lambda: rf"(?<!\w){alt(L.repeat_until)}\s+", needs=needs(L.repeat_until)),
         span=Lazy(lambda: _span(L), needs=needs(L.week_units, L.month_units, L.repeat_times)),
-        options=tuple((k, _option(L.meeting_options[k])) for k in _OPTIONS),
+        options=options,
+        any_repeat=either(*(_needs(rx) for _, rx in forms), _needs(adverb)),
+        any_option=either(*(_needs(rx) for _, rx in options)),
     )
 
 
+def _needs(lazy: Lazy) -> Needs:
+    assert lazy.needs is not None
+    return lazy.needs
+
+
+_NO_OPTIONS = MeetingOptions()
+
+
 def read_options(ctx: Ctx, mask: Mask) -> MeetingOptions:
+    patterns = _patterns(ctx.gr.lang)
+    if not patterns.any_option.met(mask.text):  # most messages: one test, not four
+        return _NO_OPTIONS
     found: dict[str, Any] = {}
-    for name, rx in _patterns(ctx.gr.lang).options:
+    for name, rx in patterns.options:
         for m in rx.finditer(mask.text):
             found.update(_OPTIONS[name])
             mask.hide(m.start(), m.end(), OTHER)
@@ -131,6 +149,8 @@ def read_options(ctx: Ctx, mask: Mask) -> MeetingOptions:
 def read_repeat(ctx: Ctx, mask: Mask) -> Repeat | None:
     """The repetition the text asks for, with its end; None when it asks for none."""
     patterns = _patterns(ctx.gr.lang)
+    if not patterns.any_repeat.met(mask.text):  # most messages: one test, not seven
+        return None
     found = _form(ctx, mask, patterns)
     if found is None:
         return None

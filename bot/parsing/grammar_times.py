@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from bot.language import Language
 from bot.language.zones import ABBREVIATIONS
 from bot.parsing import patterns
-from bot.parsing.lazy import Lazy, needs
+from bot.parsing.lazy import Gate, Lazy, needs
 from bot.parsing.text import alt, fold
 
 
@@ -37,6 +37,11 @@ class TimeGrammar:
             (name, Lazy(rx, triggers.get(name), wanted.get(name)))
             for name, rx in patterns.steps(L).items()
         )
+
+    @cached_property
+    def step_gate(self) -> Gate:
+        """Which steps have the words they need in a text (bit i: step i)."""
+        return Gate([lazy for _, lazy in self.steps])
 
     @cached_property
     def bare_after(self) -> re.Pattern[str]:

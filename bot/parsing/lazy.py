@@ -12,7 +12,7 @@ pattern, for every language, that every match contains one of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,12 +42,27 @@ class Needs:
         return bool(self.texts) and any(map(text.__contains__, self.texts))
 
 
+def _kept(words: Iterable[str], texts: Iterable[str]) -> Needs:
+    """Without a text that holds another (it is in a message only if the other is), nor a word
+    that holds a text: fewer tests, met by the same messages."""
+    kept: list[str] = []
+    for text in sorted(set(texts), key=len):
+        if not any(shorter in text for shorter in kept):
+            kept.append(text)
+    return Needs(frozenset(w for w in words if not any(t in w for t in kept)), tuple(kept))
+
+
+def either(*alternatives: Needs) -> Needs:
+    """Met by every message that meets one of the `alternatives`: one test that rules a group
+    of patterns out at once (the repetitions, the meeting options)."""
+    words = {w for n in alternatives for w in n.words}
+    return _kept(words, (t for n in alternatives for t in n.texts))
+
+
 def needs(*phrase_lists: Iterable[str], loose: Iterable[str] = ()) -> Needs:
     """What every match of `alt(phrases)` leaves in the text, for the phrases of all the lists:
     each phrase's first word (up to an inner hyphen), a whole word where `alt` puts word
-    boundaries around it; `loose` phrases are matched without one on their left. A text that
-    holds another is left out (it is in a message only if the other is), and so is a word that
-    holds a text."""
+    boundaries around it; `loose` phrases are matched without one on their left."""
     words: set[str] = set()
     texts: set[str] = set()
     for phrases in phrase_lists:
@@ -56,11 +71,7 @@ def needs(*phrase_lists: Iterable[str], loose: Iterable[str] = ()) -> Needs:
         texts.update(found.prefixes)
     found = openings(loose)
     texts.update(found.words, found.prefixes)
-    kept: list[str] = []
-    for text in sorted(texts, key=len):
-        if not any(shorter in text for shorter in kept):
-            kept.append(text)
-    return Needs(frozenset(w for w in words if not any(t in w for t in kept)), tuple(kept))
+    return _kept(words, texts)
 
 
 class Lazy:
@@ -91,6 +102,10 @@ class Lazy:
             or (needs.texts and any(map(text.__contains__, needs.texts)))
         ):
             return False
+        return self.triggered(text)
+
+    def triggered(self, text: str) -> bool:
+        """Whether the trigger (if any) finds something: the second half of `wanted`."""
         if not self._trigger:
             return True
         if self._compiled_trigger is None:
@@ -116,3 +131,34 @@ class Lazy:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.rx.finditer(text) if self.wanted(text) else iter(())
+
+
+class Gate:
+    """Which of a list of Lazy patterns (the grammar's steps) have what they need in a text: one
+    pass over the text's words and the patterns' texts, not one test per pattern (issue 15).
+    `open` returns a bit per pattern; a pattern's trigger is still its own to test."""
+
+    def __init__(self, lazies: Sequence[Lazy]) -> None:
+        self._always = 0
+        by_word: dict[str, int] = {}
+        by_text: dict[str, int] = {}
+        for i, lazy in enumerate(lazies):
+            if lazy.needs is None:
+                self._always |= 1 << i
+                continue
+            for word in lazy.needs.words:
+                by_word[word] = by_word.get(word, 0) | 1 << i
+            for text in lazy.needs.texts:
+                by_text[text] = by_text.get(text, 0) | 1 << i
+        self._by_word = by_word
+        self._by_text = tuple(by_text.items())
+
+    def open(self, text: str) -> int:
+        bits = self._always
+        by_word = self._by_word
+        for word in runs(text):
+            bits |= by_word.get(word, 0)
+        for needed, bit in self._by_text:
+            if needed in text:
+                bits |= bit
+        return bits

@@ -123,9 +123,11 @@ def _groups(mask: Mask, gr: Grammar, out: Scan) -> None:
 
 def _leftovers(text: str, mask: Mask, gr: Grammar, out: Scan) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
+    # a piece holds what the pattern needs only if the text does: one test, not one a piece
+    dangling_rx = gr.dangling_duration.rx if gr.dangling_duration.wanted(mask.text) else None
     for m in _PIECE.finditer(mask.text):
         piece = m[0]
-        dangling = gr.dangling_duration.search(piece)
+        dangling = dangling_rx.search(piece) if dangling_rx else None
         if dangling:
             s, e = m.start() + dangling.start(), m.start() + dangling.end()
             out.problem = out.problem or Problem("bad_duration", text[s:e].strip())

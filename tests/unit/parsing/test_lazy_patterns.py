@@ -228,3 +228,30 @@ def test_a_word_is_met_whole_and_a_text_anywhere() -> None:
     assert not Needs(frozenset({"a"})).met("sala")
     assert Needs(texts=("a",)).met("sala")
     assert not Needs().met("anything")
+
+
+@pytest.mark.parametrize("lang", ALL, ids=lambda L: L.code)
+def test_the_step_gate_opens_the_steps_whose_needs_are_met(lang: Language) -> None:
+    gr = grammar_for(lang)
+    texts = {fold(row.values[0]) for row in CASES} | {"", "a", "x\x01\x01 - 3"}
+    for text in texts:
+        bits = gr.step_gate.open(text)
+        for i, (name, step) in enumerate(gr.steps):
+            expected = step.needs is None or step.needs.met(text)
+            assert bool(bits >> i & 1) == expected, (name, text)
+
+
+@pytest.mark.parametrize("lang", ALL, ids=lambda L: L.code)
+def test_a_group_test_is_met_whenever_one_of_its_patterns_may_be(lang: Language) -> None:
+    """read_repeat and read_options test once for all their patterns."""
+    patterns = extras._patterns(lang)
+    groups = [
+        (patterns.any_repeat, [*(rx for _, rx in patterns.forms), patterns.adverb]),
+        (patterns.any_option, [rx for _, rx in patterns.options]),
+    ]
+    words = [w for ws in lang.meeting_options.values() for w in ws] + list(lang.repeat_every)
+    texts = {fold(row.values[0]) for row in CASES} | {fold(w) for w in words}
+    for group, lazies in groups:
+        for text in texts:
+            if any(lazy.needs is not None and lazy.needs.met(text) for lazy in lazies):
+                assert group.met(text), text
