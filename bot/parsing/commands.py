@@ -73,6 +73,9 @@ class Commands:
 
     @cached_property
     def split_leads(self) -> Openings:
+        """How the separable-verb pattern's first word starts (nothing, without such verbs)."""
+        if not self._split:
+            return Openings(frozenset(), ())
         return openings((*self.lang.preambles, *(p[0] for p in self._split)))
 
     @cached_property
