@@ -95,7 +95,7 @@ def _leading(clean: str, folded: str, langs: Sequence[Language], at: Starts) -> 
     may = _command_leads().languages(folded, at)
     found: list[tuple[Language, re.Match[str]]] = []
     for lang in langs:
-        m = commands_for(lang).command.match(folded) if lang in may else None
+        m = commands_for(lang).lead(folded, at) if lang in may else None
         if m is not None:
             found.append((lang, m))
     if not found:

@@ -138,6 +138,8 @@ def _leftovers(text: str, mask: Mask, gr: Grammar, out: Scan) -> list[tuple[int,
 
 def _subject(text: str, pieces: list[tuple[int, int]], gr: Grammar) -> str | None:
     joined = " ".join(" ".join(text[s:e].split()) for s, e in pieces)
+    if not joined:  # what the lead and trail patterns would leave of it
+        return None
     folded = fold(joined)
     lead = gr.subject_lead.match(folded)
     start = lead.end() if lead else 0

@@ -115,7 +115,7 @@ class Openings:
         return run in self.words or text.startswith(self.prefixes, i)
 
 
-def _opening(phrase: str, edges: bool) -> tuple[str, bool]:
+def opening(phrase: str, edges: bool) -> tuple[str, bool]:
     """The text every match of the phrase starts with, literally (its first word up to an inner
     hyphen), and whether it is a whole run of word characters: no word character follows it
     (a blank follows the first word of a longer phrase; a word boundary, a phrase ending in a
@@ -134,7 +134,7 @@ def _opening(phrase: str, edges: bool) -> tuple[str, bool]:
 def openings(phrases: Iterable[str], *, edges: bool = False) -> Openings:
     """For `alt(phrases)` with its default word boundaries: `words` are whole words after the
     position a match starts at, and with `edges` wherever they are in the text."""
-    found = [_opening(p, edges) for p in _unique(phrases)]
+    found = [opening(p, edges) for p in _unique(phrases)]
     return Openings(
         frozenset(text for text, whole in found if whole),
         tuple(sorted({text for text, whole in found if not whole})),

@@ -15,6 +15,8 @@ SHORT_HOURS = 4  # "sexta 15h 2h": a second "2h" right after a time is how long,
 
 
 def read_times(ctx: Ctx, mask: Mask) -> list[Found]:
+    if not mask.text:  # "meet now": no phrase is empty, so nothing to read (nor to compile)
+        return []
     finds: list[Found] = []
     _zone_words(ctx, mask, finds)
     gate = ctx.gr.step_gate

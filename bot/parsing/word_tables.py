@@ -4,7 +4,7 @@ or month index, a named time), the typos read as words, and every word the langu
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cached_property
+from functools import cache, cached_property
 
 from bot.language import Language
 from bot.parsing.text import fold, key
@@ -44,8 +44,10 @@ def fuzzy_words(L: Language) -> dict[str, str]:
     return {fold(w): w for w in words if w.isalpha() and len(w) >= 5}
 
 
+@cache
 def words_of(L: Language) -> frozenset[str]:
-    """Every word of the language's lists, folded: never a typo of something else."""
+    """Every word of the language's lists, folded: never a typo of something else (built once:
+    the typo reading and the look-alike check of every language both need it)."""
     words: set[str] = set()
     for value in vars(L).values():
         phrases: list[str] = []

@@ -77,6 +77,8 @@ def test_ruling_a_language_out_never_misses_a_match(lang: Language) -> None:
             assert lang in _command_leads().languages(folded, at), text
         if split is not None:
             assert lang in _verb_leads().languages(folded, at), text
+    words, prefixes = cmds._openers
+    assert len(cmds._by_start) <= (len(words) + 1) * (len(prefixes) + 1)  # one per first word
 
 
 class _Alone:

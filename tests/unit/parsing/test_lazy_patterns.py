@@ -255,3 +255,18 @@ def test_a_group_test_is_met_whenever_one_of_its_patterns_may_be(lang: Language)
         for text in texts:
             if any(lazy.needs is not None and lazy.needs.met(text) for lazy in lazies):
                 assert group.met(text), text
+
+
+@pytest.mark.parametrize("lang", ALL, ids=lambda L: L.code)
+def test_no_phrase_is_empty(lang: Language) -> None:
+    """read_times skips an empty text, and the subject of no words is None, without patterns."""
+    gr = grammar_for(lang)
+    for name, step in gr.steps:
+        assert step.rx.search("") is None, name
+    assert gr.zone_words.rx.search("") is None
+    assert gr.zone_abbreviations.rx.search("") is None
+    lead, trail = gr.subject_lead.match(""), gr.subject_trail.search("")
+    assert lead is not None
+    assert lead.end() == 0
+    assert trail is not None
+    assert trail.start() == 0
