@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.language import ALL
+from bot.parsing.commands import commands_for
 from bot.parsing.parse import parse_command
 
 #: One sentence per language that goes through the command words, times, durations, people,
@@ -41,7 +43,10 @@ UNKNOWN = ("hallo zusammen", "de-DE")
 
 
 def warm_up() -> None:
-    """Parse each sentence once (the answers are thrown away; the compiled grammar stays)."""
+    """Compile every language's command words whole (what every message is tried against),
+    then parse each sentence once (the answers are thrown away; the compiled grammar stays)."""
+    for lang in ALL:
+        commands_for(lang).command  # noqa: B018 (compiled on first access)
     tz = ZoneInfo("UTC")
     now = datetime(2026, 1, 5, 9, tzinfo=UTC)
     for text, locale in (*SENTENCES, *EVERYDAY, UNKNOWN):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.language import ALL, Language, languages_for
-from bot.parsing.commands import commands_for, starts
+from bot.parsing.commands import Commands, commands_for, starts
 from bot.parsing.reading import Read, _command_leads, _typo, _verb_leads, read_command
 from bot.parsing.text import fold, key, openings
 
@@ -68,17 +68,32 @@ def test_ruling_a_language_out_never_misses_a_match(lang: Language) -> None:
     for text in TEXTS:
         folded = fold(" ".join(text.split()))
         at = starts(folded)
-        assert _same(cmds.lead(folded, at), cmds.command.match(folded)), text
+        whole = cmds.command.match(folded)
+        assert _same(cmds.lead(folded, at), whole), text
+        if not any(cmds._preamble_leads.at(folded, i, run) for i, run in at):
+            assert _same(cmds.lead_by_start(folded, at), whole), text
         split = cmds.separable.match(folded) if cmds.separable else None
         assert _same(cmds.split_verb(folded, at), split), text
         last = cmds.command_last.match(folded) if cmds.command_last else None
         assert _same(cmds.last(folded), last), text
-        if cmds.command.match(folded) is not None:
+        if whole is not None:
             assert lang in _command_leads().languages(folded, at), text
         if split is not None:
             assert lang in _verb_leads().languages(folded, at), text
     words, prefixes = cmds._openers
-    assert len(cmds._by_start) <= (len(words) + 1) * (len(prefixes) + 1)  # one per first word
+    assert len(cmds._by_start) <= 2 * (len(words) + 1) * (len(prefixes) + 1) ** 2  # bounded
+
+
+@pytest.mark.parametrize("lang", ALL, ids=lambda L: L.code)
+def test_a_cold_language_reads_a_plain_command_without_compiling_its_whole_pattern(
+    lang: Language,
+) -> None:
+    cold = Commands(lang)
+    for phrase in _phrases(lang):
+        folded = fold(phrase + " Sync")
+        if not any(cold._preamble_leads.at(folded, i, run) for i, run in starts(folded)):
+            cold.lead(folded, starts(folded))
+    assert "command" not in vars(cold)
 
 
 class _Alone:
