@@ -168,18 +168,25 @@ class Commands:
         return {initial: tuple(phrases) for initial, phrases in found.items()}
 
     @cached_property
+    def longer_starts(self) -> frozenset[str]:
+        """The first words of the phrases of more than one word: a typo can make a longer
+        phrase of the words read only if they start one (bot/parsing/fix.py::command_typo)."""
+        return frozenset(phrase[0] for phrase in self.phrases if len(phrase) > 1)
+
+    @cached_property
     def written(self) -> Mapping[tuple[str, ...], str]:
         """Folded words -> the phrase as the language writes it."""
         return {tuple(fold(p).split()): p for p in self._every}
 
-    def lead(self, folded: str, at: Starts) -> re.Match[str] | None:
-        """`command.match(folded)`; `at` is `starts(folded)`.
+    def lead(self, folded: str, at: Starts, *, ruled_in: bool = False) -> re.Match[str] | None:
+        """`command.match(folded)`; `at` is `starts(folded)`; `ruled_in` when an index of the
+        command words already found that the message may start with this language's.
 
         A message that starts with no preamble ("please") can only match with the command
         phrases that start where it does: until the language's whole pattern is compiled (~5
         ms for its ~100 phrases; the start-up warm-up does it), a pattern of those few alone,
         compiled in a fraction of a millisecond, matches it the same way."""
-        if not _may(self.leads, folded, at):
+        if not ruled_in and not _may(self.leads, folded, at):
             return None
         if "command" in vars(self) or _may(self._preamble_leads, folded, at):
             return self.command.match(folded)  # compiled (a cached_property), or needed

@@ -25,6 +25,7 @@ from bot.parsing.steps import STEPS, Ctx, span
 from bot.parsing.text import alt, key
 
 WEEKDAYS = (0, 1, 2, 3, 4)
+_LISTED = re.compile(r"[\s,]+")
 _UNTIL_STEPS = ("iso", "slash", "dotted", "month_day", "day_month", "lone_day", "weekday")
 _OPTIONS: dict[str, dict[str, Any]] = {
     "lobby_off": {"lobby": "everyone"},
@@ -211,7 +212,7 @@ def _days(m: re.Match[str], ctx: Ctx) -> Repeat:
 
 def _weekly(m: re.Match[str], ctx: Ctx) -> Repeat:
     days = [_weekday(ctx.gr, m["wd"])]
-    for word in re.split(r"[\s,]+", m["more"] or ""):
+    for word in _LISTED.split(m["more"] or ""):
         if word and _is_weekday(ctx.gr, word):
             days.append(_weekday(ctx.gr, word))
     interval = 2 if m["other"] else 1

@@ -95,14 +95,16 @@ def _leading(clean: str, folded: str, langs: Sequence[Language], at: Starts) -> 
     may = _command_leads().languages(folded, at)
     found: list[tuple[Language, re.Match[str]]] = []
     for lang in langs:
-        m = commands_for(lang).lead(folded, at) if lang in may else None
+        m = commands_for(lang).lead(folded, at, ruled_in=True) if lang in may else None
         if m is not None:
             found.append((lang, m))
     if not found:
         return None
     lang, m = max(found, key=lambda f: len(f[1]["cmd"]))  # max keeps the first of equals
     cmds = commands_for(lang)
-    longer = _typo(cmds, clean, folded, m.start("cmd"), len(m["cmd"].split()))
+    first = first_words(folded, m.start("cmd"), 1)  # "meet nwo": a longer phrase, one typo off
+    typo = bool(first) and first[0][0] in cmds.longer_starts
+    longer = _typo(cmds, clean, folded, m.start("cmd"), len(m["cmd"].split())) if typo else None
     word = key(m["cmd"])
     return longer or Read(lang, cmds.kinds[word], word, clean[m.end() :])
 

@@ -29,6 +29,7 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|„([^“”]+)
 _EMAIL = re.compile(r"(?:mailto:)?(?<![\w.+-])([a-z0-9][\w.%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
 _PIECE = re.compile(r"[^\x01\x02\x03]+")
 _OTHER = "\x03"
+_NAME_PARTS = re.compile(r"[._-]+")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum), not a bare "_"
 
 
@@ -73,7 +74,7 @@ def _mention(inner_markup: str, inner: str, mentions: Sequence[MentionLike]) -> 
 
 def _email_name(address: str) -> str:
     local = address.split("@", 1)[0].split("+", 1)[0]
-    return " ".join(part.capitalize() for part in re.split(r"[._-]+", local) if part)
+    return " ".join(part.capitalize() for part in _NAME_PARTS.split(local) if part)
 
 
 def _mentions(
@@ -99,7 +100,8 @@ def _people(text: str, mask: Mask, gr: Grammar, mentions: Sequence[MentionLike],
     if q:
         out.quoted = " ".join(text[q.start() + 1 : q.end() - 1].split()) or None
         mask.hide(q.start(), q.end(), _OTHER)
-    for m in _EMAIL.finditer(mask.text):
+    addresses = _EMAIL.finditer(mask.text) if "@" in mask.text else ()  # the scan is not cheap
+    for m in addresses:
         found.append((m.start(), m[1], _email_name(m[1])))
         mask.hide(m.start(), m.end(), PEOPLE)
     for m in gr.loose_email.finditer(mask.text):  # "w/ bob@x": a short address after "with"

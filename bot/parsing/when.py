@@ -202,11 +202,11 @@ def _place(
     h1, m1, h2, m2, next_day = hours
     today = now_local.date()
     spec = slots.date.date if slots.date else None
-    words = said(slots.date, slots.time, slots.part)
     day = today if spec is None else resolve_day(spec, today)
     if day is None:
-        return When(problem=Problem("past", words))
+        return When(problem=Problem("past", said(slots.date, slots.time, slots.part)))
     if spec is not None and spec.weekday is not None and spec.weekday != day.weekday():
+        words = said(slots.date, slots.time, slots.part)
         return When(problem=Problem("weekday_mismatch", words, str(day.weekday())))
     floor = now_local.replace(second=0, microsecond=0)
     if local(day, h1, m1, tz) < floor:
@@ -215,7 +215,7 @@ def _place(
         elif spec.kind == "weekday" and spec.mode in ("", "this") and day == today:
             day += timedelta(days=7)
         else:
-            return When(problem=Problem("past", words))
+            return When(problem=Problem("past", said(slots.date, slots.time, slots.part)))
     start = local(day, h1, m1, tz)
     if slots.time is None or slots.time.until is None:
         return When(start, (start.astimezone(UTC) + length).astimezone(tz))
