@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -184,3 +184,21 @@ class Command:
         if self.at is not None:
             shown["at"] = self.at
         return shown
+
+
+_FIELDS = frozenset(f.name for f in fields(Command))
+
+
+def evolve(command: Command, **changes: object) -> Command:
+    """`dataclasses.replace` for a Command, without its generic per-field loop: a message's
+    reading is copied up to three times (subject, confirmation, language), and replace cost
+    ~11 µs each, a tenth of a parse (issue 15). Command is frozen, has no __post_init__ and
+    no init=False field, so copying its fields and setting the changed ones is what replace does
+    (tests/unit/parsing/test_fast_paths.py holds them equal)."""
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"Command has no field {sorted(unknown)}")
+    copy = object.__new__(Command)
+    copy.__dict__.update(command.__dict__)
+    copy.__dict__.update(changes)
+    return copy

@@ -19,11 +19,13 @@ from bot.language import Language
 from bot.parsing.atoms import DateSpec
 from bot.parsing.command import MeetingOptions
 from bot.parsing.grammar import Grammar
+from bot.parsing.lazy import Lazy, Needs, either, needs
 from bot.parsing.mask import OTHER, Mask
 from bot.parsing.steps import STEPS, Ctx, span
 from bot.parsing.text import alt, key
 
 WEEKDAYS = (0, 1, 2, 3, 4)
+_LISTED = re.compile(r"[\s,]+")
 _UNTIL_STEPS = ("iso", "slash", "dotted", "month_day", "day_month", "lone_day", "weekday")
 _OPTIONS: dict[str, dict[str, Any]] = {
     "lobby_off": {"lobby": "everyone"},
@@ -53,15 +55,18 @@ class Repeat:
 
 @dataclass(frozen=True, eq=False)
 class _Patterns:
-    forms: tuple[tuple[str, re.Pattern[str]], ...]
-    adverb: re.Pattern[str]
-    until: re.Pattern[str]
-    span: re.Pattern[str]
-    options: tuple[tuple[str, re.Pattern[str]], ...]
+    forms: tuple[tuple[str, Lazy], ...]
+    adverb: Lazy
+    until: Lazy
+    span: Lazy
+    options: tuple[tuple[str, Lazy], ...]
+    any_repeat: Needs  # met when one of the forms or the adverbs may be
+    any_option: Needs
 
 
 @cache
-def _patterns(L: Language) -> _Patterns:
+def _forms(L: Language) -> dict[str, str]:
+    """The ways to say a repetition, most specific first."""
     every, fill = alt(L.repeat_every), rf"(?:(?:{alt(L.repeat_fillers)})\s+)*"
     wd = alt((w for names in L.weekdays for w in names), right="none") + r"s?(?!\w)"
     idx, of_month = alt(L.week_index), alt(L.repeat_of_month)
@@ -80,22 +85,62 @@ def _patterns(L: Language) -> _Patterns:
         "weekly": rf"{every}\s+(?:(?P<other>{alt(L.repeat_other)})\s+)?(?P<wd>{wd})"
         rf"(?P<more>(?:\s*(?:,|{alt(L.list_joiners)})\s*{wd})*)",
     }
-    options = tuple((k, re.compile(rf"(?<!\w){alt(L.meeting_options[k])}")) for k in _OPTIONS)
-    return _Patterns(
-        forms=tuple((name, re.compile(rf"(?<!\w)(?:{rx})")) for name, rx in forms.items()),
-        adverb=re.compile(rf"(?<!\w){alt(L.repeat_adverbs)}"),
-        until=re.compile(rf"(?<!\w){alt(L.repeat_until)}\s+"),
-        span=re.compile(
-            rf"(?<!\w)(?:{alt(L.duration_preps)}\s+)?(?P<n>{num})\s+"
-            rf"(?P<unit>{alt(L.week_units + L.month_units + L.repeat_times)})(?!\w)"
-        ),
-        options=options,
+    return {name: rf"(?<!\w)(?:{rx})" for name, rx in forms.items()}
+
+
+def _span(L: Language) -> str:
+    num = rf"(?:\d{{1,2}}|{alt(L.number_words)})"
+    return (
+        rf"(?<!\w)(?:{alt(L.duration_preps)}\s+)?(?P<n>{num})\s+"
+        rf"(?P<unit>{alt(L.week_units + L.month_units + L.repeat_times)})(?!\w)"
     )
 
 
+def _lazy_form(L: Language, name: str, wanted: Needs) -> tuple[str, Lazy]:
+    return name, Lazy(lambda: _forms(L)[name], needs=wanted)
+
+
+def _option(words: tuple[str, ...]) -> Lazy:
+    return Lazy(lambda: rf"(?<!\w){alt(words)}", needs=needs(words))
+
+
+@cache
+def _patterns(L: Language) -> _Patterns:
+    """Each compiled the first time a message holds the words it needs (bot/parsing/lazy.py):
+    most messages repeat nothing and ask for no option, and never compile these (issue 15)."""
+    every = needs(L.repeat_every)
+    forms = (
+        _lazy_form(L, "relative", needs(L.week_index)),
+        _lazy_form(L, "absolute", needs(L.repeat_monthly, L.repeat_of_month)),
+        *(_lazy_form(L, name, every) for name in ("every_n", "weekdays", "days", "weekly")),
+    )
+    adverb = Lazy(lambda: rf"(?<!\w){alt(L.repeat_adverbs)}", needs=needs(L.repeat_adverbs))
+    options = tuple((k, _option(L.meeting_options[k])) for k in _OPTIONS)
+    return _Patterns(
+        forms=forms,
+        adverb=adverb,
+        until=Lazy(lambda: rf"(?<!\w){alt(L.repeat_until)}\s+", needs=needs(L.repeat_until)),
+        span=Lazy(lambda: _span(L), needs=needs(L.week_units, L.month_units, L.repeat_times)),
+        options=options,
+        any_repeat=either(*(_needs(rx) for _, rx in forms), _needs(adverb)),
+        any_option=either(*(_needs(rx) for _, rx in options)),
+    )
+
+
+def _needs(lazy: Lazy) -> Needs:
+    assert lazy.needs is not None
+    return lazy.needs
+
+
+_NO_OPTIONS = MeetingOptions()
+
+
 def read_options(ctx: Ctx, mask: Mask) -> MeetingOptions:
+    patterns = _patterns(ctx.gr.lang)
+    if not patterns.any_option.met(mask.text):  # most messages: one test, not four
+        return _NO_OPTIONS
     found: dict[str, Any] = {}
-    for name, rx in _patterns(ctx.gr.lang).options:
+    for name, rx in patterns.options:
         for m in rx.finditer(mask.text):
             found.update(_OPTIONS[name])
             mask.hide(m.start(), m.end(), OTHER)
@@ -105,6 +150,8 @@ def read_options(ctx: Ctx, mask: Mask) -> MeetingOptions:
 def read_repeat(ctx: Ctx, mask: Mask) -> Repeat | None:
     """The repetition the text asks for, with its end; None when it asks for none."""
     patterns = _patterns(ctx.gr.lang)
+    if not patterns.any_repeat.met(mask.text):  # most messages: one test, not seven
+        return None
     found = _form(ctx, mask, patterns)
     if found is None:
         return None
@@ -165,7 +212,7 @@ def _days(m: re.Match[str], ctx: Ctx) -> Repeat:
 
 def _weekly(m: re.Match[str], ctx: Ctx) -> Repeat:
     days = [_weekday(ctx.gr, m["wd"])]
-    for word in re.split(r"[\s,]+", m["more"] or ""):
+    for word in _LISTED.split(m["more"] or ""):
         if word and _is_weekday(ctx.gr, word):
             days.append(_weekday(ctx.gr, word))
     interval = 2 if m["other"] else 1

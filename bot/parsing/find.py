@@ -15,9 +15,10 @@ import re
 from datetime import datetime, timedelta
 from functools import cache
 
-from bot.language import Language, month_first
+from bot.language import Language
 from bot.parsing.atoms import minutes
 from bot.parsing.command import Command, CommandKind
+from bot.parsing.locales import month_first_of
 from bot.parsing.respond import Request, fail, subject_of
 from bot.parsing.scan import Problem, scan
 from bot.parsing.text import alt, fold
@@ -39,7 +40,7 @@ def find_time(req: Request) -> Command:
     week = _week(req.gr.lang).search(fold(rest))
     if week is not None:
         rest = rest[: week.start()] + " " + rest[week.end() :]
-    sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale))
+    sc = scan(rest, req.gr, req.mentions, month_first=month_first_of(req.locale))
     slots = collect(sc.finds)
     if sc.problem:
         return fail(req, sc.problem)

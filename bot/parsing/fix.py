@@ -3,6 +3,7 @@ meet now, "2morrow" is tomorrow. Each one is a reason to confirm, never a silent
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,15 +98,29 @@ def _one_edit(word: str, target: str) -> bool:
 def command_typo(words: tuple[str, ...], cmds: Commands, known: int) -> tuple[str, ...] | None:
     """The command phrase one typo away from the first `words`; with `known` > 0 the first
     `known` words were read exactly ("meet") and only a longer phrase counts ("meet now")."""
-    for phrase in cmds.phrases:  # longest first
+    if not words:
+        return None
+    first = words[0]  # a typo keeps its first letter or swaps the first two: see _one_edit
+    for _, phrase in heapq.merge(*(cmds.by_initial.get(c, ()) for c in {first[0], first[1:2]})):
         n = len(phrase)
         if n <= known or n > len(words) or words[:known] != phrase[:known]:
             continue
-        pairs = list(zip(words[known:n], phrase[known:], strict=True))
-        typos = [p for w, p in pairs if w != p]
-        if len(typos) == 1 and all(w == p or _one_edit(w, p) for w, p in pairs):
+        typo = _one_differs(words[known:n], phrase[known:])
+        if typo is not None and _one_edit(*typo):
             return phrase
     return None
+
+
+def _one_differs(words: tuple[str, ...], phrase: tuple[str, ...]) -> tuple[str, str] | None:
+    """The one word that differs from the phrase's, with the phrase's; None unless exactly one
+    does. A plain loop: this runs for every phrase of every language on an unknown message."""
+    found = None
+    for word, target in zip(words, phrase, strict=True):
+        if word != target:
+            if found is not None:
+                return None
+            found = (word, target)
+    return found
 
 
 def first_words(folded: str, start: int, count: int = 4) -> list[re.Match[str]]:

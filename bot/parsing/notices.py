@@ -9,13 +9,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from functools import cache
 
-from bot.language import Language, month_first
+from bot.language import Language
 from bot.parsing.command import Command, CommandKind
+from bot.parsing.locales import month_first_of
 from bot.parsing.respond import Request, _sure
 from bot.parsing.scan import Problem, scan
 from bot.parsing.text import alt, fold, key
@@ -66,7 +66,7 @@ def _agenda(req: Request) -> Command:
         CommandKind.AGENDA_DAILY,
         error=msg["agenda_when"].format(example=msg["example_agenda"]),
     )
-    sc = scan(req.rest, req.gr, (), month_first=month_first(req.locale))
+    sc = scan(req.rest, req.gr, (), month_first=month_first_of(req.locale))
     slots = collect(sc.finds)
     if isinstance(slots, Problem) or sc.problem or sc.subject or sc.attendees or sc.everyone:
         return refused
@@ -76,7 +76,7 @@ def _agenda(req: Request) -> Command:
     if when.problem or when.start is None:
         return refused
     at = when.start.astimezone(req.tz).strftime("%H:%M")
-    return _sure(req, dataclasses.replace(Command(CommandKind.AGENDA_DAILY), at=at), [])
+    return _sure(req, Command(CommandKind.AGENDA_DAILY, at=at), [])
 
 
 def _switch(kind: CommandKind) -> Callable[[Request], Command]:

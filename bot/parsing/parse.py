@@ -75,23 +75,21 @@ unit. Messages over MAX_CHARS characters are refused before any parsing, which c
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.language import Language, languages_for, message_language
-from bot.parsing.command import Command, CommandKind, Mention
-from bot.parsing.doubts import Doubt
+from bot.language import Language
+from bot.parsing.command import Command, CommandKind, Mention, evolve
 from bot.parsing.find import find_time
-from bot.parsing.fix import command_typo, first_words
-from bot.parsing.grammar import Commands, commands_for, grammar_for
+from bot.parsing.grammar import grammar_for
+from bot.parsing.locales import reply_language
 from bot.parsing.notices import NOTICE_HANDLERS
+from bot.parsing.reading import read_command
 from bot.parsing.respond import Request, handle
-from bot.parsing.text import fold, key
+from bot.parsing.text import fold
 
 MAX_CHARS = 1000
 
@@ -100,17 +98,6 @@ DEFAULT_DURATION = timedelta(minutes=30)
 
 _TAG = re.compile(r"<(?!/?at>)[^<>]{0,300}>", re.I)
 _TRAILING = ".!?…;,"
-
-
-@dataclass(frozen=True)
-class _Read:
-    """Which command a message starts (or, in German, ends) with, and the words around it."""
-
-    lang: Language
-    kind: str
-    word: str
-    rest: str
-    doubts: tuple[Doubt, ...] = ()
 
 
 def _clean(text: str) -> str:
@@ -129,76 +116,6 @@ def _unknown(text: str, msg: Language) -> Command:
     return Command(CommandKind.UNKNOWN, error=error)
 
 
-def _typo(cmds: Commands, clean: str, folded: str, start: int, known: int) -> _Read | None:
-    """ "meet nwo" is meet now, "shedule" is schedule: read, and confirmed."""
-    words = first_words(folded, start)
-    phrase = command_typo(tuple(w[0] for w in words), cmds, known)
-    if phrase is None:
-        return None
-    end = words[len(phrase) - 1].end()
-    said = clean[words[0].start() : end]
-    written = cmds.written[phrase]
-    doubt = Doubt("command", said, written)
-    kind = cmds.kinds[key(written)]
-    return _Read(cmds.lang, kind, key(written), clean[end:], (doubt,))
-
-
-def _leading(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None:
-    """The command words the message starts with: the longest any language knows, the
-    locale's language first among equals ("réunion maintenant" is French meet now, not
-    Spanish "reunión" about "maintenant"; "link" under pt-BR is Portuguese)."""
-    found: list[tuple[Language, re.Match[str]]] = []
-    for lang in langs:
-        m = commands_for(lang).command.match(folded)
-        if m is not None:
-            found.append((lang, m))
-    if not found:
-        return None
-    lang, m = max(found, key=lambda f: len(f[1]["cmd"]))  # max keeps the first of equals
-    cmds = commands_for(lang)
-    longer = _typo(cmds, clean, folded, m.start("cmd"), len(m["cmd"].split()))
-    word = key(m["cmd"])
-    return longer or _Read(lang, cmds.kinds[word], word, clean[m.end() :])
-
-
-def _separable(clean: str, folded: str, langs: Sequence[Language]) -> _Read | None:
-    """German separable verbs: "Plane Sync morgen um 10 ein", "Setz ein Meeting ... an" (the
-    particle is not the subject); "lade Anna zum Sync ... ein" is the Sync, with Anna."""
-    for lang in langs:
-        cmds = commands_for(lang)
-        m = cmds.separable.match(folded) if cmds.separable else None
-        kind = cmds.separable_kinds.get(key(f"{m['cmd']} {m['part']}")) if m else None
-        if m is None or kind is None:
-            continue
-        rest = clean[m.start("rest") : m.end("rest")]
-        invite = cmds.invite.fullmatch(fold(rest)) if cmds.invite else None
-        if invite and key(m["cmd"]) in {key(v) for v in lang.invite_verbs}:
-            who, what = rest[: invite.end("who")], rest[invite.start("what") :]
-            rest = f"{what} {lang.with_words[0]} {who}"
-        return _Read(lang, kind, key(m["cmd"]), " " + rest)
-    return None
-
-
-def _command(clean: str, folded: str, locale: str) -> _Read | None:
-    langs = languages_for(locale)
-    leading = _separable(clean, folded, langs) or _leading(clean, folded, langs)
-    if leading is not None:
-        return leading
-    for lang in langs:
-        cmds = commands_for(lang)
-        m = cmds.command_last.match(folded) if cmds.command_last else None
-        if m is not None:
-            word = key(m["cmd"])
-            return _Read(lang, cmds.last_kinds[word], word, clean[m.start("rest") : m.end("rest")])
-    for lang in langs:
-        cmds = commands_for(lang)
-        pre = cmds.preambles.match(folded)
-        typo = _typo(cmds, clean, folded, pre.end() if pre else 0, 0)
-        if typo is not None:
-            return typo
-    return None
-
-
 def parse_command(
     text: str,
     now: datetime,
@@ -209,7 +126,7 @@ def parse_command(
     default_duration: timedelta = DEFAULT_DURATION,
 ) -> Command:
     """Read one message. `now` must be aware; the result's times are in `tz`."""
-    msg = message_language(locale)
+    msg = reply_language(locale)
     if len(text) > MAX_CHARS:
         error = msg.messages["too_long"].format(
             n=len(text), limit=MAX_CHARS, example=msg.messages["example_schedule"]
@@ -218,7 +135,7 @@ def parse_command(
     clean = _clean(text)
     if not clean:
         return Command(CommandKind.HELP)
-    read = _command(clean, fold(clean), locale)
+    read = read_command(clean, fold(clean), locale)
     if read is None:
         return _unknown(clean, msg)
     request = Request(
@@ -238,4 +155,4 @@ def parse_command(
         return find_time(request)
     notice = NOTICE_HANDLERS.get(read.kind)
     command = notice(request) if notice is not None else handle(request)
-    return dataclasses.replace(command, language=read.lang.code)
+    return evolve(command, language=read.lang.code)

@@ -9,6 +9,7 @@ import re
 
 from bot.language import Language
 from bot.language.zones import ABBREVIATIONS, CITIES
+from bot.parsing.lazy import Needs, needs
 from bot.parsing.text import alt, fold
 
 GUARD = r"(?<![\w:.,/-])"
@@ -91,6 +92,34 @@ def triggers(L: Language) -> dict[str, str]:
         "period": periods,
     }
     return {name: rare.get(name, r"\d") for name in _DIGIT_STEPS} | rare
+
+
+def step_needs(L: Language) -> dict[str, Needs]:
+    """For the steps that require one of a word list's phrases, the texts one of which any match
+    holds (bot/parsing/lazy.py): "weekday" needs a weekday name, "duration" a "for"."""
+    days = (*L.today, *L.tomorrow, *L.day_after_tomorrow, *L.yesterday, *L.tonight)
+    months = [w for names in L.months for w in names]
+    periods = [w for ws in L.periods.values() for w in ws]
+    return {
+        "iso": Needs(texts=("-",)),
+        "slash": Needs(texts=("/",)),
+        "dotted": Needs(texts=(".",)),
+        "relative": needs(L.relative),
+        "now": needs(L.now),
+        "duration": needs(L.duration_preps),
+        "clock_words": needs(L.clock_before, L.hour_words, loose=L.clock_after),
+        "duration_bare": needs(L.duration_phrases, loose=(*L.hour_units, *L.minute_units)),
+        "month_day": needs(months),
+        "day_month": needs(months),
+        "lone_day": needs(L.day_prefixes),
+        "day_word": needs(days),
+        "weekday": needs(w for names in L.weekdays for w in names),
+        "range_named": needs(L.range_from),
+        "range": needs(L.range_to),
+        "time_period": needs(periods),
+        "named": needs(L.noon, L.midnight, L.end_of_day),
+        "period": needs(periods),
+    }
 
 
 _STARTS = "(?<!\\w)"  # every phrase starts a word: cheap to rule out the other positions

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from bot.language import Language, month_first
+from bot.language import Language
 from bot.parsing import doubts as why
-from bot.parsing.command import Command, CommandKind
+from bot.parsing.command import Command, CommandKind, evolve
 from bot.parsing.extras import Repeat
 from bot.parsing.grammar import Grammar
+from bot.parsing.locales import month_first_of
 from bot.parsing.scan import MentionLike, Problem, Scan, scan
 from bot.parsing.series import place
 from bot.parsing.text import fold, key
@@ -30,8 +30,7 @@ _EXAMPLES = {
 }
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     kind: str
     word: str  # the command word as matched, folded ("meetnow")
     rest: str  # the user's text after it
@@ -138,7 +137,7 @@ def _meeting(req: Request) -> Command:
         rest = rest[filler.end() :] if filler else rest
         if not rest.strip() or key(rest) in req.gr.generic_subjects:
             return _sure(req, Command(CommandKind.SCHEDULE), [])  # open the scheduling form
-    sc = scan(rest, req.gr, req.mentions, month_first=month_first(req.locale), extras=True)
+    sc = scan(rest, req.gr, req.mentions, month_first=month_first_of(req.locale), extras=True)
     slots = collect(sc.finds)
     if sc.problem:
         return fail(req, sc.problem)
@@ -167,7 +166,7 @@ def _meeting(req: Request) -> Command:
             timed = _series(req, timed, sc.repeat)
             if timed.error:
                 return timed
-    command = dataclasses.replace(
+    command = evolve(
         timed,
         subject=subject_of(req, sc),
         attendees=tuple(sc.attendees),
@@ -185,13 +184,13 @@ def _series(req: Request, timed: Command, repeat: Repeat) -> Command:
     if isinstance(placed, Problem):
         return fail(req, placed)
     start, end, rule = placed
-    return dataclasses.replace(timed, start=start, end=end, recurrence=rule)
+    return evolve(timed, start=start, end=end, recurrence=rule)
 
 
 def _sure(req: Request, command: Command, found: Sequence[why.Doubt]) -> Command:
     """The command with its doubts said in the user's language (none: it is sure)."""
     keys, text = why.confirm(req.msg, [*req.doubts, *found])
-    return dataclasses.replace(command, confirm=text, doubts=keys)
+    return evolve(command, confirm=text, doubts=keys)
 
 
 def _list(req: Request) -> Command:
@@ -204,13 +203,13 @@ def _list(req: Request) -> Command:
     if week:
         monday = today - timedelta(days=today.weekday() - (7 if week["next"] else 0))
         return _days(req, monday, 7, [])
-    sc = scan(req.rest, req.gr, (), month_first=month_first(req.locale))
+    sc = scan(req.rest, req.gr, (), month_first=month_first_of(req.locale))
     slots = collect(sc.finds)
     problem = Problem("list_range", req.rest.strip())
     day = _list_day(sc, slots, today)
     if day is None:
         if req.word in req.gr.list_or_schedule:  # "agenda uma reunião amanhã às 10h"
-            return _meeting(dataclasses.replace(req, kind="schedule"))
+            return _meeting(req._replace(kind="schedule"))
         return fail(req, problem)
     return _days(req, day, 1, _fixed(sc))
 

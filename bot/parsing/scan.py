@@ -29,6 +29,8 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|„([^“”]+)
 _EMAIL = re.compile(r"(?:mailto:)?(?<![\w.+-])([a-z0-9][\w.%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
 _PIECE = re.compile(r"[^\x01\x02\x03]+")
 _OTHER = "\x03"
+_NAME_PARTS = re.compile(r"[._-]+")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum), not a bare "_"
 
 
 class MentionLike(Protocol):
@@ -72,7 +74,7 @@ def _mention(inner_markup: str, inner: str, mentions: Sequence[MentionLike]) -> 
 
 def _email_name(address: str) -> str:
     local = address.split("@", 1)[0].split("+", 1)[0]
-    return " ".join(part.capitalize() for part in re.split(r"[._-]+", local) if part)
+    return " ".join(part.capitalize() for part in _NAME_PARTS.split(local) if part)
 
 
 def _mentions(
@@ -98,7 +100,8 @@ def _people(text: str, mask: Mask, gr: Grammar, mentions: Sequence[MentionLike],
     if q:
         out.quoted = " ".join(text[q.start() + 1 : q.end() - 1].split()) or None
         mask.hide(q.start(), q.end(), _OTHER)
-    for m in _EMAIL.finditer(mask.text):
+    addresses = _EMAIL.finditer(mask.text) if "@" in mask.text else ()  # the scan is not cheap
+    for m in addresses:
         found.append((m.start(), m[1], _email_name(m[1])))
         mask.hide(m.start(), m.end(), PEOPLE)
     for m in gr.loose_email.finditer(mask.text):  # "w/ bob@x": a short address after "with"
@@ -122,19 +125,23 @@ def _groups(mask: Mask, gr: Grammar, out: Scan) -> None:
 
 def _leftovers(text: str, mask: Mask, gr: Grammar, out: Scan) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
+    # a piece holds what the pattern needs only if the text does: one test, not one a piece
+    dangling_rx = gr.dangling_duration.rx if gr.dangling_duration.wanted(mask.text) else None
     for m in _PIECE.finditer(mask.text):
         piece = m[0]
-        dangling = gr.dangling_duration.search(piece)
+        dangling = dangling_rx.search(piece) if dangling_rx else None
         if dangling:
             s, e = m.start() + dangling.start(), m.start() + dangling.end()
             out.problem = out.problem or Problem("bad_duration", text[s:e].strip())
-        if any(ch.isalnum() for ch in piece):
+        if _ALNUM.search(piece):
             pieces.append(m.span())
     return pieces
 
 
 def _subject(text: str, pieces: list[tuple[int, int]], gr: Grammar) -> str | None:
     joined = " ".join(" ".join(text[s:e].split()) for s, e in pieces)
+    if not joined:  # what the lead and trail patterns would leave of it
+        return None
     folded = fold(joined)
     lead = gr.subject_lead.match(folded)
     start = lead.end() if lead else 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from bot.parsing.atoms import (
     MAX_MINUTES,
@@ -22,8 +22,7 @@ from bot.parsing.grammar import Grammar
 from bot.parsing.text import fold, key
 
 
-@dataclass(frozen=True)
-class Ctx:
+class Ctx(NamedTuple):
     gr: Grammar
     text: str  # the original text; spans index it
     month_first: bool  # 12/3 is December 3

@@ -15,17 +15,24 @@ SHORT_HOURS = 4  # "sexta 15h 2h": a second "2h" right after a time is how long,
 
 
 def read_times(ctx: Ctx, mask: Mask) -> list[Found]:
+    if not mask.text:  # "meet now": no phrase is empty, so nothing to read (nor to compile)
+        return []
     finds: list[Found] = []
     _zone_words(ctx, mask, finds)
-    for name, step in ctx.gr.steps:
-        if not step.wanted(mask.text):
+    gate = ctx.gr.step_gate
+    needed = gate.open(mask.text)
+    for i, (name, step) in enumerate(ctx.gr.steps):
+        if not needed >> i & 1 or not step.triggered(mask.text):
             continue
-        for m in step.rx.finditer(mask.text):
+        text = mask.text
+        for m in step.rx.finditer(text):
             hit = STEPS[name](m, ctx)
             if hit is not None:
                 finds.append(hit)
                 sentinel = OTHER if name.startswith("duration") else TIME
                 mask.hide(m.start(), m.end(), sentinel)
+        if mask.text is not text:  # what was read is hidden: what the next steps need, anew
+            needed = gate.open(mask.text)
     _bare_after(ctx, mask, finds)
     _durations_after(ctx, mask, finds)
     _zone_abbreviations(ctx, mask, finds)
@@ -36,9 +43,7 @@ def read_times(ctx: Ctx, mask: Mask) -> list[Found]:
 
 
 def _zone_words(ctx: Ctx, mask: Mask, finds: list[Found]) -> None:
-    if not ctx.gr.zone_words.wanted(mask.text):
-        return
-    for m in ctx.gr.zone_words.rx.finditer(mask.text):
+    for m in ctx.gr.zone_words.finditer(mask.text):
         hit = zones.from_words(m, ctx.gr, 0, ctx.text)
         if hit is not None:
             finds.append(hit)

@@ -1,9 +1,11 @@
 """The parser's grammar compiled ahead of the first message.
 
-Each language's patterns are built and compiled on first use (hundreds of milliseconds in all,
-most of it in `re`'s compiler); without this, the first person to write to a fresh replica in
-each language would wait for it. `warm_up` reads one sentence per language and feature, which
-fills the same caches a real message would. The bot runs it once in a thread at start-up.
+Each language's patterns are built and compiled on first use, each when a message needs it
+(bot/parsing/lazy.py): a cold first message compiles only its own language's few patterns, a
+few to ~20 milliseconds (issue 15). `warm_up` reads sentences that use what most messages
+use, in every language, so that the first person to write to a fresh replica in any language
+finds them compiled; rarer phrases (zones, clock words, slashed dates) compile when first
+read, a millisecond or two each. The bot runs it once in a thread at start-up.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.language import ALL
+from bot.parsing.commands import commands_for
 from bot.parsing.parse import parse_command
 
 #: One sentence per language that goes through the command words, times, durations, people,
@@ -24,10 +28,26 @@ SENTENCES = (
     ("planifier Sync chaque lundi à 15h pendant 30 min avec ann@contoso.com", "fr-FR"),
 )
 
+#: The phrasing most messages have, in each language: a day word, a time after it, a length.
+EVERYDAY = (
+    ("schedule Budget review tomorrow at 3pm for 30m with ann@contoso.com", "en-US"),
+    ("agendar Revisão amanhã às 15h por 30 min com ann@contoso.com", "pt-BR"),
+    ("agendar Revisión mañana a las 15h durante 30 min con ann@contoso.com", "es-ES"),
+    ("planen Budget-Review morgen um 15 Uhr für 30 Min mit ann@contoso.com", "de-DE"),
+    ("planifier Revue budget demain à 15h pendant 30 min avec ann@contoso.com", "fr-FR"),
+)
+
+#: A greeting no language reads as a command: it tries every language's command words one typo
+#: away, and German's separable verbs after a greeting.
+UNKNOWN = ("hallo zusammen", "de-DE")
+
 
 def warm_up() -> None:
-    """Parse each sentence once (the answers are thrown away; the compiled grammar stays)."""
+    """Compile every language's command words whole (what every message is tried against),
+    then parse each sentence once (the answers are thrown away; the compiled grammar stays)."""
+    for lang in ALL:
+        commands_for(lang).command  # noqa: B018 (compiled on first access)
     tz = ZoneInfo("UTC")
     now = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    for text, locale in SENTENCES:
+    for text, locale in (*SENTENCES, *EVERYDAY, UNKNOWN):
         parse_command(text, now, tz, locale)

@@ -3,8 +3,9 @@ bot.parsing; DST: a wall time that does not exist moves forward, an ambiguous on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.parsing.atoms import Clock, DateSpec, Found
 from bot.parsing.scan import Problem
@@ -12,8 +13,7 @@ from bot.parsing.scan import Problem
 RECENT_PAST_DAYS = 31  # "Nov 20" said on Nov 25 is a mistake, not next year's Nov 20
 
 
-@dataclass(frozen=True)
-class Slots:
+class Slots(NamedTuple):
     date: Found | None = None
     time: Found | None = None
     part: Found | None = None  # the phrase naming a part of day ("morning", "tonight")
@@ -25,8 +25,7 @@ class Slots:
         return self.part.period if self.part else None
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     start: datetime | None = None
     end: datetime | None = None
     problem: Problem | None = None
@@ -64,6 +63,14 @@ def collect(finds: list[Found]) -> Slots | Problem:
 
 def local(day: date, h: int, mi: int, tz: tzinfo) -> datetime:
     """Wall time on `day` in `tz`, normalised through UTC (moves times in a DST gap forward)."""
+    return _local(day, h, mi, tz, id(tz))
+
+
+@lru_cache(maxsize=1024)
+def _local(day: date, h: int, mi: int, tz: tzinfo, _tz_id: int) -> datetime:
+    """The same few days and hours are placed for every message: each once (two zone
+    conversions, issue 15). Keyed by the zone object itself, not by equality: two fixed
+    offsets of different names are equal, and the result carries its zone."""
     return datetime(day.year, day.month, day.day, h, mi, tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
@@ -195,11 +202,11 @@ def _place(
     h1, m1, h2, m2, next_day = hours
     today = now_local.date()
     spec = slots.date.date if slots.date else None
-    words = said(slots.date, slots.time, slots.part)
     day = today if spec is None else resolve_day(spec, today)
     if day is None:
-        return When(problem=Problem("past", words))
+        return When(problem=Problem("past", said(slots.date, slots.time, slots.part)))
     if spec is not None and spec.weekday is not None and spec.weekday != day.weekday():
+        words = said(slots.date, slots.time, slots.part)
         return When(problem=Problem("weekday_mismatch", words, str(day.weekday())))
     floor = now_local.replace(second=0, microsecond=0)
     if local(day, h1, m1, tz) < floor:
@@ -208,7 +215,7 @@ def _place(
         elif spec.kind == "weekday" and spec.mode in ("", "this") and day == today:
             day += timedelta(days=7)
         else:
-            return When(problem=Problem("past", words))
+            return When(problem=Problem("past", said(slots.date, slots.time, slots.part)))
     start = local(day, h1, m1, tz)
     if slots.time is None or slots.time.until is None:
         return When(start, (start.astimezone(UTC) + length).astimezone(tz))

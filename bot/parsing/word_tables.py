@@ -4,6 +4,7 @@ or month index, a named time), the typos read as words, and every word the langu
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache, cached_property
 
 from bot.language import Language
 from bot.parsing.text import fold, key
@@ -43,8 +44,10 @@ def fuzzy_words(L: Language) -> dict[str, str]:
     return {fold(w): w for w in words if w.isalpha() and len(w) >= 5}
 
 
+@cache
 def words_of(L: Language) -> frozenset[str]:
-    """Every word of the language's lists, folded: never a typo of something else."""
+    """Every word of the language's lists, folded: never a typo of something else (built once:
+    the typo reading and the look-alike check of every language both need it)."""
     words: set[str] = set()
     for value in vars(L).values():
         phrases: list[str] = []
@@ -56,3 +59,95 @@ def words_of(L: Language) -> frozenset[str]:
             ]
         words.update(w for p in phrases if isinstance(p, str) for w in fold(p).split())
     return frozenset(words)
+
+
+class WordTables:
+    """A language's look-up tables, each built the first time a message needs it (building them
+    all for every language was part of the first message's wait, issue 15)."""
+
+    lang: Language
+
+    @cached_property
+    def days(self) -> Mapping[str, str]:
+        """key(word) -> "0", "1", "2", "yesterday", "tonight"."""
+        return day_words(self.lang)
+
+    @cached_property
+    def weekdays(self) -> Mapping[str, int]:
+        return index_of(self.lang.weekdays)
+
+    @cached_property
+    def months(self) -> Mapping[str, int]:
+        return index_of(self.lang.months)
+
+    @cached_property
+    def periods(self) -> Mapping[str, str]:
+        return {key(w): name for name, ws in self.lang.periods.items() for w in ws}
+
+    @cached_property
+    def named(self) -> Mapping[str, tuple[int, int]]:
+        return named_times(self.lang)
+
+    @cached_property
+    def numbers(self) -> Mapping[str, int]:
+        return {key(w): n for w, n in self.lang.number_words.items()}
+
+    @cached_property
+    def hour_words(self) -> Mapping[str, int]:
+        return {key(w): n for w, n in self.lang.hour_words.items()}
+
+    @cached_property
+    def clock_offsets(self) -> Mapping[str, int]:
+        offsets = {**self.lang.clock_before, **self.lang.clock_after}
+        return {key(w): n for w, n in offsets.items()}
+
+    @cached_property
+    def fixed_durations(self) -> Mapping[str, int]:
+        return {key(w): n for w, n in self.lang.duration_phrases.items()}
+
+    @cached_property
+    def hour_units(self) -> frozenset[str]:
+        return frozenset(key(w) for w in self.lang.hour_units + self.lang.hour_units_short)
+
+    @cached_property
+    def day_units(self) -> frozenset[str]:
+        return frozenset(key(w) for w in self.lang.day_units)
+
+    @cached_property
+    def week_units(self) -> frozenset[str]:
+        return frozenset(key(w) for w in self.lang.week_units)
+
+    @cached_property
+    def spelled(self) -> Mapping[str, str]:
+        """Folded word -> the word as the language writes it."""
+        return fuzzy_words(self.lang)
+
+    @cached_property
+    def fuzzy_words(self) -> frozenset[str]:
+        return frozenset(self.spelled)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word of the language's lists: never a typo."""
+        return words_of(self.lang)
+
+    @cached_property
+    def misspellings(self) -> Mapping[str, str]:
+        """Folded misspelling -> the word it stands for."""
+        return {fold(w): right for w, right in self.lang.misspellings.items()}
+
+    @cached_property
+    def zone_names(self) -> Mapping[str, str]:
+        return {key(w): z for w, z in self.lang.zone_names.items()}
+
+    @cached_property
+    def false_friends(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.lang.zone_false_friends)
+
+    @cached_property
+    def generic_subjects(self) -> frozenset[str]:
+        return frozenset(key(w) for w in self.lang.generic_subjects)
+
+    @cached_property
+    def list_or_schedule(self) -> frozenset[str]:
+        return frozenset(key(w) for w in self.lang.list_or_schedule)
