@@ -50,6 +50,9 @@ if TYPE_CHECKING:  # msal comes with these: imported only when there are credent
 
 log = logging.getLogger(__name__)
 
+#: Seconds after start-up before the parser's warm-up (then it waits for no turn running).
+WARM_UP_AFTER = 0.5
+
 
 @dataclass
 class BotRuntime:
@@ -202,7 +205,7 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
         if upgrade.before != upgrade.after:
             log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
         background.loop(runtime.reconciler.run(), "reconciler")  # first: what a crash left
-        background.loop(_warm_parser(), "parser warm-up")  # off the event loop: not a turn's wait
+        background.loop(_warm_parser(background), "parser warm-up")
         jobs.start()
 
     async def stop_jobs(_: web.Application) -> None:
@@ -223,9 +226,16 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
     runtime.app.on_cleanup.append(close_graph)
 
 
-async def _warm_parser() -> None:
-    """The grammar compiled in a thread, so a replica's first messages do not wait for it; a
-    failure here costs only that wait, so it is logged, never raised."""
+async def _warm_parser(background: Background) -> None:
+    """The grammar compiled in a thread, so a replica's later first messages in each language
+    do not wait for it; a failure here costs only that wait, so it is logged, never raised.
+
+    It starts once start-up has settled and no turn is running: compiling every language
+    takes a few hundred milliseconds of CPU, and a message that arrives as the port opens
+    (a replica restarted in a busy tenant) would otherwise share the interpreter with all of
+    it instead of compiling just the words it needs."""
+    await asyncio.sleep(WARM_UP_AFTER)
+    await background.idle()
     try:
         await asyncio.to_thread(warm_up)
     except Exception:

@@ -8,39 +8,46 @@ timeouts apply, the answer comes back as an httpx.Response that httpx decodes, a
 failure is the httpx exception httpcore would have raised (a connection never made is a
 ConnectError or ConnectTimeout, one that broke after sending a ReadError, RemoteProtocolError
 or ReadTimeout) — over one pooled aiohttp session.
+
+What httpx's own transport read from the environment, this one reads too: HTTP(S)_PROXY and
+NO_PROXY (once per scheme and host, as bot/transport/connector_http.py does for the Bot
+Connector), and SSL_CERT_FILE / SSL_CERT_DIR when `verify` is True. Cookies are httpx's
+business (GraphClient's client has the jar), so aiohttp keeps none of its own.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import ssl
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import aiohttp
 import certifi
 import httpx
+from aiohttp.helpers import get_env_proxy_for_url
+from yarl import URL
 
 #: httpx's default pool size.
 MAX_CONNECTIONS = 100
+#: A proxy for a scheme and host, and the Proxy-Authorization it needs (None: no proxy).
+Proxy = tuple[URL, dict[str, str] | None] | None
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
-    """`verify` as httpx takes it: True (certifi's bundle), False, a CA file, or a context."""
+    """`verify` as httpx takes it: True (SSL_CERT_FILE, SSL_CERT_DIR or certifi's bundle),
+    False, a CA file or directory, or a context."""
 
     def __init__(self, verify: Any = True) -> None:
         self._verify = verify
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str], Proxy] = {}
 
     @cached_property
     def _tls(self) -> ssl.SSLContext | bool:
         """Built by the first HTTPS request: loading a CA bundle costs ~0.1 s of CPU."""
-        if isinstance(self._verify, ssl.SSLContext):
-            return self._verify
-        if self._verify is False:
-            return False
-        cafile = self._verify if isinstance(self._verify, str) else certifi.where()
-        return ssl.create_default_context(cafile=cafile)
+        return tls_context(self._verify)
 
     def _open(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -49,45 +56,92 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 connector=connector,
                 auto_decompress=False,  # httpx decodes, as it does with httpcore
                 skip_auto_headers=("Accept-Encoding", "User-Agent", "Content-Type"),
+                cookie_jar=aiohttp.DummyCookieJar(),
             )
         return self._session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeouts = request.extensions.get("timeout") or {}
-        timeout = aiohttp.ClientTimeout(
-            sock_connect=timeouts.get("connect"), sock_read=timeouts.get("read")
-        )
+        timeout = _client_timeout(timeouts.get("connect"), timeouts.get("read"))
         body = await request.aread()
-        url = str(request.url)
-        tls = self._tls if request.url.scheme == "https" else True
+        url = URL(str(request.url))  # as aiohttp reads a URL given as text
+        https = url.scheme == "https"
+        headers = list(request.headers.multi_items())
+        proxy, proxy_headers = self._proxy(url) or (None, None)
+        if proxy_headers and not https:  # a plain HTTP proxy reads them off the request
+            headers += proxy_headers.items()
         try:
             async with self._open().request(
                 request.method,
                 url,
-                headers=list(request.headers.multi_items()),
+                headers=headers,
                 data=body or None,
                 timeout=timeout,
-                ssl=tls,
+                ssl=self._tls if https else True,
                 allow_redirects=False,
+                proxy=proxy,
+                proxy_headers=proxy_headers if https else None,  # for its CONNECT
             ) as answer:
                 content = await answer.read()
         except Exception as exc:
             raise _httpx_error(exc, request) from exc
-        return httpx.Response(
+        response = httpx.Response(
             answer.status,
             headers=answer.raw_headers,
-            content=content,
+            stream=httpx.ByteStream(content),  # as httpcore hands it over: headers as sent
             request=request,
             extensions={
                 "http_version": b"HTTP/1.1",
                 "reason_phrase": (answer.reason or "").encode("ascii", "replace"),
             },
         )
+        response.read()  # httpx decodes it (gzip, ...), from memory
+        return response
+
+    def _proxy(self, url: URL) -> Proxy:
+        """HTTP(S)_PROXY / NO_PROXY for this scheme and host, read once: aiohttp's trust_env
+        would read them, and ~/.netrc in a thread, on every request."""
+        key = (url.scheme, url.host or "")
+        if key not in self._proxies:
+            try:
+                proxy, auth = get_env_proxy_for_url(url)
+            except LookupError:
+                self._proxies[key] = None
+            else:
+                headers = {"Proxy-Authorization": auth.encode()} if auth else None
+                self._proxies[key] = (proxy, headers)
+        return self._proxies[key]
 
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+def tls_context(verify: Any) -> ssl.SSLContext | bool:
+    """What httpx.create_ssl_context makes of `verify` (trust_env on), without its warning
+    for a path: a given context, none at all (False), a CA file or directory, or the
+    environment's SSL_CERT_FILE / SSL_CERT_DIR, else certifi's bundle."""
+    if isinstance(verify, ssl.SSLContext):
+        return verify
+    if verify is False:
+        return False
+    if isinstance(verify, str | os.PathLike):
+        path = os.fspath(verify)
+        if os.path.isdir(path):
+            return ssl.create_default_context(capath=path)
+        return ssl.create_default_context(cafile=path)
+    if os.environ.get("SSL_CERT_FILE"):
+        return ssl.create_default_context(cafile=os.environ["SSL_CERT_FILE"])
+    if os.environ.get("SSL_CERT_DIR"):
+        return ssl.create_default_context(capath=os.environ["SSL_CERT_DIR"])
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+@lru_cache(maxsize=64)
+def _client_timeout(connect: float | None, read: float | None) -> aiohttp.ClientTimeout:
+    """One ClientTimeout per pair (it is immutable): most calls share the client's default."""
+    return aiohttp.ClientTimeout(sock_connect=connect, sock_read=read)
 
 
 def _httpx_error(exc: Exception, request: httpx.Request) -> Exception:

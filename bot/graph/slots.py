@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -49,21 +47,51 @@ class MailboxSlots:
     limit: int = OUTLOOK_MAILBOX_CONCURRENCY
     _slots: dict[str, _Slot] = field(default_factory=dict)
 
-    @asynccontextmanager
-    async def hold(self, mailbox: str | None) -> AsyncIterator[None]:
-        if mailbox is None:
-            yield
-            return
-        slot = self._slots.setdefault(mailbox, _Slot(asyncio.Semaphore(self.limit)))
-        slot.users += 1
-        try:
-            async with slot.semaphore:
-                yield
-        finally:
-            slot.users -= 1
-            if not slot.users:
-                del self._slots[mailbox]
+    def hold(self, mailbox: str | None) -> Held:
+        """`async with slots.hold(mailbox):` one of its slots (none needed for None)."""
+        return Held(self, mailbox)
 
     def in_use(self) -> int:
         """Mailboxes with a request in flight or waiting (for tests and logs)."""
         return len(self._slots)
+
+    def _enter(self, mailbox: str) -> _Slot:
+        slot = self._slots.get(mailbox)
+        if slot is None:
+            slot = self._slots[mailbox] = _Slot(asyncio.Semaphore(self.limit))
+        slot.users += 1
+        return slot
+
+    def _leave(self, mailbox: str, slot: _Slot) -> None:
+        slot.users -= 1
+        if not slot.users:
+            del self._slots[mailbox]
+
+
+class Held:
+    """A slot held for one request: a plain class, not a generator-based context manager,
+    since every Graph call enters one."""
+
+    __slots__ = ("_mailbox", "_owner", "_slot")
+
+    def __init__(self, owner: MailboxSlots, mailbox: str | None) -> None:
+        self._owner = owner
+        self._mailbox = mailbox
+        self._slot: _Slot | None = None
+
+    async def __aenter__(self) -> None:
+        if self._mailbox is None:
+            return
+        slot = self._owner._enter(self._mailbox)
+        try:
+            await slot.semaphore.acquire()
+        except BaseException:  # cancelled while waiting: no longer a user of it
+            self._owner._leave(self._mailbox, slot)
+            raise
+        self._slot = slot
+
+    async def __aexit__(self, *_: object) -> None:
+        slot, self._slot = self._slot, None
+        if slot is not None and self._mailbox is not None:
+            slot.semaphore.release()
+            self._owner._leave(self._mailbox, slot)

@@ -50,9 +50,8 @@ class Creating:
         providers: ProviderCache,
     ) -> None:
         self._organizer = organizer
-        self._ledger = Ledger(organizer.graph, organizer.storage)
+        self._ledger = Ledger(organizer.graph, organizer.storage, reminders)  # tells them
         self._links = links
-        self._reminders = reminders  # told of each create
         self._providers = providers
 
     async def online_meeting(
@@ -88,7 +87,7 @@ class Creating:
 
     async def create(self, requester: Requester, create: Create) -> Meeting:
         """What the ledger creates, as a Meeting: the organizer named, an event's join link
-        waited for (bot/meetings/event_links.py)."""
+        waited for (bot/meetings/event_links.py); the reminders told (by the ledger)."""
         organizer = self._organizer
         user = organizer.user_path(requester)
 
@@ -103,9 +102,7 @@ class Creating:
                 meeting = replace(meeting, link_refused=True)
             return meeting
 
-        meeting = await self._ledger.create(requester, user, create, finish)
-        await self._reminders.created(requester, meeting)
-        return meeting
+        return await self._ledger.create(requester, user, create, finish)
 
     async def reconcile(self, intent: Intent) -> Meeting:
         """Settle an intent a crash or a fault left pending: the same idempotent request

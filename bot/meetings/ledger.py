@@ -11,6 +11,7 @@ stays unknown to the bot.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from bot.graph.errors import GraphError
 from bot.meetings.graph_api import GraphApi
 from bot.meetings.graph_docs import meeting_from_event
 from bot.meetings.model import EVENT, ONLINE, Meeting, Requester
+from bot.meetings.reminders import MeetingHooks
 from bot.meetings.store import to_meeting, to_record
 from bot.storage import Intent, IntentRows, IntentStatus, MeetingRows, StorageError
 
@@ -73,21 +75,30 @@ class LedgerRows(MeetingRows, IntentRows, Protocol):
 
 
 class Ledger:
-    def __init__(self, graph: GraphApi, storage: LedgerRows) -> None:
+    def __init__(self, graph: GraphApi, storage: LedgerRows, hooks: MeetingHooks) -> None:
         self._graph = graph
         self._storage = storage
+        self._hooks = hooks  # told of each create (the reminders)
 
     async def create(
         self, requester: Requester, user: str, create: Create, finish: Finish
     ) -> Meeting:
         """The meeting `create` asks for, made at most once; `finish` turns Graph's document
-        into the Meeting (e.g. after waiting for an event's join link)."""
+        into the Meeting (e.g. after waiting for an event's join link). The hooks are told
+        while the meeting is recorded, so with SQLite the reminder's write shares the
+        record's transaction (group commit): one trip to the store where it took three."""
         earlier = await self._begin(requester, create)
         if earlier is not None:
+            await self._hooks.created(requester, earlier)
             return earlier
         doc = await self._send(user, create)
         meeting = await finish(doc)
-        await self._settle(requester, create, meeting, doc)
+        telling = asyncio.ensure_future(self._hooks.created(requester, meeting))
+        try:
+            await self._settle(requester, create, meeting, doc)
+        finally:
+            await asyncio.wait([telling])  # not left behind, whatever became of the record
+        await telling  # what the hooks raised, if anything, once the meeting is recorded
         return meeting
 
     async def _begin(self, requester: Requester, create: Create) -> Meeting | None:
@@ -123,9 +134,13 @@ class Ledger:
     async def _settle(
         self, requester: Requester, create: Create, meeting: Meeting, doc: JSON
     ) -> None:
+        """The intent done and the meeting recorded. Graph's document (~3 KB) is kept only
+        for a calendar copy, which has no record: anything else is read back from its
+        record, never from the intent's result."""
         record = to_record(requester, meeting) if create.kind in (ONLINE, EVENT) else None
+        result = None if record is not None else doc
         try:  # one transaction: the meeting is recorded and the intent done, or neither
-            await self._storage.complete_intent(create.key, meeting.id, doc, meeting=record)
+            await self._storage.complete_intent(create.key, meeting.id, result, meeting=record)
         except StorageError as error:
             log.error("Created %s %s but could not record it: %s", create.kind, create.key, error)
             raise MeetingNotSaved(meeting, error) from error

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from bot.meetings.model import Meeting, Requester
 from bot.meetings.store import to_meeting
-from bot.storage import JSON, JobRows, MeetingRecord, PreferenceRows
+from bot.storage import JSON, JobRows, MeetingRecord, PreferenceRows, Preferences
 
 log = logging.getLogger(__name__)
 
@@ -72,26 +73,44 @@ class Reminders:
 
     async def lead(self, tenant_id: str, user_id: str) -> timedelta | None:
         """How long before a meeting this user is reminded; None: never."""
-        prefs = await self._store.preferences(tenant_id, user_id)
+        return self._lead(await self._store.preferences(tenant_id, user_id))
+
+    def _lead(self, prefs: Preferences) -> timedelta | None:
         minutes = self._default if prefs.reminder_minutes is None else prefs.reminder_minutes
         return timedelta(minutes=minutes) if minutes > 0 else None
 
-    async def _due(self, requester: Requester, meeting: Meeting) -> datetime | None:
-        if meeting.cancelled or meeting.start <= self._clock():
-            return None  # already begun (`meet now`): no lead fits, no preferences to read
-        lead = await self.lead(requester.tenant_id, requester.user_id)
+    def _due_by(self, start: datetime, now: datetime, prefs: Preferences) -> datetime | None:
+        """When a meeting starting at `start` is reminded of, by these preferences; None:
+        it is not (no lead, or the lead is already past at `now`)."""
+        lead = self._lead(prefs)
         if lead is None:
             return None
-        due = meeting.start - lead
-        return due if due > self._clock() else None
+        due = start - lead
+        return due if due > now else None
+
+    async def _due(self, requester: Requester, meeting: Meeting) -> datetime | None:
+        now = self._clock()
+        if meeting.cancelled or meeting.start <= now:
+            return None  # already begun (`meet now`): no lead fits, no preferences to read
+        prefs = await self._store.preferences(requester.tenant_id, requester.user_id)
+        return self._due_by(meeting.start, now, prefs)
 
     async def created(self, requester: Requester, meeting: Meeting) -> None:
+        """The new meeting's reminder: the preferences read and the job written in one trip
+        (and, as the ledger calls this, in the transaction that records the meeting)."""
         try:
-            due = await self._due(requester, meeting)
-            if due is not None:
-                key = reminder_key(requester.tenant_id, requester.user_id, meeting.kind, meeting.id)
-                payload = reminder_payload(requester, meeting)
-                await self._store.schedule_job(REMINDER, due, payload, dedupe_key=key)
+            now = self._clock()
+            if meeting.cancelled or meeting.start <= now:
+                return  # already begun (`meet now`): no lead fits, no preferences to read
+            tenant, user = requester.tenant_id, requester.user_id
+            await self._store.schedule_user_job(
+                tenant,
+                user,
+                REMINDER,
+                partial(self._due_by, meeting.start, now),
+                reminder_payload(requester, meeting),
+                dedupe_key=reminder_key(tenant, user, meeting.kind, meeting.id),
+            )
         except Exception:
             log.warning("Could not schedule the reminder of meeting %s", meeting.id, exc_info=True)
 

@@ -3,13 +3,14 @@ turn Python values into the column types of the dialect and back."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
 from bot.storage.records import Upgrade
 
 Row = tuple[Any, ...]
+Statement = tuple[str, Sequence[object]]
 
 
 class Database(Protocol):
@@ -27,6 +28,15 @@ class Database(Protocol):
 
     async def execute_together(self, statements: Sequence[tuple[str, Sequence[object]]]) -> None:
         """Several statements in one transaction: all of them are committed, or none."""
+        ...
+
+    async def read_then_write(
+        self, read: Statement, make: Callable[[list[Row]], Sequence[Statement]]
+    ) -> list[list[Row]]:
+        """`read`, then the statements `make` makes of its rows, in one transaction and one
+        trip: all of them are committed, or none. The rows each statement returned. `make`
+        must be quick and touch nothing the event loop changes: with SQLite it runs on the
+        store's thread, holding the write lock."""
         ...
 
     def ts(self, value: datetime) -> object: ...

@@ -9,7 +9,7 @@ starting together apply each one once.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -21,7 +21,7 @@ from psycopg.errors import ReadOnlySqlTransaction
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
-from bot.storage.database import Row
+from bot.storage.database import Row, Statement
 from bot.storage.migrations import latest, pending
 from bot.storage.records import StorageUnavailable, Upgrade
 from bot.storage.sql_store import SqlStore
@@ -78,6 +78,17 @@ class PostgresDatabase:
         async with self._connection() as conn, conn.transaction():
             for sql, params in statements:
                 await conn.execute(_pg(sql), params)
+
+    async def read_then_write(
+        self, read: Statement, make: Callable[[list[Row]], Sequence[Statement]]
+    ) -> list[list[Row]]:
+        async with self._connection() as conn, conn.transaction():
+            rows = list(await (await conn.execute(_pg(read[0]), read[1])).fetchall())
+            written = []
+            for sql, params in make(rows):
+                cursor = await conn.execute(_pg(sql), params)
+                written.append(list(await cursor.fetchall()) if cursor.description else [])
+            return written
 
     @contextlib.asynccontextmanager
     async def _connection(self) -> AsyncIterator[AsyncConnection[Any]]:

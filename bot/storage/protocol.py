@@ -7,6 +7,7 @@ key in the database, never from process memory, so it holds across replicas.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -93,6 +94,20 @@ class JobRows(Protocol):
     async def schedule_job(
         self, kind: str, due_at: datetime, payload: JSON, *, dedupe_key: str | None = None
     ) -> int | None: ...
+    async def schedule_user_job(
+        self,
+        tenant_id: str,
+        user_id: str,
+        kind: str,
+        due: Callable[[Preferences], datetime | None],
+        payload: JSON,
+        *,
+        dedupe_key: str | None = None,
+    ) -> int | None:
+        """A job whose due time `due` makes of the user's preferences, read in the same
+        transaction (one trip); None: no job (`due` said none, or the dedupe key exists)."""
+        ...
+
     async def move_job(
         self, dedupe_key: str, due_at: datetime, payload: JSON | None = None
     ) -> bool: ...

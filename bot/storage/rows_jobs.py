@@ -8,10 +8,12 @@ a job scheduled twice (a redelivered `schedule`, another replica) exists once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.storage.database import Database, Row
-from bot.storage.records import DEFAULT_LEASE, JSON, Job, JobStatus
+from bot.storage.database import Database, Row, Statement
+from bot.storage.records import DEFAULT_LEASE, JSON, Job, JobStatus, Preferences
+from bot.storage.rows_people import PREFERENCES_SQL, preferences_of
 from bot.storage.rows_today import utc_now
 
 JOB_COLUMNS = (
@@ -29,6 +31,12 @@ CLAIM_SQL = {  # placeholders: the claim's then the due rows' (sqlite), the othe
 }
 
 
+INSERT_JOB = (
+    "INSERT INTO jobs (kind, due_at, payload, dedupe_key, created_at) VALUES (?,?,?,?,?) "
+    "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id"
+)
+
+
 class JobRowsSql:
     _db: Database
 
@@ -38,11 +46,33 @@ class JobRowsSql:
         """The new job's id, or None when a job with this dedupe key exists already."""
         db = self._db
         rows = await db.fetch(
-            "INSERT INTO jobs (kind, due_at, payload, dedupe_key, created_at) VALUES (?,?,?,?,?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
-            (kind, db.ts(due_at), db.json(payload), dedupe_key, db.ts(utc_now())),
+            INSERT_JOB, (kind, db.ts(due_at), db.json(payload), dedupe_key, db.ts(utc_now()))
         )
         return int(rows[0][0]) if rows else None
+
+    async def schedule_user_job(
+        self,
+        tenant_id: str,
+        user_id: str,
+        kind: str,
+        due: Callable[[Preferences], datetime | None],
+        payload: JSON,
+        *,
+        dedupe_key: str | None = None,
+    ) -> int | None:
+        """A job due when `due` says from the user's preferences (None: no job), the
+        preferences read in the transaction that writes the job: one trip where a read and
+        then a write took two. The new job's id, or None. `due` must be quick and pure (with
+        SQLite it runs on the store's thread)."""
+        db = self._db
+        fixed = (db.json(payload), dedupe_key, db.ts(utc_now()))  # made here, on the loop
+
+        def insert(rows: list[Row]) -> list[Statement]:
+            when = due(preferences_of(rows))
+            return [] if when is None else [(INSERT_JOB, (kind, db.ts(when), *fixed))]
+
+        written = await db.read_then_write((PREFERENCES_SQL, (tenant_id, user_id)), insert)
+        return int(written[0][0][0]) if written and written[0] else None
 
     async def move_job(
         self, dedupe_key: str, due_at: datetime, payload: JSON | None = None

@@ -19,6 +19,26 @@ from bot.storage.rows_today import remember_statement, utc_now
 INTENT_COLUMNS = (
     "intent_key, kind, tenant_id, user_id, request, status, graph_id, result, error, created_at"
 )
+#: A user's preferences (tenant_id, user_id): read by `preferences`, and before a job is
+#: written in the same transaction (rows_jobs.py).
+PREFERENCES_SQL = (
+    "SELECT reminder_minutes, reminders_on, agenda_at, zone, locale "
+    "FROM user_preferences WHERE tenant_id=? AND user_id=?"
+)
+
+
+def preferences_of(rows: list[Row]) -> Preferences:
+    """What PREFERENCES_SQL read; the defaults when the user has set nothing."""
+    if not rows:
+        return Preferences()
+    minutes, on, agenda_at, zone, locale = rows[0]
+    return Preferences(
+        reminder_minutes=None if minutes is None else int(minutes),
+        reminders_on=bool(on),
+        agenda_at=None if agenda_at is None else str(agenda_at),
+        zone=str(zone),
+        locale=str(locale),
+    )
 
 
 class PeopleRows:
@@ -156,21 +176,7 @@ class PeopleRows:
     # --- preferences --------------------------------------------------------------------------
 
     async def preferences(self, tenant_id: str, user_id: str) -> Preferences:
-        rows = await self._db.fetch(
-            "SELECT reminder_minutes, reminders_on, agenda_at, zone, locale "
-            "FROM user_preferences WHERE tenant_id=? AND user_id=?",
-            (tenant_id, user_id),
-        )
-        if not rows:
-            return Preferences()
-        minutes, on, agenda_at, zone, locale = rows[0]
-        return Preferences(
-            reminder_minutes=None if minutes is None else int(minutes),
-            reminders_on=bool(on),
-            agenda_at=None if agenda_at is None else str(agenda_at),
-            zone=str(zone),
-            locale=str(locale),
-        )
+        return preferences_of(await self._db.fetch(PREFERENCES_SQL, (tenant_id, user_id)))
 
     async def save_preferences(
         self, tenant_id: str, user_id: str, preferences: Preferences

@@ -8,21 +8,21 @@ writes queued while one commits share the next transaction (bot/storage/sqlite_b
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.storage.database import Row
+from bot.storage.database import Row, Statement
 from bot.storage.migrations import latest, pending, sqlite_statements
 from bot.storage.records import StorageUnavailable, Upgrade
 from bot.storage.sql_store import SqlStore
-from bot.storage.sqlite_batch import GroupCommit
+from bot.storage.sqlite_batch import GroupCommit, read_then_write
+from bot.storage.sqlite_thread import StoreThread
 
 T = TypeVar("T")
 MIGRATION_BUSY_MS = 30_000  # another process may be migrating the same file right now
@@ -35,7 +35,7 @@ class SqliteDatabase:
     def __init__(self, path: str | Path = ":memory:", *, busy_timeout: float = 2.0) -> None:
         self.path = str(path)
         self._busy_ms = int(busy_timeout * 1000)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bot-sqlite")
+        self._thread = StoreThread("bot-sqlite")  # the hand-off, lean (see there)
         self._conn: sqlite3.Connection | None = None
         self._upgrade: Upgrade | None = None
         self._closed = False
@@ -48,9 +48,8 @@ class SqliteDatabase:
         locked by another process, unreadable) become StorageUnavailable, saying which."""
         if self._closed:
             raise StorageUnavailable(f"the SQLite store {self.path} is closed")
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor, lambda: self._call(work))
+            return await self._thread.run(partial(self._call, work))
         except (sqlite3.OperationalError, OSError) as exc:
             raise StorageUnavailable(f"SQLite {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
@@ -99,6 +98,13 @@ class SqliteDatabase:
     async def execute_together(self, statements: Sequence[tuple[str, Sequence[object]]]) -> None:
         await self._writes.write_together(statements)
 
+    async def read_then_write(
+        self, read: Statement, make: Callable[[list[Row]], Sequence[Statement]]
+    ) -> list[list[Row]]:
+        """A write like any other (group commit), whose statements come from its read."""
+        results = await self._writes.write_together(read_then_write(read, make))
+        return [rows for _, rows in results]
+
     def ts(self, value: datetime) -> object:
         if value.tzinfo is None:
             raise ValueError(f"a naive datetime cannot be stored: {value!r}")
@@ -122,17 +128,20 @@ class SqliteDatabase:
         return await self._run(_version)
 
     async def aclose(self) -> None:
+        """Work handed in before runs first; later work is refused (StorageUnavailable)."""
         if not self._closed:
             self._closed = True
-            await asyncio.get_running_loop().run_in_executor(self._executor, self._close_conn)
-            self._executor.shutdown(wait=False)
+            if self._thread.started:
+                await self._thread.run(self._close_conn)
+                self._thread.stop()
 
     def close(self) -> None:
         """Close from synchronous code (waits for the worker thread)."""
         if not self._closed:
             self._closed = True
-            self._executor.submit(self._close_conn).result()
-            self._executor.shutdown(wait=True)
+            if self._thread.started:
+                self._thread.call(self._close_conn)
+                self._thread.stop(wait=True)
 
     def _close_conn(self) -> None:
         if self._conn is not None:

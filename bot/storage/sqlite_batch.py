@@ -9,6 +9,10 @@ few statements a caller asked to go together) is still all-or-nothing on its own
 SAVEPOINT: one that fails by its own fault, a unique key say, is rolled back alone and its
 caller gets the error; a failing disk fails them all), and each caller is answered only after
 its COMMIT, so a write that returned is on disk, as before.
+
+A write may also read first (`read_then_write`): its statements are made from what it read,
+inside the same transaction, so a read the write depends on costs no trip of its own (a
+`schedule`'s reminder reads the user's preferences this way).
 """
 
 from __future__ import annotations
@@ -21,33 +25,40 @@ from typing import Any
 
 from bot.storage.database import Row
 
-#: A statement's own failure (a unique key, bad SQL or parameters): that write alone fails.
-#: Anything else (the disk, the file) fails the whole transaction, and every write in it,
-#: with what SqliteDatabase._run makes of it (StorageUnavailable).
+#: A statement's own failure (a unique key, bad SQL or parameters): that write alone fails, as
+#: it does when the caller's own code raises (a value SQLite cannot hold, `read_then_write`'s
+#: function). Any other sqlite3 error or OSError (the disk, the file) fails the whole
+#: transaction, and every write in it, with what SqliteDatabase._run makes of it
+#: (StorageUnavailable).
 OWN_FAULT = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 Result = tuple[int, list[Row]]
 Statement = tuple[str, Sequence[object]]
-#: One caller's write: its statements, applied together or not at all.
-Write = Sequence[Statement]
+#: A write that reads first: on the store's thread, inside the transaction, it runs its
+#: statements (with `_statement`) and returns their results.
+Step = Callable[[sqlite3.Connection], list[Result]]
+#: One caller's write: its statements (or its step), applied together or not at all.
+Write = Sequence[Statement] | Step
 Runner = Callable[[Callable[[sqlite3.Connection], Any]], Awaitable[Any]]
 
 
 def write_all(
     conn: sqlite3.Connection, *, writes: Sequence[Write]
-) -> list[list[Result] | sqlite3.Error]:
+) -> list[list[Result] | Exception]:
     """Every write in one BEGIN IMMEDIATE transaction, each behind its own savepoint."""
     alone = len(writes) == 1
     conn.execute("BEGIN IMMEDIATE")
     try:
-        results: list[list[Result] | sqlite3.Error] = []
-        for statements in writes:
+        results: list[list[Result] | Exception] = []
+        for write in writes:
             if alone:
-                results.append([_statement(conn, sql, params) for sql, params in statements])
+                results.append(_apply(conn, write))
                 continue
             conn.execute("SAVEPOINT one_write")
             try:
-                results.append([_statement(conn, sql, params) for sql, params in statements])
-            except OWN_FAULT as exc:
+                results.append(_apply(conn, write))
+            except Exception as exc:
+                if not _own_fault(exc):
+                    raise
                 conn.execute("ROLLBACK TO one_write")
                 results.append(exc)
             conn.execute("RELEASE one_write")
@@ -57,6 +68,26 @@ def write_all(
             conn.execute("ROLLBACK")
         raise
     return results
+
+
+def _own_fault(exc: Exception) -> bool:
+    return isinstance(exc, OWN_FAULT) or not isinstance(exc, sqlite3.Error | OSError)
+
+
+def _apply(conn: sqlite3.Connection, write: Write) -> list[Result]:
+    if callable(write):
+        return write(conn)
+    return [_statement(conn, sql, params) for sql, params in write]
+
+
+def read_then_write(read: Statement, make: Callable[[list[Row]], Sequence[Statement]]) -> Step:
+    """A step: `read`'s rows, then the statements `make` makes of them."""
+
+    def step(conn: sqlite3.Connection) -> list[Result]:
+        rows = conn.execute(*read).fetchall()
+        return [_statement(conn, sql, params) for sql, params in make(rows)]
+
+    return step
 
 
 def _statement(conn: sqlite3.Connection, sql: str, params: Sequence[object]) -> Result:
@@ -77,7 +108,7 @@ class GroupCommit:
         return (await self.write_together([(sql, params)]))[0]
 
     async def write_together(self, statements: Write) -> list[Result]:
-        """Several statements as one write: all of them are committed, or none."""
+        """Several statements (or a step) as one write: all of them are committed, or none."""
         future: asyncio.Future[list[Result]] = asyncio.get_running_loop().create_future()
         self._queue.append((statements, future))
         if self._flusher is None:
@@ -103,7 +134,7 @@ class GroupCommit:
                 for (_, future), result in zip(batch, results, strict=True):
                     if future.done():  # its caller was cancelled; the row is written anyway
                         continue
-                    if isinstance(result, sqlite3.Error):
+                    if isinstance(result, Exception):
                         future.set_exception(result)
                     else:
                         future.set_result(result)

@@ -4,7 +4,8 @@ botbuilder's ConnectorClient (msrest) sends with `requests` in the default threa
 threads on two cores, a new TCP connection per client — so a connector that takes 100 ms to
 answer caps replies near 60/s whatever the CPU. Here the same client, the same operations,
 serialisation and credentials, sends through an msrest pipeline whose last step is an aiohttp
-session on the event loop, with keep-alive.
+session on the event loop, with keep-alive. The replies of a turn take the pipeline's steps
+without its machinery (bot/transport/replies.py), down to the same SessionSender.exchange.
 
 What msrest + urllib3 did is kept: `ClientRetryPolicy` (3 retries, backoff 0.8 s) as urllib3 2
 applies it — a connection that could not be made is retried for any method; a failure after
@@ -31,7 +32,7 @@ from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import Request, Response
 from msrest.pipeline.async_abc import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline
-from msrest.pipeline.universal import RawDeserializer
+from msrest.pipeline.universal import HTTPLogger, RawDeserializer, UserAgentPolicy
 from msrest.universal_http import ClientRequest
 from msrest.universal_http.async_abc import AsyncClientResponse
 from yarl import URL
@@ -80,17 +81,20 @@ def status_retried(method: str, status: int, headers: Any) -> bool:
 class ConnectorResponse(AsyncClientResponse):
     """A whole response, read before the connection went back to the pool. It is its own
     `internal_response`, which msrest's errors expose as `.response` (with `.status_code`,
-    as a requests response had)."""
+    as a requests response had). `request` is the msrest request it answers; a direct reply
+    (bot/transport/replies.py) has none until it fails."""
 
     def __init__(
-        self, request: ClientRequest, status: int, reason: str, headers: Any, body: bytes
+        self, request: ClientRequest | None, status: int, reason: str, headers: Any, body: bytes
     ) -> None:
-        super().__init__(request, None)
+        super().__init__(request, None)  # type: ignore[arg-type]
         self.internal_response = self
         self.status_code: int = status
         self.reason = reason
         self.headers = headers
         self._body = body
+        #: RawDeserializer's reading of the body, set by msrest's async_send (or replies.py)
+        self.context: dict[str, Any] = {}
 
     def body(self) -> bytes:
         return self._body
@@ -123,16 +127,28 @@ class SessionSender(AsyncHTTPSender[ClientRequest, ConnectorResponse]):
         self, request: Request[ClientRequest], **config: Any
     ) -> Response[ClientRequest, ConnectorResponse]:
         http: ClientRequest = request.http_request
-        method = http.method.upper()
         headers = {k: v for k, v in http.headers.items() if k.lower() != "content-length"}
         data = http.data.encode() if isinstance(http.data, str) else http.data
         if http.files:
             raise ClientRequestError("form-data uploads are not supported by the pooled sender")
+        response = await self.exchange(http.method.upper(), http.url, headers, data, http)
+        return Response(request, response)
+
+    async def exchange(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        data: bytes | None,
+        http: ClientRequest | None = None,
+    ) -> ConnectorResponse:
+        """One request and its whole response, retried as msrest did (module docstring).
+        `http` is the msrest request it answers, if there is one."""
         retries = 0
         while True:
             wait = 0.0
             try:
-                response = await self._once(http, method, headers, data)
+                response = await self._once(http, method, url, headers, data)
             except NOT_CONNECTED as exc:  # never sent: any method may try again
                 failure: Exception = exc
             except (aiohttp.ClientError, TimeoutError, OSError) as exc:
@@ -141,7 +157,7 @@ class SessionSender(AsyncHTTPSender[ClientRequest, ConnectorResponse]):
                 failure = exc
             else:
                 if not status_retried(method, response.status_code, response.headers):
-                    return Response(request, response)
+                    return response
                 failure = ClientRequestError(f"{method} answered {response.status_code}")
                 wait = retry_after(response.headers)
             retries += 1
@@ -152,9 +168,14 @@ class SessionSender(AsyncHTTPSender[ClientRequest, ConnectorResponse]):
             await self._sleep(wait)
 
     async def _once(
-        self, http: ClientRequest, method: str, headers: dict[str, str], data: Any
+        self,
+        http: ClientRequest | None,
+        method: str,
+        address: str,
+        headers: dict[str, str],
+        data: bytes | None,
     ) -> ConnectorResponse:
-        url = URL(http.url)
+        url = URL(address)
         tls = tls_context() if url.scheme == "https" else True
         async with self._session().request(
             method,
@@ -186,13 +207,13 @@ class BearerPolicy(AsyncHTTPPolicy[ClientRequest, Any]):
 
     def __init__(self, credentials: Any) -> None:
         super().__init__()
-        self._credentials = credentials
+        self.credentials = credentials
 
     async def send(
         self, request: Request[ClientRequest], **kwargs: Any
     ) -> Response[ClientRequest, Any]:
         headers = request.http_request.headers
-        token = await access_token(self._credentials)
+        token = await access_token(self.credentials)
         if token:
             headers["Authorization"] = f"Bearer {token}"
         else:
@@ -215,19 +236,27 @@ async def access_token(credentials: Any) -> str | None:
     return str(credentials.get_access_token())
 
 
+class PooledPipeline(AsyncPipeline[ClientRequest, Any]):
+    """msrest's pipeline for a botbuilder client config (its user agent, log and
+    deserialisation policies), with the token and the sending done as above; its parts are
+    named so that bot/transport/replies.py can take the same steps without the machinery."""
+
+    def __init__(self, config: Any, sender: SessionSender) -> None:
+        self.user_agent: UserAgentPolicy = config.user_agent_policy
+        self.bearer = BearerPolicy(config.credentials)
+        self.http_logger: HTTPLogger = config.http_logger_policy
+        self.sender = sender
+        super().__init__(
+            [self.user_agent, self.bearer, RawDeserializer(), self.http_logger], sender
+        )
+
+
 def pooled_pipeline(
     config: Any, session: Callable[[], aiohttp.ClientSession], sleep: Sleep = asyncio.sleep
-) -> AsyncPipeline[ClientRequest, Any]:
-    """msrest's pipeline for a botbuilder client config (its user agent, log and
-    deserialisation policies), with the token and the sending done as above."""
-    policies = [
-        config.user_agent_policy,
-        BearerPolicy(config.credentials),
-        RawDeserializer(),
-        config.http_logger_policy,
-    ]
+) -> PooledPipeline:
+    """The pipeline of a kept client: its requests go out on the shared `session`."""
     timeout = float(getattr(config.connection, "timeout", 100) or 100)
-    return AsyncPipeline(policies, SessionSender(session, timeout, sleep))
+    return PooledPipeline(config, SessionSender(session, timeout, sleep))
 
 
 def new_session() -> aiohttp.ClientSession:

@@ -7,7 +7,7 @@ connection per reply. `PooledConnectors` wraps the BotFrameworkAuthentication: c
 validated by the wrapped one exactly as before; only the clients it hands out are kept — per
 (app id, audience, service URL), built once by botbuilder's own factory (its credentials,
 token handling and connector API), and sent through one pooled aiohttp session
-(bot/transport/connector_http.py).
+(bot/transport/connector_http.py); its replies go out directly (bot/transport/replies.py).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from botframework.connector.auth import (
 )
 
 from bot.transport.connector_http import new_session, pooled_pipeline
+from bot.transport.replies import direct_replies
 from bot.transport.wire_json import passthrough_json
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class PooledConnectors(BotFrameworkAuthentication):  # type: ignore[misc]
         made = await inner.create(service_url, audience)
         made.config.pipeline = pooled_pipeline(made.config, self.session)
         passthrough_json(made)
+        direct_replies(made)
         self._clients[key] = made
         while len(self._clients) > self._max:
             self._clients.popitem(last=False)

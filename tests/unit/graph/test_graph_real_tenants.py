@@ -243,3 +243,27 @@ def test_a_403_with_an_empty_graph_message_stays_wordless() -> None:
     assert isinstance(no_body, GraphForbidden)
     assert wordless.wordless
     assert not no_body.wordless
+
+
+async def test_a_request_cancelled_while_it_waits_for_a_slot_leaves_no_slot_behind() -> None:
+    slots, release = MailboxSlots(limit=2), asyncio.Event()
+    inside: list[int] = []
+
+    async def call(n: int) -> None:
+        async with slots.hold("users/u"):
+            inside.append(n)
+            await release.wait()
+
+    holders = [asyncio.ensure_future(call(n)) for n in range(2)]
+    waiting = asyncio.ensure_future(call(2))
+    await asyncio.sleep(0.01)
+    assert (inside, slots.in_use()) == ([0, 1], 1)
+
+    waiting.cancel()
+    release.set()
+    await asyncio.gather(*holders)
+
+    assert (inside, slots.in_use()) == ([0, 1], 0)
+    async with slots.hold(None), slots.hold("users/u"):
+        assert slots.in_use() == 1
+    assert slots.in_use() == 0

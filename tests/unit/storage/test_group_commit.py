@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.storage.sqlite import SqliteDatabase
-from bot.storage.sqlite_batch import GroupCommit
+from bot.storage.sqlite_batch import GroupCommit, read_then_write
 
 
 class Disk:
@@ -141,3 +141,54 @@ async def test_statements_written_together_are_rolled_back_together(disk: Disk) 
     assert outcomes[0] == (1, [])
     assert outcomes[2] == [(1, []), (1, [])]
     assert disk.rows() == [("a", 1), ("c", 4), ("d", 5), ("taken", 0)]  # no "b"
+
+
+async def test_a_value_sqlite_cannot_hold_fails_its_own_write_alone(disk: Disk) -> None:
+    """Not a sqlite3 error (OverflowError) and still no one else's fault."""
+    writes = GroupCommit(disk.run)
+    first = asyncio.create_task(writes.write(INSERT, ("k0", 0)))
+    await disk.started.wait()
+
+    outcomes = await asyncio.gather(
+        writes.write(INSERT, ("a", 1)),
+        writes.write(INSERT, ("huge", 2**80)),
+        writes.write(INSERT, ("b", 3)),
+        return_exceptions=True,
+    )
+
+    assert await first == (1, [])
+    assert isinstance(outcomes[1], OverflowError)
+    assert outcomes[0] == outcomes[2] == (1, [])
+    assert disk.rows() == [("a", 1), ("b", 3), ("k0", 0)]
+
+
+async def test_a_write_that_reads_first_shares_the_transaction_and_sees_what_came_before(
+    disk: Disk,
+) -> None:
+    """One hop for a read and the writes made of it; a failure in making them is the
+    caller's alone."""
+    writes = GroupCommit(disk.run)
+    first = asyncio.create_task(writes.write(INSERT, ("k0", 0)))
+    await disk.started.wait()
+    seen: list[list[tuple[str, int]]] = []
+
+    def copy_of_a(rows: list[Any]) -> list[tuple[str, tuple[object, ...]]]:
+        seen.append(rows)
+        return [(INSERT, ("copy", rows[0][1] * 10))]
+
+    def broken(rows: list[Any]) -> list[tuple[str, tuple[object, ...]]]:
+        raise KeyError("made nothing")
+
+    outcomes = await asyncio.gather(
+        writes.write(INSERT, ("a", 4)),
+        writes.write_together(read_then_write(("SELECT k, v FROM t WHERE k='a'", ()), copy_of_a)),
+        writes.write_together(read_then_write(("SELECT 1", ()), broken)),
+        return_exceptions=True,
+    )
+
+    assert await first == (1, [])
+    assert list(outcomes[:2]) == [(1, []), [(1, [])]]
+    assert isinstance(outcomes[2], KeyError)
+    assert seen == [[("a", 4)]]
+    assert disk.runs == 2
+    assert disk.rows() == [("a", 4), ("copy", 40), ("k0", 0)]
