@@ -44,12 +44,21 @@ class TimeGrammar:
         return Gate([lazy for _, lazy in self.steps])
 
     @cached_property
-    def bare_after(self) -> re.Pattern[str]:
-        return re.compile(patterns.bare_after(self.lang))
+    def bare_after(self) -> Lazy:
+        """A bare hour or part of day after a date: it has a digit or a part-of-day word, and
+        most messages have neither left once their times are read."""
+        L = self.lang
+        periods = alt(w for ws in L.periods.values() for w in ws)
+        return Lazy(lambda: patterns.bare_after(L), rf"\d|{periods}")
 
     @cached_property
-    def duration_after(self) -> re.Pattern[str]:
-        return re.compile(rf"\s*,?\s*{patterns.duration(self.lang, True, False)}")
+    def duration_after(self) -> Lazy:
+        """A length right after a time: it has a digit, a number word or a fixed phrase."""
+        L = self.lang
+        return Lazy(
+            lambda: rf"\s*,?\s*{patterns.duration(L, True, False)}",
+            rf"\d|{alt(L.number_words)}|{alt(L.duration_phrases)}",
+        )
 
     @cached_property
     def duration_no_unit(self) -> Lazy:

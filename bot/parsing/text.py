@@ -94,10 +94,17 @@ def _unique(phrases: Iterable[str]) -> set[str]:
 def alt(phrases: Iterable[str], *, left: bool = True, right: str = "word") -> str:
     """A non-capturing alternation, longest first, with word boundaries where the phrase edges
     are letters or digits. `right="letter"` lets a digit follow ("1h30")."""
-    unique = sorted(_unique(phrases), key=lambda p: (-len(p), p))
+    return _alt(frozenset(_unique(phrases)), left, right)
+
+
+@lru_cache(maxsize=1024)
+def _alt(unique: frozenset[str], left: bool, right: str) -> str:
+    """The same word lists make several patterns of a language ("at", the weekdays): each
+    alternation is written once (issue 15: writing them was a fifth of compiling a grammar)."""
     if not unique:
         return "(?!)"
-    return "(?:" + "|".join(_phrase(p, left, right) for p in unique) + ")"
+    ordered = sorted(unique, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(_phrase(p, left, right) for p in ordered) + ")"
 
 
 @dataclass(frozen=True)
@@ -121,11 +128,12 @@ def opening(phrase: str, edges: bool) -> tuple[str, bool]:
     (a blank follows the first word of a longer phrase; a word boundary, a phrase ending in a
     word character) and, with `edges`, none comes before it (a word boundary, a phrase starting
     with a word character)."""
-    parts = _parts(phrase)
-    if not parts:
+    words = fold(phrase).split()  # _parts, for the first word only: every phrase, cold
+    if not words:
         return "", False
-    first = parts[0][0]
-    whole = len(parts[0]) == 1 and (len(parts) > 1 or bool(_WORD_EDGE.match(phrase[-1])))
+    pieces = _HYPHEN.split(words[0]) if "-" in words[0] else [words[0]]
+    first = pieces[0]
+    whole = len(pieces) == 1 and (len(words) > 1 or bool(_WORD_EDGE.match(phrase[-1])))
     if edges and not _WORD_EDGE.match(phrase[0]):
         whole = False
     return first, whole and _WORD_RUN.fullmatch(first) is not None

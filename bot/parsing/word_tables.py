@@ -57,7 +57,7 @@ def words_of(L: Language) -> frozenset[str]:
             phrases = [
                 p for k, v in value.items() for p in ((k, *v) if isinstance(v, tuple) else (k,))
             ]
-        words.update(w for p in phrases if isinstance(p, str) for w in fold(p).split())
+        words.update(fold(" ".join(p for p in phrases if isinstance(p, str))).split())
     return frozenset(words)
 
 

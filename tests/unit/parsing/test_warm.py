@@ -57,6 +57,8 @@ FIRST_MESSAGES = [
     ("agendar Planificación mañana a las 10h", "es-ES"),
     ("planen Planung morgen um 10 Uhr", "de-DE"),
     ("planifier Planning demain à 10h", "fr-FR"),
+    ("schedule Sync friday 10 for 1h", "en-US"),
+    ("reunião sexta 15h 2h", "pt-BR"),
 ]
 
 
