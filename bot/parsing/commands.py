@@ -153,8 +153,9 @@ class Commands:
 
     @cached_property
     def phrases(self) -> tuple[tuple[str, ...], ...]:
-        """Every command phrase as folded words, longest first, for typos."""
-        return tuple(sorted({tuple(fold(p).split()) for p in self._every}, key=len)[::-1])
+        """Every command phrase as folded words, longest first, then in alphabetical order:
+        a typo as close to two phrases reads as the same one on every replica."""
+        return tuple(sorted({tuple(fold(p).split()) for p in self._every}, key=_longest_first))
 
     @cached_property
     def by_initial(self) -> Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]]:
@@ -238,3 +239,7 @@ class Commands:
 def commands_for(L: Language) -> Commands:
     """The command words of `L`, one object per language (its patterns compile on first use)."""
     return Commands(L)
+
+
+def _longest_first(phrase: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    return -len(phrase), phrase
