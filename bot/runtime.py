@@ -56,6 +56,8 @@ WARM_UP_AFTER = 0.5
 
 @dataclass
 class BotRuntime:
+    """The running bot's parts, for `serve` and the tests to start and stop."""
+
     app: web.Application
     graph: GraphClient
     store: Store  # opened (and migrated) when the app starts, closed with it

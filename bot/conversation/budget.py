@@ -56,11 +56,15 @@ HARD_STOP_GRACE = 5.0
 
 @dataclass
 class _Answer:
+    """Whether a turn's HTTP answer has already left."""
+
     late: bool = False  # the HTTP answer has left: the reply must be posted
 
 
 @dataclass(frozen=True)
 class Budgets:
+    """How long a turn may take before answering, and its background work after."""
+
     turn: float = 10.0
     background: float = 60.0
     hard_stop_grace: float = HARD_STOP_GRACE

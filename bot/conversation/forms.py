@@ -30,6 +30,8 @@ class FormError(ValueError):
 
 @dataclass(frozen=True)
 class ScheduleForm:
+    """The schedule card's form, read and checked."""
+
     subject: str
     start: datetime
     duration: timedelta
@@ -97,6 +99,8 @@ def parse_reschedule(
 
 @dataclass(frozen=True)
 class ComposeForm:
+    """The compose box's form, read and checked."""
+
     subject: str  # "" when none was given
     start: datetime
     duration: timedelta

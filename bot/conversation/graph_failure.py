@@ -16,6 +16,8 @@ _TARGET = re.compile(r"^/?(?:me|users(?:/(?P<user>[^/?]+))?)(?:/(?P<segment>[^/?
 
 @dataclass(frozen=True)
 class Explanation:
+    """A Graph failure in words: for the user, what they can do, and for the admin."""
+
     user: str  # shown in chat, in the user's language
     todo: str  # what the user can do next, in the user's language
     admin: str  # logged for whoever runs the bot, in English

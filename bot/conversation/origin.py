@@ -22,6 +22,8 @@ JSON = dict[str, Any]
 
 @dataclass(frozen=True)
 class Origin:
+    """Where a background result is posted: the conversation, and the card it replaces."""
+
     reference: ConversationRef
     card_id: str = ""  # the message whose button was pressed: its card is replaced
     zone: str = "UTC"

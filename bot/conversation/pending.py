@@ -28,6 +28,8 @@ class Waiting(enum.Enum):
 
 @dataclass(frozen=True)
 class Claim:
+    """What a sign-in found waiting: whether to run it, the command and its activity."""
+
     waiting: Waiting
     command: str = ""
     activity_id: str = ""

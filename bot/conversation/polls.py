@@ -36,6 +36,8 @@ CANDIDATES = 4
 
 @dataclass(frozen=True)
 class _Slot:
+    """One option of a poll and who voted for it."""
+
     start: datetime
     end: datetime
     voters: tuple[str, ...]

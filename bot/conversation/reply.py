@@ -17,6 +17,8 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
 @dataclass(frozen=True)
 class Attachment:
+    """A card in a reply: its content type and its JSON content."""
+
     content_type: str
     content: Mapping[str, Any]
 

@@ -40,6 +40,8 @@ class TurnKind(StrEnum):
 
 @dataclass(frozen=True)
 class TurnInfo:
+    """What the conversation layer knows of one turn, free of Bot Framework types."""
+
     conversation_id: str
     activity_id: str
     conversation_type: str  # personal | groupChat | channel

@@ -25,6 +25,8 @@ class PortUnavailable(StartError):
 
 @dataclass(frozen=True)
 class Port:
+    """A port `make run` listens on, and the setting that moves it."""
+
     setting: str  # the environment variable that moves it
     number: int
     host: str | None  # None: every interface (as Node's `server.listen(port)` binds)

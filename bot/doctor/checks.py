@@ -28,6 +28,8 @@ CONSENT_PATH = "Entra admin center > App registrations > {app} > API permissions
 
 @dataclass(frozen=True)
 class Check:
+    """One doctor check's outcome, with the fix when it failed."""
+
     name: str
     status: str  # PASS | FAIL | SKIP
     detail: str

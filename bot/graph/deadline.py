@@ -37,6 +37,8 @@ REAL_TIME = RealTimer()
 
 @dataclass(frozen=True)
 class Deadline:
+    """The moment by which a turn's Graph calls must be done, on `timer`'s clock."""
+
     at: float
     timer: Timer
 

@@ -16,6 +16,8 @@ GUEST = "Guest"
 
 @dataclass(frozen=True)
 class DirectoryUser:
+    """A person from the organization's directory (Graph /users)."""
+
     id: str
     display_name: str
     mail: str

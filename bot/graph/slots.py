@@ -36,6 +36,8 @@ def mailbox_of(path: str, token: str) -> str | None:
 
 @dataclass
 class _Slot:
+    """A mailbox's semaphore and how many turns hold or wait for it."""
+
     semaphore: asyncio.Semaphore
     users: int = 0
 

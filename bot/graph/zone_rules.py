@@ -19,6 +19,8 @@ _MINUTE = timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class _Clock:
+    """A time zone's offsets over a span of weeks, and when they change."""
+
     weekly: tuple[timedelta | None, ...]  # the offset at the start of each week of the span
     changes: tuple[datetime, ...]  # each instant the offset changes, to the minute
 

@@ -48,6 +48,8 @@ class Exchange(Enum):
 
 @dataclass(frozen=True)
 class ExchangeResult:
+    """How a Teams token exchange ended, and why."""
+
     outcome: Exchange
     reason: str = ""
 

@@ -38,6 +38,8 @@ class Person:
 
 @dataclass(frozen=True)
 class DialIn:
+    """A meeting's phone dial-in: the toll number and the conference id."""
+
     toll_number: str
     conference_id: str
 

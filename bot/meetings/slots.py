@@ -21,6 +21,8 @@ MAX_CANDIDATES = 2000
 
 @dataclass(frozen=True)
 class WorkingHours:
+    """The days and hours a person works, in their own time zone."""
+
     days: frozenset[int]  # Monday = 0
     start: time
     end: time
@@ -46,6 +48,8 @@ class Availability:
 
 @dataclass(frozen=True)
 class Slot:
+    """A candidate time, and who is busy then."""
+
     start: datetime
     end: datetime
     busy: tuple[str, ...] = ()  # who is busy then (empty: everyone is free)
@@ -53,6 +57,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class Choice:
+    """The times found for a meeting, and what could not be read to find them."""
+
     slots: tuple[Slot, ...]
     unreadable: tuple[str, ...] = ()
     everyone_free: bool = True

@@ -107,7 +107,14 @@ class MeetingOptions:
         return any(v is not None for v in (self.lobby, self.presenters, self.record, self.chat))
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """The options asked for, by field name (every turn that makes a meeting asks)."""
+        asked = (
+            ("lobby", self.lobby),
+            ("presenters", self.presenters),
+            ("record", self.record),
+            ("chat", self.chat),
+        )
+        return {name: value for name, value in asked if value is not None}
 
     @staticmethod
     def from_dict(value: Any) -> MeetingOptions:

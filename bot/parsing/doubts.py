@@ -27,6 +27,8 @@ FAR_AHEAD = timedelta(days=365)
 
 @dataclass(frozen=True)
 class Doubt:
+    """A reading the parser is unsure of, to be said back to the user."""
+
     key: str  # one of ORDER
     text: str = ""  # the user's words
     value: str = ""  # what they were read as

@@ -55,6 +55,8 @@ class Repeat:
 
 @dataclass(frozen=True, eq=False)
 class _Patterns:
+    """A language's compiled patterns for repetitions and meeting options."""
+
     forms: tuple[tuple[str, Lazy], ...]
     adverb: Lazy
     until: Lazy

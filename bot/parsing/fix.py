@@ -16,6 +16,8 @@ _TOKEN = re.compile(r"[^\s,:;.!?]+")
 
 @dataclass(frozen=True)
 class Fix:
+    """A word read as a close command word: where it is in the text, as said and as read."""
+
     start: int
     end: int
     said: str  # as the user wrote it

@@ -44,6 +44,8 @@ class MentionLike(Protocol):
 
 @dataclass(frozen=True)
 class Problem:
+    """Why a message cannot be read: a message key and the words it quotes."""
+
     key: str  # a message key of bot.language
     text: str = ""
     other: str = ""
@@ -51,6 +53,8 @@ class Problem:
 
 @dataclass
 class Scan:
+    """What one pass over a message found: times, people, the subject, any problem."""
+
     finds: list[Found] = field(default_factory=list)
     attendees: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)

@@ -14,6 +14,8 @@ DEFAULT_LEASE = timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class MeetingRecord:
+    """A meeting the bot created, as stored: enough to list, show and cancel it."""
+
     tenant_id: str
     user_id: str
     kind: str  # "online" | "event"
@@ -98,6 +100,8 @@ class JobStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Job:
+    """A piece of background work (a reminder, an agenda) and its claim by a replica."""
+
     id: int
     kind: str
     due_at: datetime

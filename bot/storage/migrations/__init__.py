@@ -21,6 +21,8 @@ DIALECTS = ("sqlite", "postgresql")
 
 @dataclass(frozen=True)
 class Migration:
+    """One schema step: its version, its name and its SQL."""
+
     version: int
     name: str
     sql: str
