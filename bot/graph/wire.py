@@ -32,6 +32,9 @@ BODY_METHODS = ("POST", "PUT", "PATCH")
 _JSON = b"application/json"
 Params = tuple[tuple[str, str], ...]
 Field = tuple[bytes, bytes]
+#: httpx's `encode_json` options (compact, UTF-8, no NaN), in one encoder for every body:
+#: json.dumps with options builds one per call.
+JSON_BODY = jsonlib.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 class Wire:
@@ -117,8 +120,7 @@ class Wire:
 
 def _encode_json(value: Any) -> bytes:
     """As httpx's `encode_json` (compact, UTF-8, no NaN)."""
-    text = jsonlib.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.encode("utf-8")
+    return JSON_BODY.encode(value).encode("utf-8")
 
 
 def _merged(client: list[Field], call: Mapping[str, str]) -> list[Field]:

@@ -97,7 +97,8 @@ class Ledger:
         try:
             await self._settle(requester, create, meeting, doc)
         finally:
-            await asyncio.wait([telling])  # not left behind, whatever became of the record
+            if not telling.done():  # not left behind, whatever became of the record
+                await asyncio.wait([telling])  # (on a done one it only costs loop turns)
         await telling  # what the hooks raised, if anything, once the meeting is recorded
         return meeting
 

@@ -27,6 +27,9 @@ from bot.storage.sqlite_thread import StoreThread
 T = TypeVar("T")
 MIGRATION_BUSY_MS = 30_000  # another process may be migrating the same file right now
 REOPEN_AFTER = ("SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
+#: How a JSON column is written (keys sorted, compact): one encoder for every value, as
+#: json.dumps with these options would build one per call.
+JSON_COLUMN = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
 
 
 class SqliteDatabase:
@@ -114,7 +117,7 @@ class SqliteDatabase:
         return datetime.fromisoformat(str(value))
 
     def json(self, value: Any) -> object:
-        return json.dumps(value, sort_keys=True, separators=(",", ":"))
+        return JSON_COLUMN.encode(value)
 
     def read_json(self, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str | bytes) else value

@@ -7,6 +7,7 @@ Graph's ~3 KB answer is not written twice: the meeting's record is what is read 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -19,8 +20,8 @@ import pytest
 
 from bot.graph.auth import StaticTokenProvider
 from bot.graph.client import GraphClient
-from bot.meetings.model import Requester
-from bot.meetings.reminders import Reminders
+from bot.meetings.model import Meeting, Requester
+from bot.meetings.reminders import NoHooks, Reminders
 from bot.meetings.service import MeetingService
 from bot.storage import JobStatus, Preferences
 from bot.storage.sqlite import SqliteStore
@@ -116,3 +117,39 @@ async def test_graphs_answer_is_not_kept_twice(service: MeetingService, store: S
     assert sorted(kind for kind, _, _ in kept) == ["event", "online"]
     assert all(result == len(json.dumps({})) for _, _, result in kept)
     assert all(request < 1000 for _, request, _ in kept)
+
+
+class SlowOrFailingHooks(NoHooks):
+    """Told of a create: fails at once, or finishes well after the meeting is recorded."""
+
+    def __init__(self, *, fail: bool) -> None:
+        self.fail = fail
+        self.finished = False
+
+    async def created(self, requester: Requester, meeting: Meeting) -> None:
+        if self.fail:
+            raise RuntimeError("the hook failed")
+        await asyncio.sleep(0.05)
+        self.finished = True
+
+
+@pytest.mark.parametrize("fail", [True, False], ids=["fails-at-once", "finishes-later"])
+async def test_a_create_returns_once_its_hooks_are_done_and_the_meeting_recorded(
+    emulator: Emulator, store: SqliteStore, fail: bool
+) -> None:
+    graph = GraphClient(emulator.base_url, StaticTokenProvider(), max_retries=0)
+    hooks = SlowOrFailingHooks(fail=fail)
+    service = MeetingService(graph, store, join_link_waits=(0.05,), reminders=hooks)
+    now = datetime.now(UTC)
+    try:
+        if fail:
+            with pytest.raises(RuntimeError, match="the hook failed"):
+                await service.create_online_meeting(ALEX, "S", now, now + timedelta(hours=1), "k")
+        else:
+            await service.create_online_meeting(ALEX, "S", now, now + timedelta(hours=1), "k")
+            assert hooks.finished
+    finally:
+        await graph.aclose()
+
+    assert [kind for kind, _, _ in intents(store._sqlite.path)] == ["online"]
+    assert len(await store.upcoming(ALEX.tenant_id, ALEX.user_id, now)) == 1

@@ -5,6 +5,7 @@ held by another process costs a short wait on the store's thread, never the even
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
@@ -131,3 +132,21 @@ async def test_a_lock_held_elsewhere_fails_fast_without_stalling_the_loop(tmp_pa
     assert await store.claim_action("k") is True
     other_process.close()
     await store.aclose()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"b": 1, "a": [None, True, 2.5]},
+        {"subject": "Müller € 会議", "nested": {"z": {}, "y": []}},
+        {},
+    ],
+    ids=["sorted", "non-ascii", "empty"],
+)
+def test_a_json_column_is_written_sorted_and_compact(value: dict[str, object]) -> None:
+    store = SqliteStore()
+    try:
+        written = store._sqlite.json(value)
+    finally:
+        store.close()
+    assert written == json.dumps(value, sort_keys=True, separators=(",", ":"))
