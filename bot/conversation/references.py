@@ -51,7 +51,7 @@ def remember_reference(store: ReferenceRows) -> Middleware:
         reference = reference_of(turn)
         if reference is None:
             return await call_next()
-        saving = asyncio.ensure_future(save(reference, turn.conversation_id))
+        saving = asyncio.create_task(save(reference, turn.conversation_id))
         try:
             return await call_next()
         finally:

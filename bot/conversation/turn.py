@@ -111,12 +111,11 @@ def turn_from_activity(
     raw_text = doc.get("text")
     value = doc.get("value")
     kind, action = _kind_and_action(doc, bot_id)
+    conversation = _mapping(doc.get("conversation"))
     return TurnInfo(
-        conversation_id=str(_mapping(doc.get("conversation")).get("id") or ""),
+        conversation_id=str(conversation.get("id") or ""),
         activity_id=str(doc.get("id") or ""),
-        conversation_type=str(
-            _mapping(doc.get("conversation")).get("conversationType") or "personal"
-        ),
+        conversation_type=str(conversation.get("conversationType") or "personal"),
         requester=requester,
         tz=activity.sender_timezone(entities, doc.get("localTimezone"), default_tz),
         locale=activity.sender_locale(entities, doc.get("locale")),
@@ -171,4 +170,6 @@ _COMPOSE = {COMPOSE_FETCH: TurnKind.COMPOSE_FETCH, COMPOSE_SUBMIT: TurnKind.COMP
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
+    if isinstance(value, dict):  # what JSON gives: no ABC check needed
+        return value
     return value if isinstance(value, Mapping) else {}

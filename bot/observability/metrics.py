@@ -14,6 +14,22 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 TURN_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
+class _Children:
+    """A labelled counter's children, each looked up in prometheus_client once: its `labels()`
+    checks the names and takes a lock on every call. A child lives as long as its metric."""
+
+    def __init__(self, counter: Counter) -> None:
+        self._counter = counter
+        self._found: dict[tuple[str, str], Counter] = {}
+
+    def inc(self, first: str, second: str) -> None:
+        """Add one to the child of these two label values (in the metric's label order)."""
+        child = self._found.get((first, second))
+        if child is None:
+            child = self._found[(first, second)] = self._counter.labels(first, second)
+        child.inc()
+
+
 class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry or CollectorRegistry()
@@ -44,16 +60,19 @@ class Metrics:
         self.reminders_sent = Counter(
             "meetingbot_reminders_sent", "Reminder cards posted", registry=self.registry
         )
+        self._turns = _Children(self.turns)
+        self._graph_requests = _Children(self.graph_requests)
+        self._jobs = _Children(self.jobs)
 
     def turn(self, kind: str, outcome: str, seconds: float) -> None:
-        self.turns.labels(kind=kind, outcome=outcome).inc()
+        self._turns.inc(kind, outcome)
         self.turn_seconds.observe(seconds)
 
     def graph_request(self, operation: str, status: int) -> None:
-        self.graph_requests.labels(operation=operation, status=str(status)).inc()
+        self._graph_requests.inc(operation, str(status))
 
     def job(self, kind: str, outcome: str) -> None:
-        self.jobs.labels(kind=kind, outcome=outcome).inc()
+        self._jobs.inc(kind, outcome)
 
     def reminder_sent(self) -> None:
         self.reminders_sent.inc()

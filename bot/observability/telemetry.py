@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from opentelemetry.trace import Span
 
 from bot.observability.metrics import Metrics
-from bot.observability.tracing import graph_operation, span, tracer_of
+from bot.observability.tracing import NO_SPAN, graph_operation, span, tracer_of
 
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
@@ -26,17 +25,17 @@ class Telemetry:
     def span(self, name: str, **attributes: Any) -> contextlib.AbstractContextManager[Span | None]:
         return span(self._tracer, name, **attributes)
 
-    @contextlib.contextmanager
-    def turn(self, kind: str) -> Iterator[Span | None]:
-        with self.span("turn", **{"meetingbot.turn.kind": kind}) as current:
-            yield current
+    def turn(self, kind: str) -> contextlib.AbstractContextManager[Span | None]:
+        if self._tracer is None:  # not even the attributes to build
+            return NO_SPAN
+        return self.span("turn", **{"meetingbot.turn.kind": kind})
 
-    @contextlib.contextmanager
-    def graph_call(self, method: str, path: str) -> Iterator[Span | None]:
+    def graph_call(self, method: str, path: str) -> contextlib.AbstractContextManager[Span | None]:
         """The span of one Graph call, retries included (each attempt is counted apart)."""
+        if self._tracer is None:  # nor the operation to name
+            return NO_SPAN
         operation = graph_operation(method, path)
-        with self.span(f"graph {operation}", **{"http.request.method": method}) as current:
-            yield current
+        return self.span(f"graph {operation}", **{"http.request.method": method})
 
     def graph_answered(self, method: str, path: str, status: int) -> None:
         self.metrics.graph_request(graph_operation(method, path), status)

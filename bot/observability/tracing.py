@@ -9,6 +9,7 @@ starts: without an endpoint `serve` never loads it (~25 ms of a cold start).
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -44,13 +45,23 @@ def start_tracing(
     return provider
 
 
-@contextlib.contextmanager
-def span(tracer: Tracer | None, name: str, **attributes: Any) -> Iterator[Span | None]:
+#: What a span is with tracing off: nothing, and no generator to run per turn or Graph call
+#: (a nullcontext keeps no state, so this one serves every `with`).
+NO_SPAN: contextlib.nullcontext[None] = contextlib.nullcontext()
+
+
+def span(
+    tracer: Tracer | None, name: str, **attributes: Any
+) -> contextlib.AbstractContextManager[Span | None]:
     """A span named `name` under the current one, or nothing when tracing is off; an exception
     marks it as an error and goes on."""
     if tracer is None:
-        yield None
-        return
+        return NO_SPAN
+    return _span(tracer, name, attributes)
+
+
+@contextlib.contextmanager
+def _span(tracer: Tracer, name: str, attributes: dict[str, Any]) -> Iterator[Span]:
     with tracer.start_as_current_span(name, attributes=attributes) as current:
         try:
             yield current
@@ -59,8 +70,10 @@ def span(tracer: Tracer | None, name: str, **attributes: Any) -> Iterator[Span |
             raise
 
 
+@functools.lru_cache(maxsize=1024)
 def graph_operation(method: str, path: str) -> str:
-    """A Graph call named without ids: "POST onlineMeetings/createOrGet", "GET calendarView"."""
+    """A Graph call named without ids: "POST onlineMeetings/createOrGet", "GET calendarView".
+    Remembered for the latest paths: every Graph answer is counted under its name."""
     parts = path.split("?", 1)[0].strip("/").split("/")
     if parts[:1] == ["users"] and len(parts) > 1:
         parts = parts[2:] or ["user"]  # GET users/{id}: one user
@@ -74,4 +87,4 @@ def tracer_of(provider: TracerProvider | None) -> Tracer | None:
     return provider.get_tracer("meetingbot") if provider is not None else None
 
 
-__all__ = ["graph_operation", "span", "start_tracing", "trace", "tracer_of"]
+__all__ = ["NO_SPAN", "graph_operation", "span", "start_tracing", "trace", "tracer_of"]

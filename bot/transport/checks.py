@@ -30,6 +30,10 @@ def _constant(name: str) -> Any:
     raise BadActivity(f"the body uses {name}, which JSON does not allow")
 
 
+#: One decoder for every body: json.loads builds a new one per call when given an option.
+_DECODER = json.JSONDecoder(parse_constant=_constant)
+
+
 def parse_body(body: bytes) -> dict[str, Any]:
     """The body as a JSON object: strict UTF-8 without a byte order mark, no NaN, bounded."""
     if body.startswith(b"\xef\xbb\xbf"):
@@ -39,13 +43,26 @@ def parse_body(body: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise BadActivity("the body is not UTF-8") from None
     try:
-        doc = json.loads(text, parse_constant=_constant)
+        doc = _DECODER.decode(text)
     except (ValueError, RecursionError):
         raise BadActivity("the body is not valid JSON") from None
     if not isinstance(doc, dict):
         raise BadActivity("the body must be a JSON object (a Bot Framework activity)")
-    _check_shape(doc)
+    if not shape_is_fine(body):
+        _check_shape(doc)
     return doc
+
+
+def shape_is_fine(body: bytes) -> bool:
+    """True when the raw body alone shows `_check_shape` cannot fail, so the parsed document
+    need not be walked: fewer than MAX_DEPTH brackets cannot nest deeper than MAX_DEPTH, fewer
+    than MAX_LIST commas cannot make a longer list, and strict UTF-8 text holds no surrogate,
+    so one can only come from a backslash-u escape. Every count errs towards walking."""
+    return (
+        body.count(b"{") + body.count(b"[") < MAX_DEPTH
+        and body.count(b",") < MAX_LIST
+        and b"\\u" not in body
+    )
 
 
 def _check_shape(doc: Any) -> None:
@@ -111,17 +128,36 @@ def _any(value: Any) -> str | None:
     return None
 
 
+def _first_problem(
+    fields: Mapping[str, Check], order: Mapping[str, int], value: Mapping[str, Any]
+) -> str | None:
+    """The first of `fields` (in `order`) whose check fails, as "key problem", or None.
+
+    Every check passes a missing (None) value, so only the keys `value` has are checked:
+    a few instead of every field of the model."""
+    first, found = len(order), None
+    for key, item in value.items():
+        index = order.get(key, first)
+        if index < first and item is not None:
+            problem = fields[key](item)
+            if problem:
+                first, found = index, f"{key} {problem}"
+    return found
+
+
+def _positions(fields: Mapping[str, Check]) -> dict[str, int]:
+    return {key: index for index, key in enumerate(fields)}
+
+
 def _obj(fields: Mapping[str, Check]) -> Check:
+    order = _positions(fields)
+
     def check(value: Any) -> str | None:
         if value is None:
             return None
         if not isinstance(value, dict):
             return "must be an object"
-        for key, field_check in fields.items():
-            problem = field_check(value.get(key))
-            if problem:
-                return f"{key} {problem}"
-        return None
+        return _first_problem(fields, order, value)
 
     return check
 
@@ -196,6 +232,7 @@ _ACTIVITY: Mapping[str, Check] = {
     "value": _any,
 }
 _NEEDS_PARTIES = frozenset({"message", "invoke", "conversationUpdate"})
+_ORDER = _positions(_ACTIVITY)
 
 
 def activity_problem(doc: Mapping[str, Any]) -> str | None:
@@ -203,10 +240,9 @@ def activity_problem(doc: Mapping[str, Any]) -> str | None:
     kind = doc.get("type")
     if not isinstance(kind, str) or not kind:
         return "the activity has no type"
-    for key, check in _ACTIVITY.items():
-        problem = check(doc.get(key))
-        if problem:
-            return f"the activity's {key} {problem}"
+    field = _first_problem(_ACTIVITY, _ORDER, doc)
+    if field:
+        return f"the activity's {field}"
     if kind in _NEEDS_PARTIES:
         for key in ("conversation", "from", "recipient"):
             if not isinstance(doc.get(key), dict):

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.conversation.background import Background
-from bot.conversation.budget import Budgets, TurnBudget
+from bot.conversation.budget import Budgets, TurnBudget, ended_within
 from bot.conversation.reply import Reply, answer, post
 from bot.conversation.turn import TurnInfo, turn_from_activity
 from bot.graph import deadline
@@ -228,3 +228,29 @@ async def test_a_compose_box_submit_that_overruns_says_so_in_its_dialog(
 
     assert reply.dialog is not None
     assert outbox.sent == []
+
+
+async def done_after(seconds: float) -> Reply:
+    await asyncio.sleep(seconds)
+    return post(DONE)
+
+
+async def test_ended_within_says_whether_the_work_ended_and_never_stops_it() -> None:
+    quick = asyncio.create_task(done_after(0.01))
+    assert await ended_within(quick, 1.0)
+    assert quick.result() == post(DONE)
+
+    slow = asyncio.create_task(done_after(0.2))
+    assert not await ended_within(slow, 0.01)
+    assert not slow.cancelled()
+    assert await slow == post(DONE)
+
+
+async def test_a_cancelled_wait_leaves_the_work_running() -> None:
+    slow = asyncio.create_task(done_after(0.05))
+    waiting = asyncio.create_task(ended_within(slow, 1.0))
+    await asyncio.sleep(0.01)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert await slow == post(DONE)
