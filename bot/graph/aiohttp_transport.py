@@ -10,8 +10,8 @@ ConnectError or ConnectTimeout, one that broke after sending a ReadError, Remote
 or ReadTimeout) — over one pooled aiohttp session.
 
 What httpx's own transport read from the environment, this one reads too: HTTP(S)_PROXY and
-NO_PROXY (once per scheme and host, as bot/transport/connector_http.py does for the Bot
-Connector), and SSL_CERT_FILE / SSL_CERT_DIR when `verify` is True. Cookies are httpx's
+NO_PROXY (once per scheme and host, bot/graph/proxies.py, as the Bot Connector's sender does),
+and SSL_CERT_FILE / SSL_CERT_DIR when `verify` is True. Cookies are httpx's
 business (GraphClient's client has the jar), so aiohttp keeps none of its own.
 """
 
@@ -26,13 +26,12 @@ from typing import Any
 import aiohttp
 import certifi
 import httpx
-from aiohttp.helpers import get_env_proxy_for_url
 from yarl import URL
+
+from bot.graph.proxies import EnvProxies
 
 #: httpx's default pool size.
 MAX_CONNECTIONS = 100
-#: A proxy for a scheme and host, and the Proxy-Authorization it needs (None: no proxy).
-Proxy = tuple[URL, dict[str, str] | None] | None
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
@@ -42,7 +41,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def __init__(self, verify: Any = True) -> None:
         self._verify = verify
         self._session: aiohttp.ClientSession | None = None
-        self._proxies: dict[tuple[str, str], Proxy] = {}
+        self._proxies = EnvProxies()
 
     @cached_property
     def _tls(self) -> ssl.SSLContext | bool:
@@ -67,9 +66,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         url = URL(str(request.url))  # as aiohttp reads a URL given as text
         https = url.scheme == "https"
         headers = list(request.headers.multi_items())
-        proxy, proxy_headers = self._proxy(url) or (None, None)
-        if proxy_headers and not https:  # a plain HTTP proxy reads them off the request
-            headers += proxy_headers.items()
+        route = self._proxies.route(url)
+        if route.request_headers:
+            headers += route.request_headers.items()
         try:
             async with self._open().request(
                 request.method,
@@ -79,8 +78,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 timeout=timeout,
                 ssl=self._tls if https else True,
                 allow_redirects=False,
-                proxy=proxy,
-                proxy_headers=proxy_headers if https else None,  # for its CONNECT
+                proxy=route.proxy,
+                proxy_headers=route.connect_headers,
             ) as answer:
                 content = await answer.read()
         except Exception as exc:
@@ -97,20 +96,6 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         )
         response.read()  # httpx decodes it (gzip, ...), from memory
         return response
-
-    def _proxy(self, url: URL) -> Proxy:
-        """HTTP(S)_PROXY / NO_PROXY for this scheme and host, read once: aiohttp's trust_env
-        would read them, and ~/.netrc in a thread, on every request."""
-        key = (url.scheme, url.host or "")
-        if key not in self._proxies:
-            try:
-                proxy, auth = get_env_proxy_for_url(url)
-            except LookupError:
-                self._proxies[key] = None
-            else:
-                headers = {"Proxy-Authorization": auth.encode()} if auth else None
-                self._proxies[key] = (proxy, headers)
-        return self._proxies[key]
 
     async def aclose(self) -> None:
         if self._session is not None:

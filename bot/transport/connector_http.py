@@ -27,7 +27,6 @@ from typing import Any
 
 import aiohttp
 import certifi
-from aiohttp.helpers import get_env_proxy_for_url
 from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import Request, Response
@@ -36,6 +35,8 @@ from msrest.pipeline.universal import HTTPLogger, RawDeserializer, UserAgentPoli
 from msrest.universal_http import ClientRequest
 from msrest.universal_http.async_abc import AsyncClientResponse
 from yarl import URL
+
+from bot.graph.proxies import EnvProxies
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class SessionSender(AsyncHTTPSender[ClientRequest, ConnectorResponse]):
         self._session = session
         self._timeout = aiohttp.ClientTimeout(sock_connect=timeout, sock_read=timeout)
         self._sleep = sleep
-        self._proxies: dict[tuple[str, str], URL | None] = {}
+        self._proxies = EnvProxies()
 
     async def __aenter__(self) -> SessionSender:
         return self
@@ -177,28 +178,21 @@ class SessionSender(AsyncHTTPSender[ClientRequest, ConnectorResponse]):
     ) -> ConnectorResponse:
         url = URL(address)
         tls = tls_context() if url.scheme == "https" else True
+        route = self._proxies.route(url)
+        if route.request_headers:
+            headers = {**headers, **route.request_headers}
         async with self._session().request(
             method,
             url,
             headers=headers,
             data=data,
             timeout=self._timeout,
-            proxy=self._proxy(url),
+            proxy=route.proxy,
+            proxy_headers=route.connect_headers,
             ssl=tls,
         ) as answer:
             body = await answer.read()
             return ConnectorResponse(http, answer.status, answer.reason or "", answer.headers, body)
-
-    def _proxy(self, url: URL) -> URL | None:
-        """HTTP(S)_PROXY / NO_PROXY as `requests` reads them, once per host: aiohttp's
-        trust_env would re-read them, and ~/.netrc in a thread, on every request."""
-        key = (url.scheme, url.host or "")
-        if key not in self._proxies:
-            try:
-                self._proxies[key] = get_env_proxy_for_url(url)[0]
-            except LookupError:
-                self._proxies[key] = None
-        return self._proxies[key]
 
 
 class BearerPolicy(AsyncHTTPPolicy[ClientRequest, Any]):
