@@ -199,7 +199,7 @@ _FIELDS = frozenset(f.name for f in fields(Command))
 def evolve(command: Command, **changes: object) -> Command:
     """`dataclasses.replace` for a Command, without its generic per-field loop: a message's
     reading is copied up to three times (subject, confirmation, language), and replace cost
-    ~11 µs each, a tenth of a parse (issue 15). Command is frozen, has no __post_init__ and
+    ~11 µs each, a tenth of a parse. Command is frozen, has no __post_init__ and
     no init=False field, so copying its fields and setting the changed ones is what replace does
     (tests/unit/parsing/test_fast_paths.py holds them equal)."""
     unknown = changes.keys() - _FIELDS

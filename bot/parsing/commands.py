@@ -2,7 +2,7 @@
 
 A message is tried against every language's command words on purpose: people write in any
 language, whatever their Teams locale. But compiling one language's command patterns costs
-milliseconds, and the first message of a fresh replica used to compile all five (issue 15).
+milliseconds, and the first message of a fresh replica used to compile all five.
 Every phrase of an alternation built by `alt` starts with a fixed piece of text (its first word
 up to an inner hyphen, bot.parsing.text.openings), so a language none of whose command words or
 polite openings ("please", "por favor") starts where the message's first word does cannot read

@@ -109,7 +109,7 @@ def _option(words: tuple[str, ...]) -> Lazy:
 @cache
 def _patterns(L: Language) -> _Patterns:
     """Each compiled the first time a message holds the words it needs (bot/parsing/lazy.py):
-    most messages repeat nothing and ask for no option, and never compile these (issue 15)."""
+    most messages repeat nothing and ask for no option, and never compile these."""
     every = needs(L.repeat_every)
     forms = (
         _lazy_form(L, "relative", needs(L.week_index)),

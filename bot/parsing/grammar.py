@@ -3,7 +3,7 @@
 Two parts: `commands_for` (the command words, tried for every language, bot/parsing/commands.py)
 and `grammar_for` (everything after the command, only for the language that matched). Neither
 is compiled whole: each pattern and table is built the first time a message needs it, so the
-first "meet now" of a fresh replica compiles a few patterns, not five languages (issue 15). The
+first "meet now" of a fresh replica compiles a few patterns, not five languages. The
 time patterns are in bot/parsing/grammar_times.py, the tables in bot/parsing/word_tables.py.
 """
 

@@ -1,7 +1,7 @@
 """The part of a language's grammar that reads dates, times, durations and zones.
 
-Each pattern is compiled the first time a message needs it, not with the rest of the language
-(issue 15): "meet now" never compiles the pattern for "22:00 to 01:00", and a pattern that
+Each pattern is compiled the first time a message needs it, not with the rest of the
+language: "meet now" never compiles the pattern for "22:00 to 01:00", and a pattern that
 needs a word list's phrase is not even run on a message without one (bot/parsing/lazy.py).
 """
 

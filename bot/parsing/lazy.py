@@ -1,7 +1,7 @@
 """Patterns compiled the first time a message needs them, and run only when it could match.
 
 Compiling a language's grammar takes tens of milliseconds, most of it in `re`'s compiler, and
-running every pattern over every message was most of a parse (issue 15). Most patterns require
+running every pattern over every message was most of a parse. Most patterns require
 one of a word list's phrases ("every", "lobby", a weekday name), and every phrase of an `alt`
 alternation starts with fixed text (bot.parsing.text.openings): a message holding none of those
 texts cannot match, so the pattern is neither compiled nor run. The texts each pattern needs
@@ -135,7 +135,7 @@ class Lazy:
 
 class Gate:
     """Which of a list of Lazy patterns (the grammar's steps) have what they need in a text: one
-    pass over the text's words and the patterns' texts, not one test per pattern (issue 15).
+    pass over the text's words and the patterns' texts, not one test per pattern.
     `open` returns a bit per pattern; a pattern's trigger is still its own to test."""
 
     def __init__(self, lazies: Sequence[Lazy]) -> None:

@@ -1,5 +1,5 @@
 """What the parser asks of a message's locale, computed once per locale: the language order,
-the reply language and the date order were string work on every message (issue 15). Clients
+the reply language and the date order were string work on every message. Clients
 send a handful of locales; the caches are bounded all the same."""
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ A message is tried against every language's command words, on purpose: people wr
 language, whatever their Teams locale. The longest command any language reads wins, the
 locale's language first among equals. Every language's command words and polite openings are
 indexed together by how they start (`_Leads`): one look at the message's first word says which
-languages' patterns may match, and only those are compiled and run (issue 15: the first message
-of a replica compiled all five). The reading is the one trying every language's patterns in
+languages' patterns may match, and only those are compiled and run (the first message of a
+replica used to compile all five). The reading is the one trying every language's patterns in
 turn gives (tests/unit/parsing/test_command_words.py).
 """
 

@@ -27,8 +27,8 @@ def _fold_char(ch: str) -> str:
 
 
 class _Folded(dict[int, str]):
-    """Each character's fold, for str.translate (half the time of a join over the characters,
-    issue 15); the characters of the scripts people write in are kept, the rest (a flood of
+    """Each character's fold, for str.translate (half the time of a join over the
+    characters); the characters of the scripts people write in are kept, the rest (a flood of
     emoji) are not."""
 
     def __missing__(self, code: int) -> str:
@@ -100,7 +100,7 @@ def alt(phrases: Iterable[str], *, left: bool = True, right: str = "word") -> st
 @lru_cache(maxsize=1024)
 def _alt(unique: frozenset[str], left: bool, right: str) -> str:
     """The same word lists make several patterns of a language ("at", the weekdays): each
-    alternation is written once (issue 15: writing them was a fifth of compiling a grammar)."""
+    alternation is written once (writing them was a fifth of compiling a grammar)."""
     if not unique:
         return "(?!)"
     ordered = sorted(unique, key=lambda p: (-len(p), p))
@@ -111,8 +111,8 @@ def _alt(unique: frozenset[str], left: bool, right: str) -> str:
 class Openings:
     """How every match of `alt(phrases)` begins: with one of `words` as a whole run of word
     characters, or with one of `prefixes`. Testing that is far cheaper than compiling the
-    alternation, and rules most patterns out (issue 15: the first message of a replica
-    compiled every language's command words)."""
+    alternation, and rules most patterns out (the first message of a replica used to
+    compile every language's command words)."""
 
     words: frozenset[str]
     prefixes: tuple[str, ...]

@@ -2,7 +2,7 @@
 
 Each language's patterns are built and compiled on first use, each when a message needs it
 (bot/parsing/lazy.py): a cold first message compiles only its own language's few patterns, a
-few to ~20 milliseconds (issue 15). `warm_up` reads sentences that use what most messages
+few to ~20 milliseconds. `warm_up` reads sentences that use what most messages
 use, in every language, so that the first person to write to a fresh replica in any language
 finds them compiled; rarer phrases (zones, clock words, slashed dates) compile when first
 read, a millisecond or two each. The bot runs it once in a thread at start-up.

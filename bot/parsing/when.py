@@ -69,7 +69,7 @@ def local(day: date, h: int, mi: int, tz: tzinfo) -> datetime:
 @lru_cache(maxsize=1024)
 def _local(day: date, h: int, mi: int, tz: tzinfo, _tz_id: int) -> datetime:
     """The same few days and hours are placed for every message: each once (two zone
-    conversions, issue 15). Keyed by the zone object itself, not by equality: two fixed
+    conversions). Keyed by the zone object itself, not by equality: two fixed
     offsets of different names are equal, and the result carries its zone."""
     return datetime(day.year, day.month, day.day, h, mi, tzinfo=tz).astimezone(UTC).astimezone(tz)
 

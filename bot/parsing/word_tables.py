@@ -63,7 +63,7 @@ def words_of(L: Language) -> frozenset[str]:
 
 class WordTables:
     """A language's look-up tables, each built the first time a message needs it (building them
-    all for every language was part of the first message's wait, issue 15)."""
+    all for every language was part of the first message's wait)."""
 
     lang: Language
 

@@ -115,7 +115,7 @@ class _Alone:
 
 
 def _every_language(clean: str, alone: dict[str, _Alone], locale: str) -> Read | None:
-    """The reading as it was before issue 15: every language's patterns, in turn."""
+    """The reading as it was before the index by first word: every language's patterns, in turn."""
     langs = languages_for(locale)
     read = next((r for lang in langs if (r := alone[lang.code].separable)), None)
     if read is not None:

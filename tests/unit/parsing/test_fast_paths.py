@@ -1,4 +1,4 @@
-"""The shortcuts taken for speed (issue 15) give what the plain way gives."""
+"""The shortcuts taken for speed give what the plain way gives."""
 
 from __future__ import annotations
 
