@@ -11,7 +11,6 @@ import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
 import httpx
 import pytest
 from aiohttp import web
@@ -19,8 +18,8 @@ from aiohttp.test_utils import TestServer
 
 from bot.graph.aiohttp_transport import AiohttpTransport
 from graph_emulator.identity.tls import make_loopback_tls
-
-CREDENTIALS = "Basic YW5uOnB3"  # ann:pw
+from tests.support import proxies
+from tests.support.proxies import CREDENTIALS, with_credentials
 
 
 @pytest.fixture(autouse=True)
@@ -52,20 +51,8 @@ async def graph(tmp_path: Path) -> AsyncIterator[tuple[str, str, Path]]:
 
 @pytest.fixture
 async def forward_proxy() -> AsyncIterator[tuple[list[str], str]]:
-    """An HTTP proxy: takes `GET http://host/path`, fetches it, answers with it."""
-    asked: list[str] = []
-
-    async def forward(request: web.Request) -> web.Response:
-        asked.append(f"{request.method} {request.url} {request.headers.get('Proxy-Authorization')}")
-        async with aiohttp.ClientSession() as session, session.get(request.url) as answer:
-            return web.Response(body=await answer.read(), status=answer.status)
-
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", forward)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    yield asked, str(server.make_url("")).rstrip("/")
-    await server.close()
+    async with proxies.forward_proxy() as proxy:
+        yield proxy
 
 
 async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -94,10 +81,6 @@ async def tunnel() -> AsyncIterator[tuple[list[str], str]]:
     port = server.sockets[0].getsockname()[1]
     yield asked, f"http://127.0.0.1:{port}"
     server.close()
-
-
-def with_credentials(proxy_url: str) -> str:
-    return proxy_url.replace("http://", "http://ann:pw@")
 
 
 async def test_http_proxy_carries_a_plain_request_with_its_credentials(

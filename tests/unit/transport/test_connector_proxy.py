@@ -5,6 +5,7 @@ proxy and a real connector stand-in on loopback."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -12,16 +13,18 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from bot.transport.connector_http import SessionSender
-
-CREDENTIALS = "Basic YW5uOnB3"  # ann:pw
+from tests.support import proxies
+from tests.support.proxies import CREDENTIALS, with_credentials
 
 
 @pytest.fixture(autouse=True)
-def no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Each test says which of these it sets."""
     for name in ("NO_PROXY", "no_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NETRC", "/nonexistent")  # no ~/.netrc of this machine's user
+    netrc = tmp_path / "netrc"
+    netrc.write_text("")
+    monkeypatch.setenv("NETRC", str(netrc))  # not this machine's user's ~/.netrc
 
 
 @pytest.fixture
@@ -43,24 +46,8 @@ async def connector() -> AsyncIterator[tuple[list[str], str]]:
 
 @pytest.fixture
 async def forward_proxy() -> AsyncIterator[tuple[list[str], str]]:
-    """An HTTP proxy: takes `POST http://host/path`, sends it on, answers with the answer."""
-    asked: list[str] = []
-
-    async def forward(request: web.Request) -> web.Response:
-        asked.append(f"{request.method} {request.url} {request.headers.get('Proxy-Authorization')}")
-        body = await request.read()
-        async with (
-            aiohttp.ClientSession() as session,
-            session.request(request.method, request.url, data=body) as answer,
-        ):
-            return web.Response(body=await answer.read(), status=answer.status)
-
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", forward)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    yield asked, str(server.make_url("")).rstrip("/")
-    await server.close()
+    async with proxies.forward_proxy() as proxy:
+        yield proxy
 
 
 async def _reply(url: str) -> int:
@@ -78,7 +65,7 @@ async def test_a_reply_goes_through_the_proxy_with_its_credentials(
 ) -> None:
     arrived, url = connector
     asked, proxy = forward_proxy
-    monkeypatch.setenv("HTTP_PROXY", proxy.replace("http://", "http://ann:pw@"))
+    monkeypatch.setenv("HTTP_PROXY", with_credentials(proxy))
     assert await _reply(url) == 201
     assert asked == [f"POST {url} {CREDENTIALS}"]
     assert arrived == ['{"type":"message"}']
