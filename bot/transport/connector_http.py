@@ -89,13 +89,22 @@ class ConnectorResponse(AsyncClientResponse):
         self, request: ClientRequest | None, status: int, reason: str, headers: Any, body: bytes
     ) -> None:
         super().__init__(request, None)  # type: ignore[arg-type]
-        self.internal_response = self
         self.status_code: int = status
         self.reason = reason
         self.headers = headers
         self._body = body
         #: RawDeserializer's reading of the body, set by msrest's async_send (or replies.py)
         self.context: dict[str, Any] = {}
+
+    @property
+    def internal_response(self) -> ConnectorResponse:
+        """Itself, computed rather than stored: a reference to itself would make every reply's
+        response (headers, body and all) garbage that only the cycle collector can free."""
+        return self
+
+    @internal_response.setter
+    def internal_response(self, given: object) -> None:
+        """msrest's base class stores what it was given (None): there is nothing to keep."""
 
     def body(self) -> bytes:
         return self._body
