@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -207,7 +208,7 @@ def _open_and_close(runtime: BotRuntime, *, close_store: bool, entra: Entra | No
         if upgrade.before != upgrade.after:
             log.warning("Storage schema upgraded: version %d -> %d", upgrade.before, upgrade.after)
         background.loop(runtime.reconciler.run(), "reconciler")  # first: what a crash left
-        background.loop(_warm_parser(background), "parser warm-up")
+        background.loop(_after_start_up(background), "parser warm-up")
         jobs.start()
 
     async def stop_jobs(_: web.Application) -> None:
@@ -242,6 +243,22 @@ async def _warm_parser(background: Background) -> None:
         await asyncio.to_thread(warm_up)
     except Exception:
         log.exception("Parser warm-up failed; the grammar compiles on first use instead")
+
+
+async def _after_start_up(background: Background) -> None:
+    """Once start-up has settled: the parser's warm-up, then what start-up made set aside."""
+    await _warm_parser(background)
+    freeze_long_lived()
+
+
+def freeze_long_lived() -> None:
+    """What start-up made (modules, classes, the app, the compiled grammar) lives as long as
+    the process: `gc.freeze` takes it out of the cycle collector's way, so a full collection
+    walks only what turns have made since, not the ~95,000 objects of start-up (~70 ms a
+    walk here, once every few hundred turns). Start-up's garbage is collected first, so none
+    of it is kept for good."""
+    gc.collect()
+    gc.freeze()
 
 
 def describe_startup(settings: Settings) -> list[str]:

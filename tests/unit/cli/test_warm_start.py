@@ -4,7 +4,9 @@ arrives as the port opens does not share the interpreter with compiling every la
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
+import weakref
 
 import pytest
 
@@ -40,3 +42,30 @@ async def test_a_failed_warm_up_is_logged_not_raised(
     monkeypatch.setattr(runtime, "warm_up", broken)
     await runtime._warm_parser(Background())
     assert "Parser warm-up failed" in caplog.text
+
+
+async def test_start_up_is_set_aside_after_the_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    steps: list[str] = []
+    monkeypatch.setattr(runtime, "WARM_UP_AFTER", 0.0)
+    monkeypatch.setattr(runtime, "warm_up", lambda: steps.append("warm-up"))
+    monkeypatch.setattr(runtime, "freeze_long_lived", lambda: steps.append("freeze"))
+    await runtime._after_start_up(Background())
+    assert steps == ["warm-up", "freeze"]
+
+
+class _Node:
+    """A piece of garbage only the cycle collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_start_up_made_is_kept_out_of_the_collectors_way() -> None:
+    garbage = weakref.ref(_Node())
+    before = gc.get_freeze_count()
+    try:
+        runtime.freeze_long_lived()
+        assert gc.get_freeze_count() > before
+        assert garbage() is None  # start-up's garbage was collected, not kept for good
+    finally:
+        gc.unfreeze()
