@@ -248,7 +248,8 @@ class Bench:
             await services.set_delay(delay)
             for command in self.args.commands:
                 text = command_text(command, self.args.subject)
-                for bot in self.live():  # the first of a command compiles, caches, connects
+                for bot in self.live() if self.args.warmup > 0 else ():
+                    # the first of a command compiles, caches, connects
                     warm = self.batch(bot, command, self.args.warmup)
                     await run_load(http, services, self.bots[bot], warm, self.args.warmup)
                 cells = self.cells.setdefault((delay, command), {})
