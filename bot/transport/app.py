@@ -13,6 +13,7 @@ from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.config import Settings
+from bot.transport.adapter import Adapter
 from bot.transport.connectors import PooledConnectors
 from bot.transport.handler import on_turn_error
 from bot.transport.inbound import inbound_authentication
@@ -30,10 +31,11 @@ Readiness = Callable[[], Awaitable[str | None]]
 
 def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapter:
     """A CloudAdapter that validates callers whenever an app id is configured (`entra`),
-    replying through connector clients kept across turns (bot/transport/connectors.py)."""
+    replying through connector clients kept across turns (bot/transport/connectors.py), on
+    turn contexts that leave no reference cycles (bot/transport/adapter.py)."""
     authentication = inbound_authentication(settings, entra)
     token_service = settings.identity.token_service_url
-    adapter = CloudAdapter(PooledConnectors(authentication, token_service=token_service))
+    adapter = Adapter(PooledConnectors(authentication, token_service=token_service))
     adapter.on_turn_error = on_turn_error
     return adapter
 
