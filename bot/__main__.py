@@ -100,6 +100,7 @@ def _serve_cmd(args: argparse.Namespace) -> int:
         return 2
     configure_logging(settings.log_level)
     from bot.dev.ports import StartError
+    from bot.event_loop import run
     from bot.runtime import serve
 
     if args.playground:  # the playground's runner only when asked for
@@ -109,7 +110,7 @@ def _serve_cmd(args: argparse.Namespace) -> int:
     else:
         main_task = serve(settings)
     try:
-        asyncio.run(_until_signalled(main_task))
+        run(_until_signalled(main_task))
     except KeyboardInterrupt:
         pass
     except StartError as exc:  # a port taken, the playground not starting: one line, no trace

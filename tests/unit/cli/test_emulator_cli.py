@@ -13,15 +13,9 @@ import httpx
 import pytest
 
 from tests.support.emulator_fixtures import ALICE, OPAQUE
+from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
