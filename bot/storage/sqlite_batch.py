@@ -44,7 +44,8 @@ Runner = Callable[[Callable[[sqlite3.Connection], Any]], Awaitable[Any]]
 def write_all(
     conn: sqlite3.Connection, *, writes: Sequence[Write]
 ) -> list[list[Result] | Exception]:
-    """Every write in one BEGIN IMMEDIATE transaction, each behind its own savepoint."""
+    """Every write in one BEGIN IMMEDIATE transaction, each all-or-nothing on its own (behind a
+    savepoint when it is more than one statement)."""
     alone = len(writes) == 1
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -53,21 +54,32 @@ def write_all(
             if alone:
                 results.append(_apply(conn, write))
                 continue
-            conn.execute("SAVEPOINT one_write")
+            guarded = _needs_savepoint(write)
+            if guarded:
+                conn.execute("SAVEPOINT one_write")
             try:
                 results.append(_apply(conn, write))
             except Exception as exc:
                 if not _own_fault(exc):
                     raise
-                conn.execute("ROLLBACK TO one_write")
+                if guarded:
+                    conn.execute("ROLLBACK TO one_write")
                 results.append(exc)
-            conn.execute("RELEASE one_write")
+            if guarded:
+                conn.execute("RELEASE one_write")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
     return results
+
+
+def _needs_savepoint(write: Write) -> bool:
+    """One statement is all-or-nothing by itself: a statement that fails is backed out by
+    SQLite (ABORT, the conflict resolution of every statement here; no triggers) and the
+    transaction goes on, so only a step or several statements need a savepoint around them."""
+    return callable(write) or len(write) != 1
 
 
 def _own_fault(exc: Exception) -> bool:

@@ -143,6 +143,31 @@ async def test_statements_written_together_are_rolled_back_together(disk: Disk) 
     assert disk.rows() == [("a", 1), ("c", 4), ("d", 5), ("taken", 0)]  # no "b"
 
 
+async def test_a_statement_that_fails_half_way_leaves_none_of_its_rows(disk: Disk) -> None:
+    """One statement needs no savepoint: SQLite backs out the rows a failing statement had
+    already changed, and the transaction (the other writes in it) goes on."""
+    writes = GroupCommit(disk.run)
+    await writes.write(INSERT, ("m", 0))
+    first = asyncio.create_task(writes.write(INSERT, ("k0", 0)))
+    await disk.started.wait()
+
+    outcomes = await asyncio.gather(
+        writes.write(INSERT, ("a", 1)),
+        writes.write("INSERT INTO t VALUES ('b', 2), ('c', 3), ('m', 4), ('n', 5)", ()),
+        writes.write("UPDATE t SET v = v + 10 WHERE k IN ('a', 'm') RETURNING k", ()),
+        return_exceptions=True,
+    )
+
+    assert await first == (1, [])
+    assert isinstance(outcomes[1], sqlite3.IntegrityError)
+    assert outcomes[0] == (1, [])
+    assert isinstance(outcomes[2], tuple)
+    changed, returned = outcomes[2]
+    assert changed == 2
+    assert sorted(returned) == [("a",), ("m",)]
+    assert disk.rows() == [("a", 11), ("k0", 0), ("m", 10)]  # no "b" or "c"
+
+
 async def test_a_value_sqlite_cannot_hold_fails_its_own_write_alone(disk: Disk) -> None:
     """Not a sqlite3 error (OverflowError) and still no one else's fault."""
     writes = GroupCommit(disk.run)
