@@ -37,6 +37,21 @@ async def port_open(port: int) -> bool:
 
 
 def cpu_seconds(pid: int) -> float:
+    """The process's CPU time, user and system, of every thread it has had, to the nanosecond:
+    Linux's CPU-time clock of that process (the clock id glibc's clock_getcpuclockid(pid)
+    makes: ~pid << 3 | CPUCLOCK_SCHED). /proc/pid/stat's utime + stime say the same in 10 ms
+    ticks, ±0.4 ms a turn over 24 turns; they are the fallback where the clock is refused."""
+    try:
+        return time.clock_gettime_ns(_cpu_clock_id(pid)) / 1e9
+    except OSError:
+        return tick_seconds(pid)
+
+
+def _cpu_clock_id(pid: int) -> int:
+    return (~pid << 3) | 2
+
+
+def tick_seconds(pid: int) -> float:
     """utime + stime of every thread the process has had (field 14 and 15 of /proc/pid/stat)."""
     stat = Path(f"/proc/{pid}/stat").read_text()
     fields = stat[stat.rindex(")") + 2 :].split()

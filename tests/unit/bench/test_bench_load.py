@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
 import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -12,7 +16,16 @@ import aiohttp
 import pytest
 
 from bench.load.driver import RunResult, Services, graph_route, messages, run_load
-from bench.load.procs import HOST, Child, free_port, start, wait_for_port
+from bench.load.procs import (
+    CLOCK_TICKS,
+    HOST,
+    Child,
+    cpu_seconds,
+    free_port,
+    start,
+    tick_seconds,
+    wait_for_port,
+)
 from bench.load.report import load_table, paired_ratio
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -99,3 +112,38 @@ def test_table_has_a_ratio_row_per_floor() -> None:
 def test_graph_routes_drop_ids() -> None:
     entry = {"method": "GET", "path": "/v1.0/users/0000-aa/events/AAMk=="}
     assert graph_route(entry) == "GET /v1.0/users/{id}/events/{id}"
+
+
+def _burn(seconds: float) -> None:
+    until = time.process_time() + seconds
+    while time.process_time() < until:
+        pass
+
+
+def test_cpu_time_of_a_process_is_read_to_well_under_a_tick() -> None:
+    """37 ms of work reads as 37 ms (ticks would say 30 or 40), threads that ended included."""
+    before, own = cpu_seconds(os.getpid()), time.process_time()
+    worker = threading.Thread(target=_burn, args=(0.025,))
+    worker.start()
+    worker.join()
+    _burn(0.012)
+    spent = time.process_time() - own
+    assert spent >= 0.037
+    assert cpu_seconds(os.getpid()) - before == pytest.approx(spent, abs=0.002)
+
+
+def test_another_process_s_cpu_time_agrees_with_its_ticks() -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import time\nt = time.process_time() + 0.2\n"
+         "while time.process_time() < t: pass\ninput()"],
+        stdin=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while tick_seconds(child.pid) < 0.2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        precise, ticks = cpu_seconds(child.pid), tick_seconds(child.pid)
+        assert precise >= 0.2
+        assert precise == pytest.approx(ticks, abs=2 / CLOCK_TICKS)
+    finally:
+        child.communicate(b"\n", timeout=10)
