@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import aiohttp
@@ -135,24 +136,77 @@ class PooledConnectors(BotFrameworkAuthentication):  # type: ignore[misc]
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
         """Kept per app id (CloudAdapter asks for one every turn), talking to BOT_TOKEN_SERVICE_URL:
-        delegated mode's sign-in button and the tokens users get through it."""
+        delegated mode's sign-in button and the tokens users get through it. Built on the
+        first call made with it: most turns (every turn in app-only mode) make none."""
         app_id = app_id_of(claims_identity)
         found = self._user_tokens.get(app_id)
         if found is None:
-            found = await self._inner.create_user_token_client(claims_identity)
-            api = getattr(found, "_client", None)  # botframework's TokenApiClient
-            if api is not None and hasattr(api, "config"):
-                api.config.pipeline = pooled_pipeline(api.config, self.session)
-                if self._token_service:
-                    api.config.base_url = self._token_service
+            found = DeferredUserTokenClient(partial(self._user_token_client, claims_identity))
             self._user_tokens[app_id] = found
         return found
+
+    async def _user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        made: UserTokenClient = await self._inner.create_user_token_client(claims_identity)
+        api = getattr(made, "_client", None)  # botframework's TokenApiClient
+        if api is not None and hasattr(api, "config"):
+            api.config.pipeline = pooled_pipeline(api.config, self.session)
+            if self._token_service:
+                api.config.base_url = self._token_service
+        return made
 
     def create_bot_framework_client(self) -> Any:
         return self._inner.create_bot_framework_client()
 
     def get_originating_audience(self) -> str:
         return str(self._inner.get_originating_audience())
+
+
+class DeferredUserTokenClient(UserTokenClient):  # type: ignore[misc]
+    """botbuilder's user-token client, built by `make` when a call first needs it: building
+    one runs msrest's configuration (its 999-entry retry status list, a requests session),
+    ~5 ms that the first turn of every replica paid for a client it seldom uses."""
+
+    def __init__(self, make: Callable[[], Awaitable[UserTokenClient]]) -> None:
+        self._make = make
+        self._made: UserTokenClient | None = None
+
+    async def client(self) -> UserTokenClient:
+        """The real client (two first calls at once may both build one: the same client)."""
+        if self._made is None:
+            self._made = await self._make()
+        return self._made
+
+    async def get_user_token(
+        self, user_id: str, connection_name: str, channel_id: str, magic_code: str
+    ) -> Any:
+        client = await self.client()
+        return await client.get_user_token(user_id, connection_name, channel_id, magic_code)
+
+    async def get_sign_in_resource(
+        self, connection_name: str, activity: Activity, final_redirect: str
+    ) -> Any:
+        client = await self.client()
+        return await client.get_sign_in_resource(connection_name, activity, final_redirect)
+
+    async def sign_out_user(self, user_id: str, connection_name: str, channel_id: str) -> Any:
+        client = await self.client()
+        return await client.sign_out_user(user_id, connection_name, channel_id)
+
+    async def get_token_status(self, user_id: str, channel_id: str, include_filter: str) -> Any:
+        client = await self.client()
+        return await client.get_token_status(user_id, channel_id, include_filter)
+
+    async def get_aad_tokens(
+        self, user_id: str, connection_name: str, resource_urls: list[str], channel_id: str
+    ) -> Any:
+        client = await self.client()
+        return await client.get_aad_tokens(user_id, connection_name, resource_urls, channel_id)
+
+    async def exchange_token(
+        self, user_id: str, connection_name: str, channel_id: str, exchange_request: Any
+    ) -> Any:
+        client = await self.client()
+        return await client.exchange_token(user_id, connection_name, channel_id, exchange_request)
 
 
 class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]

@@ -25,14 +25,14 @@ from botbuilder.schema import (
 )
 from botframework.connector import models as connector_models
 from botframework.connector.aio import ConnectorClient
-from botframework.connector.auth import ClaimsIdentity, MicrosoftAppCredentials
+from botframework.connector.auth import ClaimsIdentity, MicrosoftAppCredentials, UserTokenClient
 from msrest.exceptions import ClientRequestError
 from msrest.serialization import Serializer
 
 from bot.config import Settings
 from bot.transport.app import close_adapter, create_adapter
 from bot.transport.connector_http import backoff, new_session, pooled_pipeline, retry_after
-from bot.transport.connectors import PooledConnectors
+from bot.transport.connectors import DeferredUserTokenClient, PooledConnectors
 from bot.transport.wire_json import PassthroughSerializer, card_message
 from cards import Verb, error_card, help_card
 from tests.support.activities import message
@@ -290,3 +290,94 @@ def test_a_sent_card_is_messagefactorys_message_copied_shallowly() -> None:
     assert sent.conversation is None  # the original is untouched
     assert copied.conversation.id == incoming.conversation.id
     assert copied.attachments[0].content is card  # and the card was not copied
+
+
+async def test_the_user_token_client_is_built_when_a_call_first_needs_it(
+    settings: Settings, standin: tuple[Connector, str]
+) -> None:
+    """CloudAdapter hands every turn a user-token client; a turn that never asks the token
+    service for anything does not pay for building botbuilder's (msrest's configuration)."""
+    _, url = standin
+    adapter = create_adapter(settings)
+    pool = adapter.bot_framework_authentication
+    assert isinstance(pool, PooledConnectors)
+    seen: list[Any] = []
+
+    async def logic(context: Any) -> None:
+        seen.append(context.turn_state[adapter.USER_TOKEN_CLIENT_KEY])
+        await context.send_activity("hi")
+
+    try:
+        for n in range(2):
+            activity = Activity().deserialize(message("meet now", url, activity_id=f"a{n}"))
+            await adapter.process_activity("", activity, logic)
+        deferred = seen[0]
+        assert isinstance(deferred, DeferredUserTokenClient)
+        assert seen[1] is deferred
+        assert deferred._made is None  # two turns, nothing asked of the token service
+
+        made = await deferred.client()
+        assert isinstance(made, UserTokenClient)
+        assert not isinstance(made, DeferredUserTokenClient)
+        assert await deferred.client() is made  # built once, kept
+        assert made._client.config.pipeline is not None  # on the pooled session
+    finally:
+        await close_adapter(adapter)
+
+
+class _TokenCalls(UserTokenClient):  # type: ignore[misc]
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+
+    def _record(self, name: str, *args: Any) -> str:
+        self.calls.append((name, args))
+        return name
+
+    async def get_user_token(self, *args: Any) -> Any:
+        return self._record("get_user_token", *args)
+
+    async def get_sign_in_resource(self, *args: Any) -> Any:
+        return self._record("get_sign_in_resource", *args)
+
+    async def sign_out_user(self, *args: Any) -> Any:
+        return self._record("sign_out_user", *args)
+
+    async def get_token_status(self, *args: Any) -> Any:
+        return self._record("get_token_status", *args)
+
+    async def get_aad_tokens(self, *args: Any) -> Any:
+        return self._record("get_aad_tokens", *args)
+
+    async def exchange_token(self, *args: Any) -> Any:
+        return self._record("exchange_token", *args)
+
+
+async def test_every_call_of_the_deferred_client_reaches_the_built_one_as_made() -> None:
+    built = _TokenCalls()
+    builds: list[int] = []
+
+    async def make() -> UserTokenClient:
+        builds.append(1)
+        return built
+
+    deferred = DeferredUserTokenClient(make)
+    request = Activity(type=ActivityTypes.message)
+    answers = [
+        await deferred.get_user_token("29:u", "graph", "msteams", "123456"),
+        await deferred.get_sign_in_resource("graph", request, "https://back"),
+        await deferred.sign_out_user("29:u", "graph", "msteams"),
+        await deferred.get_token_status("29:u", "msteams", "graph"),
+        await deferred.get_aad_tokens("29:u", "graph", ["https://graph"], "msteams"),
+        await deferred.exchange_token("29:u", "graph", "msteams", {"token": "t"}),
+    ]
+
+    assert builds == [1]
+    assert answers == [name for name, _ in built.calls]
+    assert built.calls == [
+        ("get_user_token", ("29:u", "graph", "msteams", "123456")),
+        ("get_sign_in_resource", ("graph", request, "https://back")),
+        ("sign_out_user", ("29:u", "graph", "msteams")),
+        ("get_token_status", ("29:u", "msteams", "graph")),
+        ("get_aad_tokens", ("29:u", "graph", ["https://graph"], "msteams")),
+        ("exchange_token", ("29:u", "graph", "msteams", {"token": "t"})),
+    ]
