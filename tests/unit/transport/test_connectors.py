@@ -89,21 +89,27 @@ def reply() -> Activity:
     return Activity(type=ActivityTypes.message, text="hello")
 
 
+async def _turns(adapter: Any, url: str, count: int, state_key: str) -> list[Any]:
+    """`count` turns through the adapter, each replying "hi": what each had under `state_key`."""
+    seen: list[Any] = []
+
+    async def logic(context: Any) -> None:
+        seen.append(context.turn_state[state_key])
+        await context.send_activity("hi")
+
+    for n in range(count):
+        activity = Activity().deserialize(message("meet now", url, activity_id=f"a{n}"))
+        await adapter.process_activity("", activity, logic)
+    return seen
+
+
 async def test_turns_to_one_service_url_share_a_client_and_a_connection(
     settings: Settings, standin: tuple[Connector, str]
 ) -> None:
     connector, url = standin
     adapter = create_adapter(settings)
-    seen: list[Any] = []
-
-    async def logic(context: Any) -> None:
-        seen.append(context.turn_state[adapter.BOT_CONNECTOR_CLIENT_KEY])
-        await context.send_activity("hi")
-
     try:
-        for n in range(3):
-            activity = Activity().deserialize(message("meet now", url, activity_id=f"a{n}"))
-            await adapter.process_activity("", activity, logic)
+        seen = await _turns(adapter, url, 3, adapter.BOT_CONNECTOR_CLIENT_KEY)
     finally:
         await close_adapter(adapter)
 
@@ -299,18 +305,8 @@ async def test_the_user_token_client_is_built_when_a_call_first_needs_it(
     service for anything does not pay for building botbuilder's (msrest's configuration)."""
     _, url = standin
     adapter = create_adapter(settings)
-    pool = adapter.bot_framework_authentication
-    assert isinstance(pool, PooledConnectors)
-    seen: list[Any] = []
-
-    async def logic(context: Any) -> None:
-        seen.append(context.turn_state[adapter.USER_TOKEN_CLIENT_KEY])
-        await context.send_activity("hi")
-
     try:
-        for n in range(2):
-            activity = Activity().deserialize(message("meet now", url, activity_id=f"a{n}"))
-            await adapter.process_activity("", activity, logic)
+        seen = await _turns(adapter, url, 2, adapter.USER_TOKEN_CLIENT_KEY)
         deferred = seen[0]
         assert isinstance(deferred, DeferredUserTokenClient)
         assert seen[1] is deferred
