@@ -36,5 +36,5 @@ def run(main: Coroutine[Any, Any, T], *, factory: LoopFactory | None = None) -> 
     """`asyncio.run(main)` on the loop `factory` makes (by default `loop_factory()`'s)."""
     chosen = factory if factory is not None else loop_factory()
     with asyncio.Runner(loop_factory=chosen) as runner:
-        log.info("Event loop: %s", type(runner.get_loop()).__module__)
+        log.debug("Event loop: %s", type(runner.get_loop()).__module__)
         return runner.run(main)

@@ -51,7 +51,7 @@ def test_the_served_bot_says_its_loop_and_stops_cleanly(tmp_path: Path) -> None:
         LOCAL_MODE="false",
         GRAPH_BASE_URL="http://127.0.0.1:9/v1.0",
         BOT_DB=str(tmp_path / "bot.sqlite3"),
-        LOG_LEVEL="INFO",
+        LOG_LEVEL="DEBUG",
     )
     command = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)]
     with subprocess.Popen(
