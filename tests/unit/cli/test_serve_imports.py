@@ -52,6 +52,8 @@ NOT_AT_START_UP = (
     "cards.slots",
     "cards.listing",
     "cards.sign_in",
+    # the roster, read when a turn names people
+    "botbuilder.core.teams",
 )
 
 #: Builds the bot as `serve` does (default settings: local mode, SQLite, no tracing, no SSO)
