@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 WARM_UP_AFTER = 0.5
 
 
-@dataclass
+@dataclass(eq=False)  # one per running bot: compared by identity
 class BotRuntime:
     """The running bot's parts, for `serve` and the tests to start and stop."""
 
