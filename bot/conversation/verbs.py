@@ -1,6 +1,6 @@
 """Card buttons: each Verb (cards/verbs.py) beside its handler, dispatched by one lookup. The
 handlers live by what they act on: bot/conversation/meeting_verbs.py (one meeting),
-command_verbs.py (a command, a form), planning.py and polls.py.
+command_verbs.py (a command, a form), planning.py and polls.py (behind finding.py).
 
 The acting user is always the turn's sender; ids in card data only name a meeting, and
 `MeetingService.owned` checks it is the sender's own before anything changes; ids that cannot
