@@ -19,14 +19,11 @@ from bot.conversation.budget import HARD_STOP_GRACE, Budgets, TurnBudget
 from bot.conversation.commands import CommandRunner, utcnow
 from bot.conversation.dispatch import Conversation
 from bot.conversation.failures import Deployment
+from bot.conversation.finding import TimeFinding
 from bot.conversation.gates import Middleware, TenantGate, acting_as_sender
 from bot.conversation.notices import NoticeSettings
-from bot.conversation.pending import PendingCommands
-from bot.conversation.planning import Planning
-from bot.conversation.polls import PollVerbs
 from bot.conversation.reconcile import Reconciler
 from bot.conversation.references import remember_reference
-from bot.conversation.sign_in import SignInGate
 from bot.conversation.verbs import CardVerbs
 from bot.graph.auth import StaticTokenProvider, TokenProvider
 from bot.graph.client import GraphClient
@@ -55,7 +52,7 @@ log = logging.getLogger(__name__)
 WARM_UP_AFTER = 0.5
 
 
-@dataclass
+@dataclass(eq=False)  # one per running bot: compared by identity
 class BotRuntime:
     """The running bot's parts, for `serve` and the tests to start and stop."""
 
@@ -105,15 +102,16 @@ def build_conversation(
     database every replica shares."""
     deployment = Deployment(settings.app_id, settings.graph_auth is GraphAuthMode.DELEGATED)
     app_only = settings.graph_auth is GraphAuthMode.APP
-    poll_verbs = PollVerbs(service, storage, clock, books_for_creator=app_only)
-    planning = Planning(service, poll_verbs, clock, settings.default_duration)
+    finding = TimeFinding(
+        service, storage, clock, settings.default_duration, books_for_creator=app_only
+    )
     runner = CommandRunner(
         service,
         default_duration=settings.default_duration,
         clock=clock,
         deployment=deployment,
         notices=notices,
-        finder=planning,
+        finder=finding,
     )
     gates: list[Middleware] = [
         TenantGate(settings.tenant_allowlist, teams_only=bool(settings.app_id)),
@@ -121,9 +119,12 @@ def build_conversation(
         remember_reference(storage),
         acting_as_sender,
     ]
-    if sso is not None:
+    if sso is not None:  # the sign-in gate's modules only when single sign-on is configured
+        from bot.conversation.pending import PendingCommands
+        from bot.conversation.sign_in import SignInGate
+
         gates.append(SignInGate(sso, PendingCommands(storage, clock), settings.app_id))
-    verbs = CardVerbs(runner, storage, planning=planning, polls=poll_verbs)
+    verbs = CardVerbs(runner, storage, finding=finding)
     return Conversation(runner, verbs, gates)
 
 

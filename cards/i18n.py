@@ -21,8 +21,6 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 #: A translator's gettext: English source text in, the viewer's words out.
 Words = Callable[[str], str]
@@ -91,6 +89,11 @@ def _load(language: str) -> gettext.GNUTranslations | None:
             return gettext.GNUTranslations(handle)
     if not source.exists():
         return None
+    # Babel's catalog tools only for a checkout without compiled catalogs: the built bot never
+    # loads them (nor difflib, which they import).
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with source.open("rb") as handle:
         catalog = read_po(handle, locale=language)
     buffer = BytesIO()

@@ -42,7 +42,7 @@ class GraphAuthMode(StrEnum):
     DELEGATED = "delegated"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class IdentitySettings:
     """Identity and trust: the certificate credential, tenants, the authority, SSO, the cache."""
 
@@ -59,7 +59,7 @@ class IdentitySettings:
     token_cache_key: str = field(default="", repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class JobSettings:
     """Messages the bot starts (reminders, the daily agenda) and how it is watched."""
 
@@ -70,7 +70,7 @@ class JobSettings:
     service_name: str = "meeting-bot"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class Settings:
     """Everything the bot can be configured with. See .env.example for each variable."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.config.values import https_url_setting
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class PublisherSettings:
     """The manifest's `developer` pages; empty keeps the template's placeholders, which
     `manifest validate` warns about."""

@@ -61,7 +61,7 @@ class _Answer:
     late: bool = False  # the HTTP answer has left: the reply must be posted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class Budgets:
     """How long a turn may take before answering, and its background work after."""
 

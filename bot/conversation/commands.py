@@ -12,14 +12,14 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
 from babel.dates import format_date
 
 from bot.conversation.attendees import resolve_attendees
 from bot.conversation.confirm import CREATES, confirmation
 from bot.conversation.failures import Deployment, guarded
-from bot.conversation.listing import ListQuery, MeetingLists
 from bot.conversation.notices import NOTICE_KINDS, NoticeSettings
 from bot.conversation.origin import origin_json
 from bot.conversation.turn import TurnInfo
@@ -39,6 +39,9 @@ from cards.actions import in_language
 from cards.base import Card
 from cards.i18n import N_, reply_locale, translator
 from cards.timefmt import babel_locale
+
+if TYPE_CHECKING:
+    from bot.conversation.listing import MeetingLists
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +87,13 @@ class CommandRunner:
         self.default_duration = default_duration
         self.clock = clock
         self.deployment = deployment or Deployment()
-        self.lists = MeetingLists(meetings, clock)
+
+    @cached_property
+    def lists(self) -> MeetingLists:
+        """Lists of meetings (`my meetings`, `cancel <name>`'s choices), made on first use."""
+        from bot.conversation.listing import MeetingLists
+
+        return MeetingLists(self.meetings, self.clock)
 
     async def guarded(
         self, turn: TurnInfo, what: str, operation: Callable[[], Awaitable[Card]]
@@ -243,6 +252,8 @@ class CommandRunner:
         return self._card(meeting, command, turn)
 
     async def _list(self, command: Command, turn: TurnInfo) -> Card:
+        from bot.conversation.listing import ListQuery  # with self.lists, on first use
+
         _ = translator(turn.locale).gettext
         start = command.start or self.clock().replace(second=0, microsecond=0)
         end = command.end or start + timedelta(days=7)
@@ -281,6 +292,8 @@ class CommandRunner:
                 locale=locale,
             )
         if len(found) > 1:
+            from bot.conversation.listing import ListQuery  # with self.lists, on first use
+
             query = ListQuery(name=command.subject)
             return await self.lists.card(turn, query, caution=read_as(command, _))
         meeting = found[0]

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cached_property, partial
+from typing import TYPE_CHECKING
 
 from bot.conversation.commands import CommandRunner
-from bot.conversation.compose import ComposeExtension
 from bot.conversation.gates import Middleware, Next
 from bot.conversation.reply import NOTHING, Reply, answer, post
 from bot.conversation.turn import TurnInfo, TurnKind
 from bot.conversation.verbs import CardVerbs
 from cards import error_card, help_card
 from cards.i18n import N_, translator
+
+if TYPE_CHECKING:
+    from bot.conversation.compose import ComposeExtension
 
 WELCOME = N_("Hi! I create Teams meetings and send you the join link.")
 
@@ -27,8 +30,14 @@ class Conversation:
     ) -> None:
         self._commands = commands
         self._verbs = verbs
-        self._compose = ComposeExtension(commands)
         self._gates = tuple(gates)
+
+    @cached_property
+    def _compose(self) -> ComposeExtension:
+        """The compose box's message extension (and its form's parser), made on first use."""
+        from bot.conversation.compose import ComposeExtension
+
+        return ComposeExtension(self._commands)
 
     async def dispatch(self, turn: TurnInfo) -> Reply:
         reply = await self._through(0, turn)

@@ -24,7 +24,7 @@ class Explanation:
     admin_action: bool = False  # the admin must change something: logged as an error
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class Deployment:
     """What the admin's words name: this app's id, and whether it acts with users' tokens."""
 

@@ -1,6 +1,6 @@
 """Card buttons: each Verb (cards/verbs.py) beside its handler, dispatched by one lookup. The
 handlers live by what they act on: bot/conversation/meeting_verbs.py (one meeting),
-command_verbs.py (a command, a form), planning.py and polls.py.
+command_verbs.py (a command, a form), planning.py and polls.py (behind finding.py).
 
 The acting user is always the turn's sender; ids in card data only name a meeting, and
 `MeetingService.owned` checks it is the sender's own before anything changes; ids that cannot
@@ -16,15 +16,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from bot.conversation.activity import known_locale
-from bot.conversation.command_verbs import CommandVerbs
 from bot.conversation.commands import CommandRunner
 from bot.conversation.failures import not_yours
-from bot.conversation.meeting_verbs import MeetingVerbs
-from bot.conversation.planning import Planning
-from bot.conversation.polls import PollVerbs
 from bot.conversation.presses import OneAtATime, not_yet
 from bot.conversation.turn import TurnInfo
 from bot.graph.ids import is_graph_id
@@ -36,6 +33,9 @@ from cards.actions import in_language
 from cards.base import Card
 from cards.i18n import translator
 
+if TYPE_CHECKING:
+    from bot.conversation.finding import TimeFinding
+
 log = logging.getLogger(__name__)
 
 Data = Mapping[str, Any]
@@ -44,7 +44,10 @@ MeetingHandler = Callable[[TurnInfo, Requester, Meeting, Data], Awaitable[Card]]
 
 
 class CardVerbs:
-    """The handler of every Verb; `handle` answers a pressed button with a card."""
+    """The handler of every Verb; `handle` answers a pressed button with a card.
+
+    The table of handlers is made at the first press, with the modules of the buttons'
+    handlers: a process whose turns are only typed commands never imports them."""
 
     def __init__(
         self,
@@ -52,15 +55,22 @@ class CardVerbs:
         storage: ActionClaims,
         *,
         claim_wait: float = 60.0,
-        planning: Planning | None = None,
-        polls: PollVerbs | None = None,
+        finding: TimeFinding | None = None,
     ) -> None:
         self._runner = runner
         self._meetings = runner.meetings
         self._exclusively = OneAtATime(storage, claim_wait)
+        self._finding = finding
+
+    @cached_property
+    def _handlers(self) -> dict[Verb, Handler]:
+        from bot.conversation.command_verbs import CommandVerbs
+        from bot.conversation.meeting_verbs import MeetingVerbs
+
         on_meeting, one_at_a_time = self._on_meeting, self._one_at_a_time
-        commands, meetings = CommandVerbs(runner), MeetingVerbs(runner, self._exclusively)
-        self._handlers: dict[Verb, Handler] = {
+        commands = CommandVerbs(self._runner)
+        meetings = MeetingVerbs(self._runner, self._exclusively)
+        handlers: dict[Verb, Handler] = {
             Verb.RUN: commands.run,
             Verb.OPEN_FORM: commands.open_form,
             Verb.SUBMIT_FORM: one_at_a_time(commands.submit_form),
@@ -77,13 +87,14 @@ class CardVerbs:
             Verb.ADD_STANDALONE_LINK: one_at_a_time(on_meeting(meetings.add_standalone_link)),
             Verb.LIST_PAGE: commands.list_page,
         }
-        if planning is not None:  # find a time, meeting options (bot/conversation/planning.py)
-            self._handlers[Verb.BOOK_SLOT] = one_at_a_time(planning.book_slot)
-            self._handlers[Verb.SET_OPTIONS] = one_at_a_time(on_meeting(planning.set_options))
-        if polls is not None:  # group-chat polls (bot/conversation/polls.py)
-            self._handlers[Verb.POLL_VOTE] = self._guarded("vote", polls.vote)
-            self._handlers[Verb.POLL_BOOK] = self._guarded("book the poll's time", polls.book)
-            self._handlers[Verb.POLL_REFRESH] = self._guarded("show the poll", polls.refresh)
+        finding = self._finding
+        if finding is not None:  # find a time, meeting options, group-chat polls
+            handlers[Verb.BOOK_SLOT] = one_at_a_time(finding.book_slot)
+            handlers[Verb.SET_OPTIONS] = one_at_a_time(on_meeting(finding.set_options))
+            handlers[Verb.POLL_VOTE] = self._guarded("vote", finding.vote)
+            handlers[Verb.POLL_BOOK] = self._guarded("book the poll's time", finding.book)
+            handlers[Verb.POLL_REFRESH] = self._guarded("show the poll", finding.refresh)
+        return handlers
 
     async def handle(self, turn: TurnInfo, data: Data) -> Card:
         locale = data.get("locale")

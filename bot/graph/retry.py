@@ -16,7 +16,7 @@ NOT_DONE_STATUSES = frozenset({429})
 MIN_ATTEMPT_SECONDS = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # configuration: never compared by value
 class RetryPolicy:
     """At most `max_retries` retries, with exponential backoff that honours Retry-After.
 

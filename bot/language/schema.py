@@ -108,9 +108,12 @@ def _no_commands() -> Mapping[str, Words]:
     return {}
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Language:
-    """One language's vocabulary. Every field is data; the grammar that uses it is shared."""
+    """One language's vocabulary. Every field is data; the grammar that uses it is shared.
+
+    Named by its code when shown: a generated repr would list every word of the language, and
+    generating it for ~90 fields costs every start-up about a millisecond."""
 
     code: str
     commands: Mapping[str, Words]  # kind (COMMAND_KINDS) -> command phrases
@@ -210,6 +213,9 @@ class Language:
     month_units: Words = ()  # "months" in "for 3 months", "every 2 months"
     meeting_options: Mapping[str, Words] = field(default_factory=_no_commands)  # OPTION_KEYS
     before: Words = ()  # "remind me 5 min before": the word that ends the lead
+
+    def __repr__(self) -> str:
+        return f"Language(code={self.code!r})"
 
     def __post_init__(self) -> None:
         missing = [k for k in (*MESSAGE_KEYS, *NOTICE_KEYS) if k not in self.messages]

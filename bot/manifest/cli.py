@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.config import ConfigError, load_publisher_settings
-from bot.manifest.package import SCHEMA_VERSION
+from bot.manifest.version import SCHEMA_VERSION
 
 DEFAULT_OUT = Path("appPackage.zip")
 

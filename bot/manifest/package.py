@@ -6,10 +6,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from bot.manifest.version import SCHEMA_URL as SCHEMA_URL
+from bot.manifest.version import SCHEMA_VERSION as SCHEMA_VERSION
+
 MANIFEST_NAME = "manifest.json"
-#: The Teams manifest schema the bot's package follows and validates against.
-SCHEMA_VERSION = "1.22"
-SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{SCHEMA_VERSION}/MicrosoftTeams.schema.json"
 
 
 class PackageError(ValueError):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from opentelemetry.trace import Span
-
 from bot.observability.metrics import Metrics
 from bot.observability.tracing import NO_SPAN, graph_operation, span, tracer_of
 
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.trace import Span
 
 
 class Telemetry:

@@ -2,8 +2,8 @@
 
 The tracer provider is the runtime's own (not the process-wide global), so two bots in one
 process (tests) do not share one; span nesting still follows the current context, so the Graph
-calls a turn makes are children of that turn's span. The SDK is imported only when tracing
-starts: without an endpoint `serve` never loads it (~25 ms of a cold start).
+calls a turn makes are children of that turn's span. OpenTelemetry (API and SDK) is imported
+only when tracing starts: without an endpoint `serve` never loads it.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opentelemetry import trace
-from opentelemetry.trace import Span, Status, StatusCode, Tracer
-
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import SpanExporter
+    from opentelemetry.trace import Span, Tracer
 
 _NAME = re.compile(r"^[A-Za-z]{1,40}$")
 
@@ -62,6 +60,9 @@ def span(
 
 @contextlib.contextmanager
 def _span(tracer: Tracer, name: str, attributes: dict[str, Any]) -> Iterator[Span]:
+    # A tracer exists only once start_tracing has loaded the SDK, and with it this API module.
+    from opentelemetry.trace import Status, StatusCode
+
     with tracer.start_as_current_span(name, attributes=attributes) as current:
         try:
             yield current
@@ -87,4 +88,4 @@ def tracer_of(provider: TracerProvider | None) -> Tracer | None:
     return provider.get_tracer("meetingbot") if provider is not None else None
 
 
-__all__ = ["NO_SPAN", "graph_operation", "span", "start_tracing", "trace", "tracer_of"]
+__all__ = ["NO_SPAN", "graph_operation", "span", "start_tracing", "tracer_of"]

@@ -1,14 +1,18 @@
-"""The conversation's members as the Bot Connector knows them (with e-mail addresses)."""
+"""The conversation's members as the Bot Connector knows them (with e-mail addresses).
+
+The SDK's Teams client is imported at the first read, when a turn names people or everyone:
+a turn that invites no one never loads it."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
-
-from botbuilder.core import TurnContext
-from botbuilder.core.teams import TeamsInfo
+from typing import TYPE_CHECKING, Any
 
 from bot.meetings.model import Person
+
+if TYPE_CHECKING:
+    from botbuilder.core import TurnContext
+    from botbuilder.core.teams import TeamsInfo
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +28,7 @@ class ConnectorRoster:
 
     async def member(self, member_id: str) -> Person | None:
         try:
-            account = await TeamsInfo.get_member(self._context, member_id)
+            account = await _teams_info().get_member(self._context, member_id)
         except Exception as exc:  # the connector answers 404 or fails: the user is told
             log.info("roster lookup of %s failed: %s", member_id, type(exc).__name__)
             return None
@@ -36,13 +40,20 @@ class ConnectorRoster:
         token = None
         sender = self._context.activity.from_property
         for _ in range(ROSTER_MAX_PAGES):
-            page = await TeamsInfo.get_paged_members(self._context, token, ROSTER_PAGE)
+            page = await _teams_info().get_paged_members(self._context, token, ROSTER_PAGE)
             others = [m for m in page.members or [] if not _is(m, sender)]
             people.extend(p for p in map(_person, others) if p is not None)
             token = page.continuation_token
             if not token:
                 break
         return people
+
+
+def _teams_info() -> type[TeamsInfo]:
+    from botbuilder.core.teams import TeamsInfo as teams_info
+
+    client: type[TeamsInfo] = teams_info  # the SDK is untyped
+    return client
 
 
 def _person(account: Any) -> Person | None:

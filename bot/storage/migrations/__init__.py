@@ -19,7 +19,7 @@ _NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>\w+)\.(?P<dialect>sqlite|postg
 DIALECTS = ("sqlite", "postgresql")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per schema step: compared by identity
 class Migration:
     """One schema step: its version, its name and its SQL."""
 
