@@ -252,14 +252,23 @@ async def _after_start_up(background: Background) -> None:
     freeze_long_lived()
 
 
+#: Allocations between two young-generation collections once serving (Python's default: 700).
+#: Turns leave no reference cycles (bot/transport/adapter.py), so their objects are freed as
+#: they go; a collection every 700 allocations only walked the live objects of the turns in
+#: flight. Measured under cachegrind: -1.8% instructions a `schedule` turn at 10x the default.
+YOUNG_THRESHOLD = 7000
+
+
 def freeze_long_lived() -> None:
     """What start-up made (modules, classes, the app, the compiled grammar) lives as long as
     the process: `gc.freeze` takes it out of the cycle collector's way, so a full collection
     walks only what turns have made since, not the ~95,000 objects of start-up (~70 ms a
     walk here, once every few hundred turns). Start-up's garbage is collected first, so none
-    of it is kept for good."""
+    of it is kept for good. Then young collections run every YOUNG_THRESHOLD allocations."""
     gc.collect()
     gc.freeze()
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(YOUNG_THRESHOLD, young), middle, old)
 
 
 def describe_startup(settings: Settings) -> list[str]:

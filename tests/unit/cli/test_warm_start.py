@@ -63,9 +63,12 @@ class _Node:
 def test_what_start_up_made_is_kept_out_of_the_collectors_way() -> None:
     garbage = weakref.ref(_Node())
     before = gc.get_freeze_count()
+    thresholds = gc.get_threshold()
     try:
         runtime.freeze_long_lived()
         assert gc.get_freeze_count() > before
         assert garbage() is None  # start-up's garbage was collected, not kept for good
+        assert gc.get_threshold() == (runtime.YOUNG_THRESHOLD, *thresholds[1:])
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
