@@ -72,3 +72,9 @@ def test_the_served_bot_says_its_loop_and_stops_cleanly(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert "Event loop: uvloop" in err
     assert "Traceback" not in err
+
+
+@needs_uvloop
+async def test_the_tests_themselves_run_on_serve_s_loop() -> None:
+    """tests/conftest.py: what the async tests check is what runs in production."""
+    assert await _loop_module() == "uvloop"
