@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.collector import freeze_long_lived, resume_after_start_up
 from bot.config import GraphAuthMode, Settings
 from bot.conversation.background import Background
 from bot.conversation.budget import HARD_STOP_GRACE, Budgets, TurnBudget
@@ -252,25 +252,6 @@ async def _after_start_up(background: Background) -> None:
     freeze_long_lived()
 
 
-#: Allocations between two young-generation collections once serving (Python's default: 700).
-#: Turns leave no reference cycles (bot/transport/adapter.py), so their objects are freed as
-#: they go; a collection every 700 allocations only walked the live objects of the turns in
-#: flight. Measured under cachegrind: -1.8% instructions a `schedule` turn at 10x the default.
-YOUNG_THRESHOLD = 7000
-
-
-def freeze_long_lived() -> None:
-    """What start-up made (modules, classes, the app, the compiled grammar) lives as long as
-    the process: `gc.freeze` takes it out of the cycle collector's way, so a full collection
-    walks only what turns have made since, not the ~95,000 objects of start-up (~70 ms a
-    walk here, once every few hundred turns). Start-up's garbage is collected first, so none
-    of it is kept for good. Then young collections run every YOUNG_THRESHOLD allocations."""
-    gc.collect()
-    gc.freeze()
-    young, middle, old = gc.get_threshold()
-    gc.set_threshold(max(YOUNG_THRESHOLD, young), middle, old)
-
-
 def describe_startup(settings: Settings) -> list[str]:
     """What start-up says, plainly, about where Graph calls go and whether callers are checked."""
     lines = []
@@ -324,6 +305,7 @@ async def serve(settings: Settings, ready: asyncio.Event | None = None) -> None:
     runner = web.AppRunner(runtime.app)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
+    resume_after_start_up()  # the collector, if `meeting-bot serve` paused it for start-up
     await site.start()
     for line in describe_startup(settings):
         log.warning(line)

@@ -60,7 +60,7 @@ NOT_AT_START_UP = (
 #: without listening, and prints the modules then loaded.
 SERVE_START_UP = """
 import json, sys
-from bot.__main__ import build_parser
+from bot.cli import build_parser
 from bot.config import load_settings
 from bot.runtime import build_runtime
 

@@ -4,9 +4,7 @@ arrives as the port opens does not share the interpreter with compiling every la
 from __future__ import annotations
 
 import asyncio
-import gc
 import threading
-import weakref
 
 import pytest
 
@@ -51,24 +49,3 @@ async def test_start_up_is_set_aside_after_the_warm_up(monkeypatch: pytest.Monke
     monkeypatch.setattr(runtime, "freeze_long_lived", lambda: steps.append("freeze"))
     await runtime._after_start_up(Background())
     assert steps == ["warm-up", "freeze"]
-
-
-class _Node:
-    """A piece of garbage only the cycle collector can free."""
-
-    def __init__(self) -> None:
-        self.me = self
-
-
-def test_what_start_up_made_is_kept_out_of_the_collectors_way() -> None:
-    garbage = weakref.ref(_Node())
-    before = gc.get_freeze_count()
-    thresholds = gc.get_threshold()
-    try:
-        runtime.freeze_long_lived()
-        assert gc.get_freeze_count() > before
-        assert garbage() is None  # start-up's garbage was collected, not kept for good
-        assert gc.get_threshold() == (runtime.YOUNG_THRESHOLD, *thresholds[1:])
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
