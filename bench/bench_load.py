@@ -11,8 +11,9 @@ CloudAdapter (bench/floors/botbuilder_floor.py) and the Microsoft 365 Agents SDK
 (bench/floors/agents_floor.py, skipped with the reason when the `bench` extra is missing).
 
 The source trees the bots run from are byte-compiled first (procs.precompile), as an installed
-package is. Each bot is cold-started `--repeats` times (spawn -> first reply at the connector),
-the last start then taking `--burst` (200) concurrent conversations for the RSS they leave. Then for
+package is. Each bot is cold-started `--cold-starts` times, the bots taking turns (spawn -> first
+reply at the connector), the last start then taking `--burst` (200) concurrent conversations
+for the RSS they leave. Then for
 each connector delay, command and concurrency, the bots take turns (the order rotating every
 repeat) at the same load of distinct conversations, and the table shows each bot's medians
 and the ratio project / floor per figure: the median over repeats of the two runs done back
@@ -74,6 +75,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32, 128])
     parser.add_argument("--repeats", type=int, default=3, help="runs of each bot per cell")
+    parser.add_argument(
+        "--cold-starts",
+        type=int,
+        default=9,
+        help="cold starts of each bot (a second each; one varies by ±20%% on a busy machine)",
+    )
     parser.add_argument("--messages", type=int, default=24, help="messages per run, at least")
     parser.add_argument(
         "--per-worker", type=int, default=1, help="messages per concurrent sender, at least"
@@ -109,8 +116,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "`git archive`) instead of the installed `meeting-bot`",
     )
     args = parser.parse_args(argv)
-    if args.repeats < 1 or min(args.concurrency + (args.delayed_concurrency or [1])) < 1:
-        parser.error("--repeats and every concurrency must be at least 1")
+    if (
+        min(args.repeats, args.cold_starts, *args.concurrency, *(args.delayed_concurrency or [1]))
+        < 1
+    ):
+        parser.error("--repeats, --cold-starts and every concurrency must be at least 1")
     if args.messages < 1:
         parser.error("--messages must be at least 1")
     return args
@@ -208,12 +218,12 @@ class Bench:
 
     async def start_bots(self, http: aiohttp.ClientSession, services: Services) -> None:
         bots = [b for b in self.args.bots if b not in self.skipped]
-        for rep in range(self.args.repeats):
+        for rep in range(self.args.cold_starts):
             for bot in rotated(bots, rep):
                 if bot in self.skipped:
                     continue
                 try:  # the last start of each bot takes the burst, then the load
-                    last = rep == self.args.repeats - 1
+                    last = rep == self.args.cold_starts - 1
                     child = await self.cold_start(http, services, bot, burst=last)
                 except RuntimeError as exc:
                     self.skipped[bot] = str(exc).splitlines()[0]
@@ -294,7 +304,11 @@ class Bench:
         ]
         for bot, why in self.skipped.items():
             lines.append(f"SKIPPED {bot}: {why}")
-        lines += ["", "Start-up and memory (median of cold starts; ÷ = project / floor)"]
+        lines += [
+            "",
+            f"Start-up and memory (median of {args.cold_starts} cold starts each, the bots taking "
+            "turns; ÷ = project / floor, paired per start)",
+        ]
         lines += startup_table(self.starts, bots, args.burst)
         for (delay, command), cells in self.cells.items():
             title = (

@@ -147,3 +147,13 @@ def test_another_process_s_cpu_time_agrees_with_its_ticks() -> None:
         assert precise == pytest.approx(ticks, abs=2 / CLOCK_TICKS)
     finally:
         child.communicate(b"\n", timeout=10)
+
+
+def test_cold_starts_are_counted_apart_from_the_load_repeats() -> None:
+    from bench.bench_load import parse_args
+
+    args = parse_args(["--repeats", "2"])
+    assert (args.repeats, args.cold_starts) == (2, 9)
+    assert parse_args(["--cold-starts", "3"]).cold_starts == 3
+    with pytest.raises(SystemExit):
+        parse_args(["--cold-starts", "0"])
