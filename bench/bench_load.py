@@ -57,6 +57,7 @@ from bench.load.procs import (  # noqa: E402
     now_ns,
     precompile,
     start,
+    until_idle,
     wait_for_port,
 )
 from bench.load.report import (  # noqa: E402
@@ -229,9 +230,11 @@ class Bench:
                     self.skipped[bot] = str(exc).splitlines()[0]
                     progress(f"{bot}: skipped: {exc}")
                     continue
-                old = self.bots.get(bot)
-                if old is not None:
-                    old.stop()
+                # no bot's work after its start-up may run during the next bot's start
+                if not last:
+                    child.stop()
+                elif not await until_idle(child.pid):
+                    progress(f"{bot} still busy after its start-up; the next start shares the CPU")
                 self.bots[bot] = child
 
     async def one_run(

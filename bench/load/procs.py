@@ -121,6 +121,24 @@ def start(
     return Child(name=name, port=port, process=process, log=log, started_ns=started)
 
 
+async def until_idle(
+    pid: int, quiet: float = 0.3, within: float = 15.0, poll: float = 0.05, budget: float = 0.002
+) -> bool:
+    """Until the process has used at most `budget` seconds of CPU in `quiet` seconds (its
+    work after start-up, such as the project's parser warm-up, done), at most `within`
+    seconds; whether it got there. The next bot's cold start then has the machine to itself."""
+    deadline = time.monotonic() + within
+    mark, since = cpu_seconds(pid), time.monotonic()
+    while time.monotonic() < deadline:
+        await asyncio.sleep(poll)
+        used = cpu_seconds(pid)
+        if used - mark > budget:
+            mark, since = used, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return True
+    return False
+
+
 async def wait_for_port(child: Child, seconds: float = 30.0, poll: float = 0.005) -> None:
     """Until the child accepts connections; RuntimeError with its log if it dies or hangs."""
     deadline = time.monotonic() + seconds
