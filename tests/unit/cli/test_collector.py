@@ -46,6 +46,7 @@ def test_start_up_runs_without_the_collector_and_resumes_with_start_up_frozen() 
     collector.resume_after_start_up()
     assert gc.isenabled()
     assert gc.get_freeze_count() > frozen
+    assert gc.get_threshold()[0] == collector.YOUNG_THRESHOLD
     gc.collect()
     assert made_at_start_up() is not None  # frozen: kept out of the collector's way for now
 
@@ -54,10 +55,10 @@ def test_start_up_runs_without_the_collector_and_resumes_with_start_up_frozen() 
 
 
 def test_a_process_that_never_paused_is_left_alone() -> None:
-    frozen = gc.get_freeze_count()
+    frozen, thresholds = gc.get_freeze_count(), gc.get_threshold()
     collector.resume_after_start_up()
     assert gc.isenabled()
-    assert gc.get_freeze_count() == frozen
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (frozen, thresholds)
 
 
 def test_a_collector_the_caller_turned_off_stays_off() -> None:
