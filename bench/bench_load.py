@@ -11,13 +11,13 @@ CloudAdapter (bench/floors/botbuilder_floor.py) and the Microsoft 365 Agents SDK
 (bench/floors/agents_floor.py, skipped with the reason when the `bench` extra is missing).
 
 The source trees the bots run from are byte-compiled first (procs.precompile), as an installed
-package is. Each bot is cold-started `--cold-starts` times, the bots taking turns (spawn -> first
-reply at the connector), the last start then taking `--burst` (200) concurrent conversations
-for the RSS they leave. Then for
-each connector delay, command and concurrency, the bots take turns (the order rotating every
-repeat) at the same load of distinct conversations, and the table shows each bot's medians
-and the ratio project / floor per figure: the median over repeats of the two runs done back
-to back, the figure that counts on a busy machine.
+package is. Each bot is cold-started `--cold-starts` times, the bots taking turns (spawn ->
+first reply at the connector), each start alone on the machine; the last start then takes
+`--burst` (200) concurrent conversations for the RSS they leave. Then for each connector delay,
+command and concurrency, the bots take turns (the order rotating every repeat) at the same load
+of distinct conversations, and the table shows each bot's medians and the ratio project / floor
+per figure: the median over repeats of the two runs done back to back, the figure that counts
+on a busy machine.
 Ratios above 1 are better for replies/s, below 1 for everything else.
 """
 
@@ -117,10 +117,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "`git archive`) instead of the installed `meeting-bot`",
     )
     args = parser.parse_args(argv)
-    if (
-        min(args.repeats, args.cold_starts, *args.concurrency, *(args.delayed_concurrency or [1]))
-        < 1
-    ):
+    counts = (args.repeats, args.cold_starts, *args.concurrency, *(args.delayed_concurrency or []))
+    if min(counts) < 1:
         parser.error("--repeats, --cold-starts and every concurrency must be at least 1")
     if args.messages < 1:
         parser.error("--messages must be at least 1")
