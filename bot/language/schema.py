@@ -61,7 +61,7 @@ MESSAGE_KEYS = (
     "confirm_no_unit",
     "date",
     "date_year",
-    # issue 16: finding a time and recurring meetings
+    # finding a time and recurring meetings
     "repeat_until_past",
     "find_window",
     "example_find",
@@ -69,7 +69,8 @@ MESSAGE_KEYS = (
 
 
 class SchedulingWords(TypedDict, total=False):
-    """The issue 16 fields of Language, as each language's <code>_scheduling.py writes them."""
+    """The recurrence, meeting-option and finding-a-time fields of Language, as each
+    language's <code>_scheduling.py writes them."""
 
     repeat_every: Words
     repeat_other: Words
@@ -177,7 +178,7 @@ class Language:
     subject_lead: Words
     subject_trail: Words
     messages: Mapping[str, str]
-    # -- added for issue 11; defaults keep a minimal language valid --
+    # -- relative days and invitations; defaults keep a minimal language valid --
     last: Words = ()  # "last Friday": in the past
     after_next: Words = ()  # "übernächsten Montag": the Monday of the week after next
     last_suffix: Words = ()  # "sexta passada", "vendredi dernier"
@@ -198,7 +199,7 @@ class Language:
     separable: Mapping[str, Words] = field(default_factory=_no_commands)
     invite_verbs: Words = ()  # "lade": "lade Anna zum Sync ... ein" is the Sync, with Anna
     invite_to: Words = ()  # "zum", "zur": between the invited people and the meeting
-    # -- issue 16: recurring meetings and meeting options (in <code>_scheduling.py) --
+    # -- recurring meetings and meeting options (in <code>_scheduling.py) --
     repeat_every: Words = ()  # "every", "toda", "cada", "jeden", "chaque"
     repeat_other: Words = ()  # "other" in "every other Tuesday": every second one
     repeat_weekdays: Words = ()  # "weekday" in "every weekday": Monday to Friday
