@@ -1,5 +1,9 @@
-"""The adapter the bot runs on: botbuilder's CloudAdapter, making turn contexts whose sends
+"""The adapter the bot runs on: botbuilder's CloudAdapterBase, making turn contexts whose sends
 leave nothing for the cycle collector.
+
+The base, not botbuilder's aiohttp CloudAdapter: that one adds reading an aiohttp request,
+which bot/transport/messages.py does itself, and Direct Line streaming over web sockets, which
+this bot does not serve; importing its package costs ~80 modules and ~12 ms of every start.
 
 botbuilder's `TurnContext._emit` runs the send hooks through a recursive closure
 (`emit_next` refers to itself and holds the context), so every reply made a reference cycle
@@ -17,8 +21,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.core import CloudAdapterBase, TurnContext
 from botbuilder.schema import Activity
 from botframework.connector import ConnectorClient
 from botframework.connector.auth import ClaimsIdentity, ConnectorFactory, UserTokenClient
@@ -34,8 +37,8 @@ class CyclelessTurnContext(TurnContext):  # type: ignore[misc]
         return await logic
 
 
-class Adapter(CloudAdapter):  # type: ignore[misc]
-    """CloudAdapter whose turns run on a `CyclelessTurnContext`, with the same turn state."""
+class Adapter(CloudAdapterBase):  # type: ignore[misc]
+    """CloudAdapterBase whose turns run on a `CyclelessTurnContext`, with the same turn state."""
 
     def _create_turn_context(
         self,

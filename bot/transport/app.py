@@ -9,8 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from aiohttp import web
-from botbuilder.core import Bot
-from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.core import Bot, CloudAdapterBase
 
 from bot.config import Settings
 from bot.transport.adapter import Adapter
@@ -29,8 +28,8 @@ READY_TIMEOUT_SECONDS = 3.0
 Readiness = Callable[[], Awaitable[str | None]]
 
 
-def create_adapter(settings: Settings, entra: Entra | None = None) -> CloudAdapter:
-    """A CloudAdapter that validates callers whenever an app id is configured (`entra`),
+def create_adapter(settings: Settings, entra: Entra | None = None) -> Adapter:
+    """An adapter that validates callers whenever an app id is configured (`entra`),
     replying through connector clients kept across turns (bot/transport/connectors.py), on
     turn contexts that leave no reference cycles (bot/transport/adapter.py)."""
     authentication = inbound_authentication(settings, entra)
@@ -51,7 +50,11 @@ async def _not_ready(ready: Readiness | None) -> str | None:
 
 
 def create_app(
-    adapter: CloudAdapter, bot: Bot, ready: Readiness | None = None, *, auth_required: bool = False
+    adapter: CloudAdapterBase,
+    bot: Bot,
+    ready: Readiness | None = None,
+    *,
+    auth_required: bool = False,
 ) -> web.Application:
     """`ready` says why the bot cannot serve (storage unreachable or not migrated), or None;
     `auth_required` (an app id is configured) makes a request without a token a 401 at once."""
@@ -75,7 +78,7 @@ def create_app(
     return app
 
 
-async def close_adapter(adapter: CloudAdapter) -> None:
+async def close_adapter(adapter: CloudAdapterBase) -> None:
     """Close the connections of the adapter's kept connector clients; the composition root
     does it last, after late results and jobs have been posted."""
     pool = adapter.bot_framework_authentication

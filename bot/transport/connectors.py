@@ -1,6 +1,6 @@
 """One Bot Connector client per service URL and identity, reused across turns.
 
-botbuilder's CloudAdapter asks the authentication for a new ConnectorClient and a new
+botbuilder's CloudAdapterBase asks the authentication for a new ConnectorClient and a new
 UserTokenClient on every turn; each builds an msrest configuration (`ClientRetryPolicy`, a
 999-entry status list, a requests session), ~8 ms of CPU per turn together, and a new TCP
 connection per reply. `PooledConnectors` wraps the BotFrameworkAuthentication: callers are
@@ -135,7 +135,7 @@ class PooledConnectors(BotFrameworkAuthentication):  # type: ignore[misc]
         return self._pooled(claims_identity, self._inner.create_connector_factory(claims_identity))
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        """Kept per app id (CloudAdapter asks for one every turn), talking to BOT_TOKEN_SERVICE_URL:
+        """Kept per app id (the adapter asks for one every turn), talking to BOT_TOKEN_SERVICE_URL:
         delegated mode's sign-in button and the tokens users get through it. Built on the
         first call made with it: most turns (every turn in app-only mode) make none."""
         app_id = app_id_of(claims_identity)

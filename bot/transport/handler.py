@@ -84,7 +84,7 @@ def turn_document(activity: Any) -> dict[str, Any]:
     return activity_dict(activity)
 
 
-#: What botbuilder itself reads of an inbound activity: CloudAdapter (type, delivery mode,
+#: What botbuilder itself reads of an inbound activity: CloudAdapterBase (type, delivery mode,
 #: caller), TurnContext's conversation reference for replies, TeamsInfo (channel data) and
 #: on_turn_error (name, serviceUrl). The turn reads the JSON (turn_document), so only these
 #: are read into botbuilder's Activity, as msrest reads them (bot/transport/wire_models.py:

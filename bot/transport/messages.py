@@ -12,9 +12,8 @@ import logging
 from typing import Any
 
 from aiohttp import web
-from botbuilder.core import Bot, serializer_helper
+from botbuilder.core import Bot, CloudAdapterBase, serializer_helper
 from botbuilder.core.bot_framework_adapter import InvokeResponse
-from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
@@ -32,7 +31,7 @@ def _rejected(status: int, reason: str, request: web.Request) -> web.Response:
 
 
 async def handle_messages(
-    request: web.Request, adapter: CloudAdapter, bot: Bot, *, auth_required: bool
+    request: web.Request, adapter: CloudAdapterBase, bot: Bot, *, auth_required: bool
 ) -> web.StreamResponse:
     header = request.headers.get("Authorization", "")
     if auth_required and not header.startswith("Bearer "):
@@ -60,7 +59,7 @@ async def handle_messages(
 
 
 async def _authenticate(
-    adapter: CloudAdapter, doc: dict[str, Any], header: str
+    adapter: CloudAdapterBase, doc: dict[str, Any], header: str
 ) -> AuthenticateRequestResult:
     """The caller's token, checked against the only fields it covers (channel, serviceUrl)."""
     channel, url = doc.get("channelId"), doc.get("serviceUrl")

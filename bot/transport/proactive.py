@@ -7,8 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
-from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.core import CloudAdapterBase, MessageFactory, TurnContext
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
@@ -58,7 +57,7 @@ def _card_activity(card: Card, activity_id: str | None = None) -> Activity:
 class ConnectorOutbox:
     """Posts and updates through the adapter, as the bot's own app id."""
 
-    def __init__(self, adapter: CloudAdapter, app_id: str) -> None:
+    def __init__(self, adapter: CloudAdapterBase, app_id: str) -> None:
         self._adapter = adapter
         self._app_id = app_id
 

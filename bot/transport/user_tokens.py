@@ -1,6 +1,6 @@
 """The Bot Framework token service for one turn, through the adapter's user-token client.
 
-CloudAdapter puts a UserTokenClient in every turn's state (bot/transport/connectors.py keeps
+CloudAdapterBase puts a UserTokenClient in every turn's state (bot/transport/connectors.py keeps
 it, pointed at BOT_TOKEN_SERVICE_URL); these are the calls botbuilder's OAuthPrompt makes with
 it: the sign-in resource for the OAuthCard, and the user's token — redeeming the
 `signin/verifyState` code — keyed by the sender's channel account and the channel.

@@ -54,6 +54,10 @@ NOT_AT_START_UP = (
     "cards.sign_in",
     # the roster, read when a turn names people
     "botbuilder.core.teams",
+    # botbuilder's aiohttp integration and its Direct Line streaming, which the bot never runs
+    "botbuilder.integration.aiohttp",
+    "botbuilder.core.streaming",
+    "botframework.streaming",
 )
 
 #: Builds the bot as `serve` does (default settings: local mode, SQLite, no tracing, no SSO)

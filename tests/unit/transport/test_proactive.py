@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.core import CloudAdapterBase
 
 from bot.config import Settings
 from bot.conversation.outbox import ConversationGone
@@ -19,7 +19,7 @@ from tests.support.connector import ConnectorCapture
 
 
 @pytest.fixture
-async def adapter(settings: Settings) -> AsyncIterator[CloudAdapter]:
+async def adapter(settings: Settings) -> AsyncIterator[CloudAdapterBase]:
     made = create_adapter(settings)
     yield made
     await close_adapter(made)
@@ -38,7 +38,7 @@ def reference(service_url: str, conversation_id: str = "personal-conv-1") -> Con
 
 
 async def test_a_card_is_posted_into_the_stored_conversation_and_updated_in_place(
-    settings: Settings, adapter: CloudAdapter, connector: tuple[ConnectorCapture, str]
+    settings: Settings, adapter: CloudAdapterBase, connector: tuple[ConnectorCapture, str]
 ) -> None:
     capture, service_url = connector
     outbox = ConnectorOutbox(adapter, settings.app_id)
@@ -59,7 +59,7 @@ async def test_a_card_is_posted_into_the_stored_conversation_and_updated_in_plac
 
 
 async def test_a_conversation_the_bot_was_removed_from_is_gone(
-    settings: Settings, adapter: CloudAdapter, connector: tuple[ConnectorCapture, str]
+    settings: Settings, adapter: CloudAdapterBase, connector: tuple[ConnectorCapture, str]
 ) -> None:
     capture, service_url = connector
     capture.gone.add("removed-conv")
