@@ -144,3 +144,18 @@ def test_the_turn_state_is_cloud_adapter_s_own() -> None:
     assert type(ours) is CyclelessTurnContext
     assert ours.turn_state == theirs.turn_state
     assert ours.activity is theirs.activity
+
+
+@pytest.mark.parametrize("app_type", ["MultiTenant", "SingleTenant"])
+async def test_without_an_app_id_authentication_is_off_whatever_the_app_type(
+    app_type: str,
+) -> None:
+    # botbuilder's ConfigurationServiceClientCredentialFactory raised a bare Exception at
+    # start-up for SingleTenant without an app id; local mode has no app to check callers for
+    settings = load_settings({"MicrosoftAppType": app_type, "BOT_DB": ":memory:"})
+    adapter = create_adapter(settings)
+    activity = Activity(
+        type=ActivityTypes.message, channel_id="msteams", service_url="https://smba.example/"
+    )
+    result = await adapter.bot_framework_authentication.authenticate_request(activity, "")
+    assert result.claims_identity.authentication_type == "anonymous"  # nobody was checked
